@@ -1,0 +1,134 @@
+using Microsoft.CodeAnalysis;
+
+namespace Foundry.Generated.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator and the analyzer report: one table, ids FDRY###.
+/// FDRY0xx: model ids in user code (analyzer). FDRY1xx: the OpenAPI spec. FDRY2xx: the model catalog.
+/// FDRY3xx: generator configuration.
+/// </summary>
+public static class FoundryDiagnostics
+{
+    private const string ModelIds = "Foundry.ModelIds";
+    private const string Spec = "Foundry.Spec";
+    private const string Catalog = "Foundry.Catalog";
+    private const string Configuration = "Foundry.Configuration";
+
+    // ---- Model ids in user code (analyzer) ----
+
+    public static readonly DiagnosticDescriptor UnknownModelId = new(
+        "FDRY001", "Unknown model id",
+        "'{0}' is not a model in the Foundry model catalog{1}",
+        ModelIds, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ModelNotOnRoute = new(
+        "FDRY002", "Model not available on this route",
+        "Model '{0}' does not work on route '{1}'; it works on: {2}{3}",
+        ModelIds, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DeprecatedModel = new(
+        "FDRY003", "Deprecated or sunset model",
+        "Model '{0}' is {1}{2}",
+        ModelIds, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor MalformedRid = new(
+        "FDRY004", "Malformed model RID",
+        "'{0}' is not a well-formed language model RID (expected ri.language-model-service..language-model.<name>)",
+        ModelIds, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UncataloguedRid = new(
+        "FDRY005", "Uncatalogued model RID",
+        "'{0}' is not in the model catalog; it cannot be checked at compile time",
+        ModelIds, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ParameterRejectedByModel = new(
+        "FDRY006", "Parameter rejected by model",
+        "Model '{0}' rejects '{1}': {2}",
+        ModelIds, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    // ---- OpenAPI spec (AdditionalFile) ----
+
+    public static readonly DiagnosticDescriptor SpecInvalidJson = new(
+        "FDRY100", "Spec is not valid JSON",
+        "The OpenAPI spec '{0}' is not valid JSON: {1}",
+        Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecUnreadable = new(
+        "FDRY101", "Spec cannot be read",
+        "The OpenAPI spec '{0}' cannot be used: {1}",
+        Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecBrokenReference = new(
+        "FDRY102", "Broken $ref in spec",
+        "'{0}' refers to '{1}', which the spec does not define",
+        Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecUnsupportedConstruct = new(
+        "FDRY103", "Unsupported schema construct",
+        "Schema '{0}' uses {1}; it is generated as raw JSON",
+        Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecUnknownRoute = new(
+        "FDRY104", "Unknown route in spec",
+        "Operation '{0}' names route '{1}', which is not a Foundry proxy route",
+        Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecMissingFoundryExtension = new(
+        "FDRY105", "Operation is not bound to a Foundry route",
+        "Operation '{0}' has no x-foundry-route; no client is generated for it",
+        Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecNameCollision = new(
+        "FDRY106", "Generated name collision",
+        "Schemas '{0}' and '{1}' map to the same C# name '{2}'; the second is renamed to '{3}'",
+        Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecReadWarning = new(
+        "FDRY107", "Spec reader warning",
+        "The OpenAPI reader reported: {0}",
+        Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    // ---- Model catalog (AdditionalFile) ----
+
+    public static readonly DiagnosticDescriptor CatalogInvalidJson = new(
+        "FDRY200", "Catalog is not valid JSON",
+        "The model catalog '{0}' is not valid JSON: {1}",
+        Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CatalogInvalidEntry = new(
+        "FDRY201", "Invalid catalog entry",
+        "The model catalog '{0}' has an invalid entry: {1}",
+        Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CatalogDuplicateModel = new(
+        "FDRY202", "Duplicate model id in catalog",
+        "Model id '{0}' appears more than once in the model catalog",
+        Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CatalogUnknownRoute = new(
+        "FDRY203", "Unknown route in catalog",
+        "Model '{0}' names route '{1}', which is not a Foundry proxy route",
+        Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CatalogMalformedRid = new(
+        "FDRY204", "Malformed RID in catalog",
+        "Model '{0}' has RID '{1}', which is not a well-formed language model RID",
+        Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    // ---- Configuration ----
+
+    public static readonly DiagnosticDescriptor NoSpecFile = new(
+        "FDRY300", "No Foundry spec",
+        "No OpenAPI spec was found among AdditionalFiles (expected a file named '{0}'); no clients are generated",
+        Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NoCatalogFile = new(
+        "FDRY301", "No model catalog",
+        "No model catalog was found among AdditionalFiles (expected a file named '{0}'); model types are not generated",
+        Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidNamespace = new(
+        "FDRY302", "Invalid namespace option",
+        "FoundryGeneratedNamespace '{0}' is not a valid C# namespace; using '{1}'",
+        Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+}
