@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 
 namespace Foundry.Generated.Catalog.Collections;
 
@@ -24,8 +23,6 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
     public int Count => _items?.Length ?? 0;
 
     public T this[int index] => (_items ?? Array.Empty<T>())[index];
-
-    public ImmutableArray<T> AsImmutableArray() => _items is null ? ImmutableArray<T>.Empty : ImmutableArray.Create(_items);
 
     public bool Equals(EquatableArray<T> other)
     {
