@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace Foundry.Generated.Generator.Emit;
+
+/// <summary>Turns wire names (snake_case, camelCase, dotted) into valid C# identifiers.</summary>
+internal static class CSharpIdentifiers
+{
+    private static readonly string[] Keywords =
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+        "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+        "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
+        "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+        "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+        "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+    };
+
+    /// <summary><c>max_output_tokens</c> → <c>MaxOutputTokens</c>; <c>response.output_text.delta</c> → <c>ResponseOutputTextDelta</c>.</summary>
+    public static string ToPascalCase(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        var upperNext = true;
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(upperNext ? char.ToUpperInvariant(c) : c);
+                upperNext = false;
+            }
+            else
+            {
+                upperNext = true;
+            }
+        }
+
+        if (sb.Length == 0)
+        {
+            return "Value";
+        }
+
+        if (char.IsDigit(sb[0]))
+        {
+            sb.Insert(0, '_');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes a C# keyword with <c>@</c>.</summary>
+    public static string EscapeKeyword(string identifier)
+    {
+        foreach (var keyword in Keywords)
+        {
+            if (keyword == identifier)
+            {
+                return "@" + identifier;
+            }
+        }
+
+        return identifier;
+    }
+
+    /// <summary>A C# string literal for <paramref name="value"/>.</summary>
+    public static string StringLiteral(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2);
+        sb.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c < ' ')
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        sb.Append('"');
+        return sb.ToString();
+    }
+}

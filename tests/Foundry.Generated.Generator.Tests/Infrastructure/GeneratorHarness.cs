@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Foundry.Generated.Generator.Tests.Infrastructure;
+
+/// <summary>Runs a generator over an in-memory compilation (Basic.Reference.Assemblies, no downloads).</summary>
+public static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    /// <summary>References a consumer has: the .NET 10 reference assemblies plus the Foundry runtime.</summary>
+    public static IReadOnlyList<MetadataReference> References { get; } =
+        Net100.References.All
+            .Append(MetadataReference.CreateFromFile(typeof(Foundry.Generated.Runtime.FoundryPipeline).Assembly.Location))
+            .ToArray();
+
+    public static CSharpCompilation CreateCompilation(params string[] sources)
+        => CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver(
+        IIncrementalGenerator generator,
+        IEnumerable<AdditionalText> additionalTexts,
+        IReadOnlyDictionary<string, string>? buildProperties = null,
+        bool trackSteps = true)
+        => CSharpGeneratorDriver.Create(
+            new[] { generator.AsSourceGenerator() },
+            additionalTexts,
+            ParseOptions,
+            new TestAnalyzerConfigOptionsProvider(buildProperties ?? new Dictionary<string, string>()),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>Runs the generator; returns the output compilation and the generator diagnostics.</summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriver Driver) Run(
+        IIncrementalGenerator generator,
+        IEnumerable<AdditionalText> additionalTexts,
+        IReadOnlyDictionary<string, string>? buildProperties = null,
+        params string[] sources)
+    {
+        var driver = CreateDriver(generator, additionalTexts, buildProperties);
+        driver = driver.RunGeneratorsAndUpdateCompilation(CreateCompilation(sources), out var output, out var diagnostics);
+        return (output, diagnostics, driver);
+    }
+}
