@@ -64,7 +64,8 @@ public static class JsonLocator
                     arrayIndex[arrayIndex.Count - 1] = i + 1;
                 }
 
-                var depth = path.Count + (segment is null ? 0 : 1);
+                // path holds the root container's empty segment first, so a value's depth is path.Count.
+                var depth = segment is null ? 0 : path.Count;
                 if (Matches(path, segment, target) && depth > bestDepth)
                 {
                     bestDepth = depth;
@@ -123,13 +124,18 @@ public static class JsonLocator
 
     private static bool Matches(List<string> path, string? segment, List<string> target)
     {
-        var count = path.Count + (segment is null ? 0 : 1);
-        if (count > target.Count)
+        if (segment is null)
+        {
+            // Only the root value has no segment.
+            return path.Count == 0;
+        }
+
+        // The value's pointer is path[1..] + segment; it matches when that is a prefix of the target.
+        if (path.Count > target.Count)
         {
             return false;
         }
 
-        // path[0] is the root container's empty segment; target segments follow.
         for (var i = 1; i < path.Count; i++)
         {
             if (!string.Equals(path[i], target[i - 1], StringComparison.Ordinal))
@@ -138,12 +144,7 @@ public static class JsonLocator
             }
         }
 
-        if (segment is null)
-        {
-            return path.Count == 0;
-        }
-
-        return path.Count >= 1 && path.Count - 1 < target.Count && string.Equals(segment, target[path.Count - 1], StringComparison.Ordinal);
+        return string.Equals(segment, target[path.Count - 1], StringComparison.Ordinal);
     }
 
     private static int ValueLength(ref Utf8JsonReader reader)

@@ -14,6 +14,14 @@ public static class RepoPaths
 
     private static string FindRoot()
     {
+        foreach (var attribute in typeof(RepoPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false))
+        {
+            if (attribute is System.Reflection.AssemblyMetadataAttribute { Key: "RepoRoot", Value: { } root } && File.Exists(Path.Combine(root, "Foundry.Generated.sln")))
+            {
+                return root;
+            }
+        }
+
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Foundry.Generated.sln")))
         {

@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using Foundry.Generated.Catalog.Collections;
+using Foundry.Generated.Catalog.ModelIds;
+
+namespace Foundry.Generated.Catalog;
+
+/// <summary>Reads one entry of <c>models</c>.</summary>
+internal static class CatalogModelReader
+{
+    private static readonly string[] Lifecycles = { "ga", "experimental", "deprecated", "sunset" };
+    private static readonly string[] Evidence = { "verified", "reported", "catalog-only" };
+
+    public static CatalogModel? Read(JsonElement item, string pointer, ReadContext context)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            context.Report(CatalogProblemKind.InvalidEntry, "a model must be a JSON object", pointer);
+            return null;
+        }
+
+        var id = context.RequiredString(item, "id", pointer);
+        var rid = context.RequiredString(item, "rid", pointer);
+        if (id != null && rid != null && !ModelIdRules.IsWellFormedRid(rid))
+        {
+            context.Report(CatalogProblemKind.MalformedRid, $"model '{id}' has RID '{rid}', which is not a well-formed language model RID", pointer + "/rid");
+        }
+
+        var lifecycle = context.RequiredString(item, "lifecycle", pointer) ?? "ga";
+        if (System.Array.IndexOf(Lifecycles, lifecycle) < 0)
+        {
+            context.Report(CatalogProblemKind.InvalidEntry, $"lifecycle '{lifecycle}' must be one of ga, experimental, deprecated, sunset", pointer + "/lifecycle");
+        }
+
+        var preferred = context.RequiredString(item, "preferredRoute", pointer) ?? string.Empty;
+        var routes = ReadRoutes(item, pointer, context);
+        if (preferred.Length > 0 && !routes.Exists(r => r.Route == preferred))
+        {
+            context.Report(CatalogProblemKind.InvalidEntry, $"preferredRoute '{preferred}' of model '{id}' is not one of its routes", pointer + "/preferredRoute");
+        }
+
+        var capabilities = ReadCapabilities(item, pointer, context);
+        var csharpName = context.OptionalString(item, "csharpName") ?? ModelIdRules.ToCSharpName(id ?? "Model");
+        if (id == null || rid == null)
+        {
+            return null;
+        }
+
+        return new CatalogModel(
+            id,
+            rid,
+            context.RequiredString(item, "displayName", pointer) ?? id,
+            context.RequiredString(item, "provider", pointer) ?? string.Empty,
+            lifecycle,
+            context.OptionalString(item, "lifecycleDate"),
+            preferred,
+            ReadStrings(item, "aliases"),
+            routes.ToEquatableArray(),
+            ReadRejections(item, pointer, context),
+            capabilities,
+            csharpName);
+    }
+
+    private static List<RouteSupport> ReadRoutes(JsonElement item, string pointer, ReadContext context)
+    {
+        var list = new List<RouteSupport>();
+        if (context.RequiredArray(item, "routes", pointer) is not { } array)
+        {
+            return list;
+        }
+
+        var i = 0;
+        foreach (var entry in array.EnumerateArray())
+        {
+            var p = pointer + "/routes/" + i++;
+            var route = context.RequiredString(entry, "route", p) ?? string.Empty;
+            CheckRoute(route, p, context);
+            var evidence = context.RequiredString(entry, "evidence", p) ?? "catalog-only";
+            CheckEvidence(evidence, p, context);
+            list.Add(new RouteSupport(route, evidence, context.OptionalString(entry, "source") ?? string.Empty));
+        }
+
+        return list;
+    }
+
+    private static EquatableArray<RouteRejection> ReadRejections(JsonElement item, string pointer, ReadContext context)
+    {
+        var list = new List<RouteRejection>();
+        if (!item.TryGetProperty("unsupportedRoutes", out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            return list.ToEquatableArray();
+        }
+
+        var i = 0;
+        foreach (var entry in array.EnumerateArray())
+        {
+            var p = pointer + "/unsupportedRoutes/" + i++;
+            var route = context.RequiredString(entry, "route", p) ?? string.Empty;
+            CheckRoute(route, p, context);
+            var evidence = context.RequiredString(entry, "evidence", p) ?? "reported";
+            CheckEvidence(evidence, p, context);
+            list.Add(new RouteRejection(route, context.OptionalInt(entry, "status") ?? 0, evidence, context.OptionalString(entry, "source") ?? string.Empty));
+        }
+
+        return list.ToEquatableArray();
+    }
+
+    private static ModelCapabilities ReadCapabilities(JsonElement item, string pointer, ReadContext context)
+    {
+        if (!item.TryGetProperty("capabilities", out var caps) || caps.ValueKind != JsonValueKind.Object)
+        {
+            context.Report(CatalogProblemKind.InvalidEntry, "'capabilities' must be an object", pointer);
+            return new ModelCapabilities(false, true, false, false, false, null, null);
+        }
+
+        return new ModelCapabilities(
+            context.OptionalBool(caps, "reasoning") ?? false,
+            context.OptionalBool(caps, "temperature") ?? true,
+            context.OptionalBool(caps, "tools") ?? false,
+            context.OptionalBool(caps, "vision") ?? false,
+            context.OptionalBool(caps, "structuredOutput") ?? false,
+            context.OptionalString(caps, "maxTokensParameter"),
+            context.OptionalInt(caps, "embeddingDimensions"));
+    }
+
+    private static EquatableArray<string> ReadStrings(JsonElement item, string name)
+    {
+        var list = new List<string>();
+        if (item.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var s in array.EnumerateArray())
+            {
+                if (s.ValueKind == JsonValueKind.String)
+                {
+                    list.Add(s.GetString()!);
+                }
+            }
+        }
+
+        return list.ToEquatableArray();
+    }
+
+    private static void CheckRoute(string route, string pointer, ReadContext context)
+    {
+        if (route.Length > 0 && !ModelIdRules.IsKnownRoute(route))
+        {
+            context.Report(CatalogProblemKind.UnknownRoute, $"route '{route}' is not a Foundry proxy route", pointer + "/route");
+        }
+    }
+
+    private static void CheckEvidence(string evidence, string pointer, ReadContext context)
+    {
+        if (System.Array.IndexOf(Evidence, evidence) < 0)
+        {
+            context.Report(CatalogProblemKind.InvalidEntry, $"evidence '{evidence}' must be one of verified, reported, catalog-only", pointer + "/evidence");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using Foundry.Generated.Catalog.Collections;
+
+namespace Foundry.Generated.Catalog;
+
+/// <summary>The model catalog as values (it flows through the incremental generator pipeline).</summary>
+public sealed record ModelCatalog(string CatalogVersion, EquatableArray<CatalogRoute> Routes, EquatableArray<CatalogModel> Models)
+{
+    /// <summary>Finds a model by friendly id or alias (case-insensitive) or by RID.</summary>
+    public CatalogModel? Find(string? idOrRid)
+    {
+        if (string.IsNullOrWhiteSpace(idOrRid))
+        {
+            return null;
+        }
+
+        var text = idOrRid!.Trim();
+        foreach (var model in Models)
+        {
+            if (model.Matches(text))
+            {
+                return model;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Nearest catalogued ids for a string that matched nothing, best first.</summary>
+    public EquatableArray<string> Suggest(string text, int max = 3) => ModelIds.ModelIdSuggester.Suggest(text, this, max);
+}
+
+public sealed record CatalogRoute(string Id, string Provider, string DisplayName, bool AcceptsFriendlyIds, string PathTemplate);
+
+public sealed record CatalogModel(
+    string Id,
+    string Rid,
+    string DisplayName,
+    string Provider,
+    string Lifecycle,
+    string? LifecycleDate,
+    string PreferredRoute,
+    EquatableArray<string> Aliases,
+    EquatableArray<RouteSupport> Routes,
+    EquatableArray<RouteRejection> UnsupportedRoutes,
+    ModelCapabilities Capabilities,
+    string CSharpName)
+{
+    public bool SupportsRoute(string route)
+    {
+        foreach (var r in Routes)
+        {
+            if (r.Route == route)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public RouteRejection? RejectionFor(string route)
+    {
+        foreach (var r in UnsupportedRoutes)
+        {
+            if (r.Route == route)
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
+    public bool IsRetired => Lifecycle == "deprecated" || Lifecycle == "sunset";
+
+    /// <summary>True when <paramref name="text"/> names this model (id, alias, RID, or the RID's slug).</summary>
+    public bool Matches(string text)
+    {
+        if (string.Equals(text, Id, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var alias in Aliases)
+        {
+            if (string.Equals(text, alias, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return ModelIds.ModelIdRules.RidEquals(text, Rid);
+    }
+}
+
+public sealed record RouteSupport(string Route, string Evidence, string Source);
+
+public sealed record RouteRejection(string Route, int Status, string Evidence, string Source);
+
+public sealed record ModelCapabilities(
+    bool Reasoning,
+    bool Temperature,
+    bool Tools,
+    bool Vision,
+    bool StructuredOutput,
+    string? MaxTokensParameter,
+    int? EmbeddingDimensions);
