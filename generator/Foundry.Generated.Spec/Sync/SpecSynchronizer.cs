@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Foundry.Generated.Spec.Foundry;
+using Foundry.Generated.Spec.Normalizing;
+using Foundry.Generated.Spec.Writing;
+
+namespace Foundry.Generated.Spec.Sync;
+
+/// <summary>
+/// Builds the proxy's OpenAPI document from the providers' upstream specs: selects the 8 proxy operations, keeps
+/// only reachable schemas, normalises the dialects and adds Foundry's parts. Same inputs, same bytes.
+/// </summary>
+public static class SpecSynchronizer
+{
+    public static string Synchronize(UpstreamSpec openAi, UpstreamSpec anthropic, UpstreamSpec gemini)
+    {
+        var specs = new Dictionary<string, UpstreamSpec>
+        {
+            ["OpenAi"] = openAi,
+            ["Anthropic"] = anthropic,
+            ["Gemini"] = gemini,
+        };
+        var schemas = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
+        var normalizers = new Dictionary<string, SchemaNormalizer>();
+        foreach (var pair in specs)
+        {
+            normalizers[pair.Key] = new SchemaNormalizer(new UpstreamSchemas(pair.Value), schemas);
+        }
+
+        var paths = new JsonObject();
+        foreach (var op in ProxyOperation.All)
+        {
+            var spec = specs[op.Provider];
+            var upstreamOp = FindOperation(spec, op);
+            var normalizer = normalizers[op.Provider];
+            var request = normalizer.Include(SchemaOf(spec, upstreamOp["requestBody"]?["content"]?["application/json"], op, "request body"));
+            var ok = upstreamOp["responses"]?["200"]?["content"] as JsonObject;
+            string? json = null;
+            string? stream = null;
+            if (op.Method != "Stream" && ok?["application/json"] is JsonNode jsonContent)
+            {
+                json = normalizer.Include(SchemaOf(spec, jsonContent, op, "200 application/json response"));
+            }
+
+            if (op.Method != "Create")
+            {
+                if (ok?["text/event-stream"] is JsonNode sse)
+                {
+                    stream = normalizer.Include(SchemaOf(spec, sse, op, "200 text/event-stream response"));
+                }
+                else if (op.StreamSchema != null)
+                {
+                    if (spec.Schemas[op.StreamSchema] == null)
+                    {
+                        throw new SpecSyncException($"{spec.SourceName}: the stream event schema '{op.StreamSchema}' is missing");
+                    }
+
+                    stream = normalizer.Include(op.StreamSchema);
+                }
+            }
+
+            if (op.IsXai)
+            {
+                var xaiName = "Xai." + request.Substring(request.IndexOf('.') + 1);
+                schemas[xaiName] = FoundrySchemas.XaiRequest(request, op.Route);
+                request = xaiName;
+            }
+            else
+            {
+                FoundrySchemas.BindModel(schemas[request], op.Route);
+            }
+
+            paths[op.FoundryPath] = FoundryPaths.Operation(op, request, json, stream);
+        }
+
+        schemas[FoundrySchemas.Error] = FoundrySchemas.ErrorSchema();
+        FoundrySchemas.AddAnthropicErrorEvent(schemas);
+        ReachabilityPruner.Prune(schemas, paths);
+
+        var components = new JsonObject();
+        var schemaObject = new JsonObject();
+        foreach (var pair in schemas)
+        {
+            schemaObject[pair.Key] = pair.Value;
+        }
+
+        components["schemas"] = schemaObject;
+        components["parameters"] = FoundryPaths.HeaderParameters();
+        components["securitySchemes"] = FoundryPaths.SecuritySchemes();
+
+        var document = new JsonObject
+        {
+            ["openapi"] = "3.1.0",
+            ["info"] = new JsonObject
+            {
+                ["title"] = "Foundry LLM proxy",
+                ["version"] = "1.0.0",
+                ["x-foundry-upstream"] = Sources(openAi, anthropic, gemini),
+            },
+            ["security"] = new JsonArray(new JsonObject { ["bearerAuth"] = new JsonArray() }),
+            ["paths"] = paths,
+            ["components"] = components,
+        };
+        return CanonicalJsonWriter.Write(document);
+    }
+
+    private static JsonObject FindOperation(UpstreamSpec spec, ProxyOperation op)
+    {
+        if (spec.Document["paths"]?[op.UpstreamPath]?["post"] is JsonObject found)
+        {
+            return found;
+        }
+
+        throw new SpecSyncException($"{spec.SourceName}: missing operation POST {op.UpstreamPath} (needed for {op.FoundryPath})");
+    }
+
+    private static string SchemaOf(UpstreamSpec spec, JsonNode? media, ProxyOperation op, string what)
+    {
+        if (media?["schema"]?["$ref"] is JsonValue r)
+        {
+            return new UpstreamSchemas(spec).NameOf(r.GetValue<string>(), $"POST {op.UpstreamPath} {what}");
+        }
+
+        throw new SpecSyncException($"{spec.SourceName}: POST {op.UpstreamPath} has no {what} schema reference");
+    }
+
+    // Which upstream files produced this document (the generator ignores it; people reviewing diffs do not).
+    private static JsonObject Sources(params UpstreamSpec[] specs)
+    {
+        var result = new JsonObject();
+        foreach (var spec in specs)
+        {
+            result[spec.Provider] = new JsonObject
+            {
+                ["file"] = spec.SourceName,
+                ["openapi"] = spec.Document["openapi"]?.DeepClone(),
+                ["sha256"] = Sha256(spec.Document.ToJsonString()),
+            };
+        }
+
+        return result;
+    }
+
+    private static string Sha256(string text)
+    {
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var sb = new StringBuilder(hash.Length * 2);
+        foreach (var b in hash)
+        {
+            sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return sb.ToString();
+    }
+}

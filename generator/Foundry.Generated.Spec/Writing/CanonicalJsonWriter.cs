@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Foundry.Generated.Spec.Writing;
+
+/// <summary>
+/// Writes JSON byte-for-byte reproducibly: 2-space indent, "\n" line ends, a final newline, schema keywords in a
+/// fixed order (others after them, ordinally), and object maps in the order the caller built them.
+/// </summary>
+public static class CanonicalJsonWriter
+{
+    private static readonly string[] KeyOrder =
+    {
+        "openapi", "info", "jsonSchemaDialect", "servers", "security", "paths", "components",
+        "operationId", "x-foundry-route", "x-foundry-client", "x-foundry-method", "parameters", "requestBody", "responses",
+        "name", "in", "required", "description", "content", "schema",
+        "$ref", "type", "format", "const", "enum", "items", "properties", "additionalProperties",
+        "oneOf", "anyOf", "allOf", "discriminator", "propertyName", "mapping", "default",
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "minItems", "maxItems",
+    };
+
+    // Maps whose keys are names, not keywords: keep the caller's order.
+    private static readonly HashSet<string> NameMaps = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "paths", "schemas", "properties", "mapping", "parameters", "securitySchemes", "content", "responses", "x-foundry-upstream",
+    };
+
+    public static string Write(JsonNode node)
+    {
+        var sb = new StringBuilder(1 << 20);
+        WriteNode(sb, node, 0, parentKey: null);
+        sb.Append('\n');
+        return sb.ToString();
+    }
+
+    private static void WriteNode(StringBuilder sb, JsonNode? node, int indent, string? parentKey)
+    {
+        switch (node)
+        {
+            case null:
+                sb.Append("null");
+                break;
+            case JsonObject obj:
+                WriteObject(sb, obj, indent, parentKey);
+                break;
+            case JsonArray array:
+                WriteArray(sb, array, indent);
+                break;
+            default:
+                sb.Append(node.ToJsonString());
+                break;
+        }
+    }
+
+    private static void WriteObject(StringBuilder sb, JsonObject obj, int indent, string? parentKey)
+    {
+        if (obj.Count == 0)
+        {
+            sb.Append("{}");
+            return;
+        }
+
+        IEnumerable<KeyValuePair<string, JsonNode?>> pairs = obj;
+        if (parentKey == null || !NameMaps.Contains(parentKey))
+        {
+            pairs = obj.OrderBy(p => Rank(p.Key)).ThenBy(p => p.Key, StringComparer.Ordinal);
+        }
+
+        sb.Append("{\n");
+        var first = true;
+        foreach (var pair in pairs)
+        {
+            if (!first)
+            {
+                sb.Append(",\n");
+            }
+
+            first = false;
+            sb.Append(' ', (indent + 1) * 2);
+            sb.Append(JsonValue.Create(pair.Key)!.ToJsonString());
+            sb.Append(": ");
+            // Inside a name map the keys are names (a property may be called "properties"): its values are keyword objects.
+            var isNameMap = parentKey != null && NameMaps.Contains(parentKey);
+            WriteNode(sb, pair.Value, indent + 1, isNameMap ? null : pair.Key);
+        }
+
+        sb.Append('\n').Append(' ', indent * 2).Append('}');
+    }
+
+    private static void WriteArray(StringBuilder sb, JsonArray array, int indent)
+    {
+        if (array.Count == 0)
+        {
+            sb.Append("[]");
+            return;
+        }
+
+        // Short arrays of scalars stay on one line (required lists, type arrays, enums).
+        if (array.All(a => a is JsonValue) && array.Count <= 8)
+        {
+            sb.Append('[');
+            for (var i = 0; i < array.Count; i++)
+            {
+                sb.Append(i == 0 ? string.Empty : ", ");
+                WriteNode(sb, array[i], indent, null);
+            }
+
+            sb.Append(']');
+            return;
+        }
+
+        sb.Append("[\n");
+        for (var i = 0; i < array.Count; i++)
+        {
+            sb.Append(' ', (indent + 1) * 2);
+            WriteNode(sb, array[i], indent + 1, null);
+            sb.Append(i == array.Count - 1 ? "\n" : ",\n");
+        }
+
+        sb.Append(' ', indent * 2).Append(']');
+    }
+
+    private static int Rank(string key)
+    {
+        var i = Array.IndexOf(KeyOrder, key);
+        return i < 0 ? KeyOrder.Length : i;
+    }
+}

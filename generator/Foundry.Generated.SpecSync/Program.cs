@@ -1,0 +1,63 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Foundry.Generated.Spec.Sync;
+using Foundry.Generated.SpecSync;
+
+// Regenerates spec/foundry-llm-proxy.openapi.json from the providers' upstream OpenAPI files.
+// Usage: dotnet run --project generator/Foundry.Generated.SpecSync -- [--openai F] [--anthropic F] [--google F] [--out F] [--check]
+var root = RepoRoot.Find();
+var openAi = Path.Combine(root, "spec", "upstream", "openai", "openapi.json");
+var anthropic = Path.Combine(root, "spec", "upstream", "anthropic", "openapi.json");
+var google = Path.Combine(root, "spec", "upstream", "google", "openapi.json");
+var output = Path.Combine(root, "spec", "foundry-llm-proxy.openapi.json");
+var check = false;
+
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--openai": openAi = Next(); break;
+        case "--anthropic": anthropic = Next(); break;
+        case "--google": google = Next(); break;
+        case "--out": output = Next(); break;
+        case "--check": check = true; break;
+        case "-h" or "--help":
+            Console.WriteLine("Usage: SpecSync [--openai F] [--anthropic F] [--google F] [--out F] [--check]");
+            return 0;
+        default:
+            Console.Error.WriteLine($"error: unknown argument '{args[i]}' (see --help)");
+            return 2;
+    }
+}
+
+try
+{
+    var spec = SpecSynchronizer.Synchronize(
+        await UpstreamLoader.LoadAsync("OpenAi", openAi, Console.Out),
+        await UpstreamLoader.LoadAsync("Anthropic", anthropic, Console.Out),
+        await UpstreamLoader.LoadAsync("Gemini", google, Console.Out));
+
+    if (check)
+    {
+        var current = File.Exists(output) ? await File.ReadAllTextAsync(output) : string.Empty;
+        if (current != spec)
+        {
+            Console.Error.WriteLine($"error: {output} is out of date; run the sync without --check to regenerate it");
+            return 1;
+        }
+
+        Console.WriteLine($"{output} is up to date");
+        return 0;
+    }
+
+    await File.WriteAllTextAsync(output, spec);
+    Console.WriteLine($"wrote {output} ({spec.Length:N0} bytes)");
+    return 0;
+}
+catch (SpecSyncException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
