@@ -14,6 +14,18 @@ public static class ModelIdSuggester
 
     public static EquatableArray<string> Suggest(string text, ModelCatalog catalog, int max = 3)
     {
+        var candidates = new List<(string, IEnumerable<string>)>();
+        foreach (var model in catalog.Models)
+        {
+            candidates.Add((model.Id, Names(model.Id, model.Rid, model.Aliases)));
+        }
+
+        return Suggest(text, candidates, max);
+    }
+
+    /// <summary>Nearest ids among candidates, each known by several names (id, aliases, RID).</summary>
+    public static EquatableArray<string> Suggest(string text, IEnumerable<(string Id, IEnumerable<string> Names)> candidates, int max = 3)
+    {
         if (string.IsNullOrWhiteSpace(text) || max <= 0)
         {
             return EquatableArray<string>.Empty;
@@ -21,10 +33,10 @@ public static class ModelIdSuggester
 
         var query = Normalize(StripDate(text.Trim()));
         var scored = new List<(int Score, string Id)>();
-        foreach (var model in catalog.Models)
+        foreach (var (id, names) in candidates)
         {
             var best = int.MaxValue;
-            foreach (var candidate in Names(model))
+            foreach (var candidate in names)
             {
                 best = Math.Min(best, Score(query, Normalize(candidate)));
             }
@@ -32,7 +44,7 @@ public static class ModelIdSuggester
             // Allow roughly one edit per three characters, at least two.
             if (best <= Math.Max(2, query.Length / 3))
             {
-                scored.Add((best, model.Id));
+                scored.Add((best, id));
             }
         }
 
@@ -51,15 +63,16 @@ public static class ModelIdSuggester
         return result.ToEquatableArray();
     }
 
-    private static IEnumerable<string> Names(CatalogModel model)
+    /// <summary>The names a model is known by: id, aliases and the RID's slug.</summary>
+    public static IEnumerable<string> Names(string id, string rid, IEnumerable<string> aliases)
     {
-        yield return model.Id;
-        foreach (var alias in model.Aliases)
+        yield return id;
+        foreach (var alias in aliases)
         {
             yield return alias;
         }
 
-        yield return model.Rid.Substring(model.Rid.LastIndexOf('.') + 1);
+        yield return rid.Substring(rid.LastIndexOf('.') + 1);
     }
 
     private static string StripDate(string text)

@@ -102,17 +102,17 @@ public static class FoundryDiagnostics
 
     public static readonly DiagnosticDescriptor CatalogDuplicateModel = new(
         "FDRY202", "Duplicate model id in catalog",
-        "Model id '{0}' appears more than once in the model catalog",
+        "Duplicate model in the catalog: {0}",
         Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor CatalogUnknownRoute = new(
         "FDRY203", "Unknown route in catalog",
-        "Model '{0}' names route '{1}', which is not a Foundry proxy route",
+        "Unknown route in the catalog: {0}",
         Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor CatalogMalformedRid = new(
         "FDRY204", "Malformed RID in catalog",
-        "Model '{0}' has RID '{1}', which is not a well-formed language model RID",
+        "Malformed RID in the catalog: {0}",
         Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     // ---- Configuration ----
@@ -131,4 +131,27 @@ public static class FoundryDiagnostics
         "FDRY302", "Invalid namespace option",
         "FoundryGeneratedNamespace '{0}' is not a valid C# namespace; using '{1}'",
         Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ByIdTable = BuildTable();
+
+    /// <summary>The descriptor with the given id (every field of this class is in the table).</summary>
+    public static DiagnosticDescriptor ById(string id) => ByIdTable[id];
+
+    private static System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> BuildTable()
+    {
+        var table = new System.Collections.Generic.Dictionary<string, DiagnosticDescriptor>(System.StringComparer.Ordinal);
+        foreach (var d in new[]
+        {
+            UnknownModelId, ModelNotOnRoute, DeprecatedModel, MalformedRid, UncataloguedRid, ParameterRejectedByModel,
+            SpecInvalidJson, SpecUnreadable, SpecBrokenReference, SpecUnsupportedConstruct, SpecUnknownRoute,
+            SpecMissingFoundryExtension, SpecNameCollision, SpecReadWarning,
+            CatalogInvalidJson, CatalogInvalidEntry, CatalogDuplicateModel, CatalogUnknownRoute, CatalogMalformedRid,
+            NoSpecFile, NoCatalogFile, InvalidNamespace,
+        })
+        {
+            table[d.Id] = d;
+        }
+
+        return table;
+    }
 }

@@ -33,6 +33,8 @@ public sealed class FoundryModelInfo
     /// <summary>Model Catalog RID, e.g. <c>ri.language-model-service..language-model.gpt-5-mini</c>.</summary>
     public required string Rid { get; init; }
     public required string DisplayName { get; init; }
+    /// <summary>Other names the catalog accepts for this model.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
     /// <summary>openai, anthropic, google, xai, ...</summary>
     public required string Provider { get; init; }
     /// <summary>Route ids (see <see cref="FoundryRoutes"/>) the model works on.</summary>

@@ -1,0 +1,162 @@
+using System.Linq;
+using Foundry.Generated.Generator.Operations;
+using RouteNames = Foundry.Generated.Generator.Model.RouteNames;
+
+namespace Foundry.Generated.Generator.Emit.Clients;
+
+/// <summary>Typed clients: one per route, plus <c>FoundryLlmClient</c> holding them all.</summary>
+internal static class ClientEmitter
+{
+    private const string Pipeline = "global::Foundry.Generated.Runtime.FoundryPipeline";
+    private const string Token = "global::System.Threading.CancellationToken";
+
+    public static string HintName(ClientModel client) => "Foundry.Generated.Clients." + client.Name + ".g.cs";
+
+    public static string Emit(ClientModel client, string root)
+    {
+        var w = new SourceWriter().FileHeader();
+        w.Line("namespace " + root);
+        w.Line("{");
+        w.Indent();
+        w.Line($"/// <summary>Client for the <c>{client.Route}</c> proxy route.</summary>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
+        using (w.Block($"public sealed partial class {client.Name}"))
+        {
+            w.Line($"/// <summary>The route id (see <c>FoundryRoutes</c>).</summary>");
+            w.Line($"public const string Route = {CSharpIdentifiers.StringLiteral(client.Route)};");
+            w.Line();
+            w.Line($"private readonly {Pipeline} _pipeline;");
+            w.Line();
+            w.Line($"public {client.Name}({Pipeline} pipeline) => _pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
+            foreach (var op in client.Operations)
+            {
+                w.Line();
+                EmitMethod(w, op, root);
+            }
+        }
+
+        w.Unindent();
+        w.Line("}");
+        return w.ToString();
+    }
+
+    private static void EmitMethod(SourceWriter w, OperationModel op, string root)
+    {
+        var isStream = op.Method == "Stream";
+        var returnType = isStream
+            ? $"global::System.Collections.Generic.IAsyncEnumerable<{op.ResultType}>"
+            : $"global::System.Threading.Tasks.Task<{op.ResultType}>";
+        var modelType = "global::" + root + "." + RouteNames.ModelTypeName(op.Route);
+        var parameters = (op.ModelInPath ? $"{modelType} model, " : string.Empty) + $"{op.RequestType} request, {Token} cancellationToken = default";
+        w.Line(isStream
+            ? "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>"
+            : "/// <summary>Sends the request and returns the whole response.</summary>");
+        using (w.Block($"public {returnType} {op.Method}Async({parameters})"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+            var body = "request";
+            var assignments = new System.Collections.Generic.List<string>();
+            if (op.StreamProperty != null)
+            {
+                assignments.Add($"{op.StreamProperty} = {(isStream ? "true" : op.StreamPropertyNullable ? "null" : "false")}");
+            }
+
+            if (isStream && op.StreamOptionsProperty != null)
+            {
+                assignments.Add($"{op.StreamOptionsProperty} = request.{op.StreamOptionsProperty} ?? new {op.StreamOptionsType} {{ {op.IncludeUsageProperty} = true }}");
+            }
+
+            if (assignments.Count > 0)
+            {
+                w.Line($"var body = request with {{ {string.Join(", ", assignments)} }};");
+                body = "body";
+            }
+
+            string path;
+            string model;
+            if (op.ModelInPath)
+            {
+                var (before, after) = Split(op.PathTemplate);
+                path = $"{CSharpIdentifiers.StringLiteral(before)} + global::System.Uri.EscapeDataString(model.GetWireId(_pipeline.Options.ModelIdWireFormat)) + {CSharpIdentifiers.StringLiteral(after)}";
+                model = "model";
+            }
+            else
+            {
+                path = CSharpIdentifiers.StringLiteral(op.PathTemplate);
+                model = "request." + (op.ModelProperty ?? "Model");
+            }
+
+            w.Line($"var operation = new global::Foundry.Generated.Runtime.FoundryOperation(Route, {path}, {model});");
+            w.Line(isStream
+                ? $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, cancellationToken);"
+                : $"return _pipeline.SendAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, cancellationToken);");
+        }
+    }
+
+    private static (string Before, string After) Split(string template)
+    {
+        var i = template.IndexOf("{model}", System.StringComparison.Ordinal);
+        return (template.Substring(0, i), template.Substring(i + "{model}".Length));
+    }
+
+    public const string RootHintName = "Foundry.Generated.Clients.FoundryLlmClient.g.cs";
+
+    /// <summary>The entry point: owns (or borrows) a pipeline and exposes one client per route.</summary>
+    public static string EmitRoot(ClientsModel model)
+    {
+        var w = new SourceWriter().FileHeader();
+        w.Line("namespace " + model.RootNamespace);
+        w.Line("{");
+        w.Indent();
+        w.Line("/// <summary>All Foundry LLM proxy clients over one pipeline (HTTP client, auth, retries, telemetry).</summary>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
+        using (w.Block("public sealed partial class FoundryLlmClient : global::System.IDisposable"))
+        {
+            w.Line("private readonly bool _ownsPipeline;");
+            w.Line();
+            w.Line("/// <summary>Creates a client that owns its pipeline (settings default to FOUNDRY_URL / FOUNDRY_TOKEN).</summary>");
+            w.Line("public FoundryLlmClient(global::Foundry.Generated.Runtime.FoundryClientOptions? options = null, global::System.Net.Http.HttpClient? httpClient = null)");
+            w.Line($"    : this(new {Pipeline}(options ?? new global::Foundry.Generated.Runtime.FoundryClientOptions(), httpClient), ownsPipeline: true)");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>Creates a client over a pipeline the caller owns (e.g. from dependency injection).</summary>");
+            w.Line($"public FoundryLlmClient({Pipeline} pipeline)");
+            w.Line("    : this(pipeline, ownsPipeline: false)");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            using (w.Block($"private FoundryLlmClient({Pipeline} pipeline, bool ownsPipeline)"))
+            {
+                w.Line("this.Pipeline = pipeline ?? throw new global::System.ArgumentNullException(nameof(pipeline));");
+                w.Line("_ownsPipeline = ownsPipeline;");
+                foreach (var client in model.Clients)
+                {
+                    w.Line($"this.{client.PropertyName} = new {client.Name}(pipeline);");
+                }
+            }
+
+            w.Line();
+            w.Line($"public {Pipeline} Pipeline {{ get; }}");
+            foreach (var client in model.Clients)
+            {
+                w.Line();
+                w.Line($"/// <summary>The <c>{client.Route}</c> route.</summary>");
+                w.Line($"public {client.Name} {client.PropertyName} {{ get; }}");
+            }
+
+            w.Line();
+            using (w.Block("public void Dispose()"))
+            {
+                using (w.Block("if (_ownsPipeline)"))
+                {
+                    w.Line("this.Pipeline.Dispose();");
+                }
+            }
+        }
+
+        w.Unindent();
+        w.Line("}");
+        return w.ToString();
+    }
+}

@@ -1,0 +1,85 @@
+using Foundry.Generated.Generator.Schemas;
+
+namespace Foundry.Generated.Generator.Emit.Types;
+
+/// <summary>
+/// A oneOf with a discriminator: an abstract record that dispatches on the discriminator (peeked from a copy of the
+/// reader, so nothing is buffered) and an <c>Unknown…</c> member keeping any value the spec does not know yet.
+/// </summary>
+internal static class DiscriminatedUnionEmitter
+{
+    public static void Emit(SourceWriter w, TypeModel type, string root)
+    {
+        var unknown = "Unknown" + type.Name;
+        var helpers = JsonCode.Helpers(root);
+        TypeEmitter.GeneratedCode(w);
+        using (w.Block($"public abstract partial record {type.Name} : global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
+        {
+            w.Line($"/// <summary>JSON <c>{type.DiscriminatorJsonName}</c>: which member this is.</summary>");
+            w.Line($"public abstract string {type.DiscriminatorCSharpName} {{ get; }}");
+            w.Line();
+            w.Line("/// <summary>Properties the spec does not describe, kept so they survive a round trip.</summary>");
+            w.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
+            w.Line();
+            w.Line($"public abstract void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options);");
+            w.Line();
+            w.Line("/// <summary>Reads the member named by the discriminator; unknown values become " + unknown + ".</summary>");
+            using (w.Block($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader)"))
+            {
+                w.Line($"{helpers}.ExpectObject(ref reader, {CSharpIdentifiers.StringLiteral(type.Name)});");
+                w.Line($"switch ({helpers}.PeekString(reader, {JsonCode.Utf8(type.DiscriminatorJsonName!)}))");
+                w.Line("{");
+                w.Indent();
+                foreach (var c in type.Cases)
+                {
+                    w.Line($"case {CSharpIdentifiers.StringLiteral(c.Value!)}: return {c.Type.Name}.ReadJson(ref reader);");
+                }
+
+                w.Line($"default: return {unknown}.ReadJson(ref reader);");
+                w.Unindent();
+                w.Line("}");
+            }
+        }
+
+        w.Line();
+        w.Line($"/// <summary>A {type.Name} whose {type.DiscriminatorJsonName} the spec does not know; the raw JSON is kept.</summary>");
+        TypeEmitter.GeneratedCode(w);
+        using (w.Block($"public sealed partial record {unknown} : {type.Name}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{unknown}>"))
+        {
+            w.Line("/// <summary>The discriminator value as received (empty when missing).</summary>");
+            w.Line("public required string DiscriminatorValue { get; init; }");
+            w.Line();
+            w.Line("/// <summary>The whole JSON object as received.</summary>");
+            w.Line("public required global::System.Text.Json.JsonElement Raw { get; init; }");
+            w.Line();
+            w.Line($"public override string {type.DiscriminatorCSharpName} => this.DiscriminatorValue;");
+            w.Line();
+            w.Line($"public override void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options) => this.Raw.WriteTo(writer);");
+            w.Line();
+            using (w.Block($"public static new {unknown} ReadJson(ref {JsonCode.Reader} reader)"))
+            {
+                w.Line($"var value = {helpers}.PeekString(reader, {JsonCode.Utf8(type.DiscriminatorJsonName!)}) ?? string.Empty;");
+                w.Line($"return new {unknown} {{ DiscriminatorValue = value, Raw = global::System.Text.Json.JsonElement.ParseValue(ref reader) }};");
+            }
+        }
+    }
+
+    /// <summary>A member that already derives from another union, wrapped so it can be a member here too.</summary>
+    public static void EmitCase(SourceWriter w, TypeModel type)
+    {
+        var wrapped = type.Wrapped!.Name!;
+        TypeEmitter.GeneratedCode(w);
+        using (w.Block($"public sealed partial record {type.Name} : {type.BaseType}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
+        {
+            w.Line($"public required {wrapped} Value {{ get; init; }}");
+            w.Line();
+            w.Line($"public override string {type.DiscriminatorCSharpName} => {CSharpIdentifiers.StringLiteral(type.DiscriminatorValue!)};");
+            w.Line();
+            w.Line($"public override void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options) => this.Value.WriteJson(writer, options);");
+            w.Line();
+            w.Line($"public static new {type.Name} ReadJson(ref {JsonCode.Reader} reader) => new {type.Name} {{ Value = {wrapped}.ReadJson(ref reader) }};");
+            w.Line();
+            w.Line($"public static implicit operator {type.Name}({wrapped} value) => new {type.Name} {{ Value = value }};");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using Foundry.Generated.Generator.Schemas;
+
+namespace Foundry.Generated.Generator.Emit.Types;
+
+/// <summary>
+/// A string enum as an extensible value: known values as static properties, any other string accepted
+/// (providers add values; a closed C# enum would break on the first new one).
+/// </summary>
+internal static class EnumStructEmitter
+{
+    public static void Emit(SourceWriter w, TypeModel type, string root)
+    {
+        TypeEmitter.GeneratedCode(w);
+        using (w.Block($"public readonly partial struct {type.Name} : global::System.IEquatable<{type.Name}>, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
+        {
+            w.Line("private readonly string? _value;");
+            w.Line();
+            w.Line($"public {type.Name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            w.Line();
+            var used = new HashSet<string> { type.Name, "Value", "Equals", "GetHashCode", "ToString", "ReadJson", "WriteJson" };
+            foreach (var value in type.EnumValues)
+            {
+                var name = value.Length == 0 ? "Empty" : CSharpIdentifiers.ToPascalCase(value);
+                var unique = name;
+                var n = 2;
+                while (!used.Add(unique))
+                {
+                    unique = name + n++;
+                }
+
+                w.Line($"public static {type.Name} {unique} {{ get; }} = new {type.Name}({CSharpIdentifiers.StringLiteral(value)});");
+            }
+
+            w.Line();
+            w.Line("/// <summary>The wire value.</summary>");
+            w.Line("public string Value => _value ?? string.Empty;");
+            w.Line();
+            w.Line($"public static implicit operator {type.Name}(string value) => new {type.Name}(value);");
+            w.Line($"public static bool operator ==({type.Name} left, {type.Name} right) => left.Equals(right);");
+            w.Line($"public static bool operator !=({type.Name} left, {type.Name} right) => !left.Equals(right);");
+            w.Line($"public bool Equals({type.Name} other) => string.Equals(this.Value, other.Value, global::System.StringComparison.Ordinal);");
+            w.Line($"public override bool Equals(object? obj) => obj is {type.Name} other && this.Equals(other);");
+            w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.Value);");
+            w.Line("public override string ToString() => this.Value;");
+            w.Line();
+            w.Line($"public void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options) => writer.WriteStringValue(this.Value);");
+            w.Line();
+            w.Line($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader) => new {type.Name}({JsonCode.Helpers(root)}.String(ref reader) ?? string.Empty);");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+namespace Foundry.Generated.Generator.Emit.Types;
+
+/// <summary>The internal reading helpers every generated type uses (one file per consumer).</summary>
+internal static class JsonHelpersEmitter
+{
+    public const string HintName = "Foundry.Generated.Internal.FoundryJsonReader.g.cs";
+
+    public static string Emit(string rootNamespace)
+    {
+        var w = new SourceWriter().FileHeader();
+        w.Line("namespace " + rootNamespace + ".Internal");
+        w.Line("{");
+        w.Indent();
+        w.Line("/// <summary>Reads one JSON value; the reader is on the value's first token and stays on its last.</summary>");
+        w.Line("internal delegate T FoundryJsonValueReader<T>(ref global::System.Text.Json.Utf8JsonReader reader);");
+        w.Line();
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
+        w.Line("internal static class FoundryJsonReader");
+        w.Line("{");
+        w.Indent();
+        foreach (var line in Body.Split('\n'))
+        {
+            w.Line(line.TrimEnd('\r'));
+        }
+
+        w.Unindent();
+        w.Line("}");
+        w.Unindent();
+        w.Line("}");
+        return w.ToString();
+    }
+
+    private const string Body = @"private const global::System.Text.Json.JsonTokenType Null = global::System.Text.Json.JsonTokenType.Null;
+
+public static string? String(ref global::System.Text.Json.Utf8JsonReader reader)
+    => reader.TokenType switch
+    {
+        global::System.Text.Json.JsonTokenType.String => reader.GetString(),
+        global::System.Text.Json.JsonTokenType.Null => null,
+        _ => throw Unexpected(ref reader, ""a string""),
+    };
+
+public static int Int32(ref global::System.Text.Json.Utf8JsonReader reader)
+    => reader.TokenType == global::System.Text.Json.JsonTokenType.Number
+        ? (reader.TryGetInt32(out var value) ? value : (int)reader.GetDouble())
+        : throw Unexpected(ref reader, ""an integer"");
+
+public static int? NullableInt32(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == Null ? null : Int32(ref reader);
+
+public static long Int64(ref global::System.Text.Json.Utf8JsonReader reader)
+    => reader.TokenType == global::System.Text.Json.JsonTokenType.Number
+        ? (reader.TryGetInt64(out var value) ? value : (long)reader.GetDouble())
+        : throw Unexpected(ref reader, ""an integer"");
+
+public static long? NullableInt64(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == Null ? null : Int64(ref reader);
+
+public static double Double(ref global::System.Text.Json.Utf8JsonReader reader)
+    => reader.TokenType == global::System.Text.Json.JsonTokenType.Number ? reader.GetDouble() : throw Unexpected(ref reader, ""a number"");
+
+public static double? NullableDouble(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == Null ? null : Double(ref reader);
+
+public static bool Boolean(ref global::System.Text.Json.Utf8JsonReader reader)
+    => reader.TokenType switch
+    {
+        global::System.Text.Json.JsonTokenType.True => true,
+        global::System.Text.Json.JsonTokenType.False => false,
+        _ => throw Unexpected(ref reader, ""a boolean""),
+    };
+
+public static bool? NullableBoolean(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == Null ? null : Boolean(ref reader);
+
+public static global::System.Text.Json.JsonElement Element(ref global::System.Text.Json.Utf8JsonReader reader)
+    => global::System.Text.Json.JsonElement.ParseValue(ref reader);
+
+public static global::System.Text.Json.JsonElement? NullableElement(ref global::System.Text.Json.Utf8JsonReader reader)
+    => reader.TokenType == Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
+
+public static T? Model<T>(ref global::System.Text.Json.Utf8JsonReader reader)
+    where T : class, global::Foundry.Generated.Runtime.IFoundryJsonReadable<T>
+    => reader.TokenType == Null ? null : T.ReadJson(ref reader);
+
+public static T? NullableStruct<T>(ref global::System.Text.Json.Utf8JsonReader reader)
+    where T : struct, global::Foundry.Generated.Runtime.IFoundryJsonReadable<T>
+    => reader.TokenType == Null ? null : T.ReadJson(ref reader);
+
+public static global::System.Collections.Generic.List<T>? List<T>(ref global::System.Text.Json.Utf8JsonReader reader, FoundryJsonValueReader<T> read)
+{
+    if (reader.TokenType == Null)
+    {
+        return null;
+    }
+
+    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+    {
+        throw Unexpected(ref reader, ""an array"");
+    }
+
+    var list = new global::System.Collections.Generic.List<T>();
+    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+    {
+        list.Add(read(ref reader));
+    }
+
+    return list;
+}
+
+public static global::System.Collections.Generic.Dictionary<string, T>? Map<T>(ref global::System.Text.Json.Utf8JsonReader reader, FoundryJsonValueReader<T> read)
+{
+    if (reader.TokenType == Null)
+    {
+        return null;
+    }
+
+    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+    {
+        throw Unexpected(ref reader, ""an object"");
+    }
+
+    var map = new global::System.Collections.Generic.Dictionary<string, T>();
+    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+    {
+        var key = reader.GetString()!;
+        reader.Read();
+        map[key] = read(ref reader);
+    }
+
+    return map;
+}
+
+/// <summary>Keeps a property the schema does not know, so it survives a round trip.</summary>
+public static void AddUnknown(ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? bag, ref global::System.Text.Json.Utf8JsonReader reader)
+{
+    var name = reader.GetString()!;
+    reader.Read();
+    (bag ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+}
+
+/// <summary>The string value of a top-level property of the object the reader (a copy) is on, or null.</summary>
+public static string? PeekString(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> property)
+{
+    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+    {
+        return null;
+    }
+
+    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+    {
+        var match = reader.ValueTextEquals(property);
+        reader.Read();
+        if (match)
+        {
+            return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+        }
+
+        reader.Skip();
+    }
+
+    return null;
+}
+
+public static void ExpectObject(ref global::System.Text.Json.Utf8JsonReader reader, string typeName)
+{
+    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+    {
+        throw new global::System.Text.Json.JsonException($""Expected a JSON object for {typeName} but found {reader.TokenType}."");
+    }
+}
+
+private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
+    => new global::System.Text.Json.JsonException($""Expected {expected} but found {reader.TokenType}."");";
+}

@@ -1,0 +1,183 @@
+using Foundry.Generated.Generator.Schemas;
+
+namespace Foundry.Generated.Generator.Emit.Types;
+
+/// <summary>Objects: a sealed record with init properties, unknown-property bag and hand-written JSON code.</summary>
+internal static class RecordEmitter
+{
+    public static void Emit(SourceWriter w, TypeModel type, string root)
+    {
+        var isMember = type.BaseType != null;
+        var bases = isMember
+            ? $"{type.BaseType}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"
+            : $"global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>";
+        TypeEmitter.GeneratedCode(w);
+        using (w.Block($"public sealed partial record {type.Name} : {bases}"))
+        {
+            if (isMember)
+            {
+                w.Line($"/// <summary>The discriminator value, always {CSharpIdentifiers.StringLiteral(type.DiscriminatorValue!).Replace("\"", "'")}.</summary>");
+                w.Line($"public override string {type.DiscriminatorCSharpName} => {CSharpIdentifiers.StringLiteral(type.DiscriminatorValue!)};");
+                w.Line();
+            }
+
+            foreach (var property in type.Properties)
+            {
+                EmitProperty(w, property);
+            }
+
+            if (!isMember)
+            {
+                w.Line("/// <summary>Properties the spec does not describe, kept so they survive a round trip.</summary>");
+                w.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
+                w.Line();
+            }
+
+            EmitWrite(w, type, isMember);
+            w.Line();
+            EmitRead(w, type, root, isMember);
+        }
+    }
+
+    private static void EmitProperty(SourceWriter w, PropertyModel property)
+    {
+        w.Line($"/// <summary>JSON <c>{property.JsonName}</c>.</summary>");
+        if (property.ConstValue != null)
+        {
+            w.Line($"public string {property.CSharpName} => {CSharpIdentifiers.StringLiteral(property.ConstValue)};");
+        }
+        else if (property.IsRequired)
+        {
+            w.Line($"public required {property.Type.CSharp} {property.CSharpName} {{ get; init; }}");
+        }
+        else
+        {
+            w.Line($"public {property.Type.CSharp} {property.CSharpName} {{ get; init; }}");
+        }
+
+        w.Line();
+    }
+
+    private static void EmitWrite(SourceWriter w, TypeModel type, bool isMember)
+    {
+        var modifier = isMember ? "override " : string.Empty;
+        using (w.Block($"public {modifier}void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options)"))
+        {
+            w.Line("writer.WriteStartObject();");
+            if (isMember)
+            {
+                w.Line($"writer.WriteString({JsonCode.Utf8(type.DiscriminatorJsonName!)}, {CSharpIdentifiers.StringLiteral(type.DiscriminatorValue!)});");
+            }
+
+            foreach (var property in type.Properties)
+            {
+                var name = JsonCode.Utf8(property.JsonName);
+                if (property.ConstValue != null)
+                {
+                    w.Line($"writer.WriteString({name}, {CSharpIdentifiers.StringLiteral(property.ConstValue)});");
+                }
+                else if (!property.IsRequired)
+                {
+                    using (w.Block($"if (this.{property.CSharpName} is {{ }} __{property.CSharpName})"))
+                    {
+                        w.Line($"writer.WritePropertyName({name});");
+                        JsonCode.Write(w, property.Type.AsNonNullable(), "__" + property.CSharpName, "__" + property.CSharpName + "_");
+                    }
+                }
+                else
+                {
+                    w.Line($"writer.WritePropertyName({name});");
+                    JsonCode.Write(w, property.Type, "this." + property.CSharpName, "__" + property.CSharpName + "_");
+                }
+            }
+
+            using (w.Block("if (this.AdditionalProperties is { } __extra)"))
+            {
+                using (w.Block("foreach (var __pair in __extra)"))
+                {
+                    w.Line("writer.WritePropertyName(__pair.Key);");
+                    w.Line("__pair.Value.WriteTo(writer);");
+                }
+            }
+
+            w.Line("writer.WriteEndObject();");
+        }
+    }
+
+    private static void EmitRead(SourceWriter w, TypeModel type, string root, bool isMember)
+    {
+        var helpers = JsonCode.Helpers(root);
+        var hide = isMember ? "new " : string.Empty;
+        w.Line($"/// <summary>Reads a {type.Name} from the JSON object the reader is on.</summary>");
+        using (w.Block($"public static {hide}{type.Name} ReadJson(ref {JsonCode.Reader} reader)"))
+        {
+            w.Line($"{helpers}.ExpectObject(ref reader, {CSharpIdentifiers.StringLiteral(type.Name)});");
+            var index = 0;
+            foreach (var property in type.Properties)
+            {
+                if (property.ConstValue == null)
+                {
+                    var initial = property.Type.Nullable || property.Type.IsValueType ? "default" : "default!";
+                    w.Line($"{property.Type.CSharp} __p{index} = {initial};");
+                }
+
+                index++;
+            }
+
+            w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __extra = null;");
+            using (w.Block($"while (reader.Read() && reader.TokenType == {JsonCode.JsonTokenType}.PropertyName)"))
+            {
+                if (isMember)
+                {
+                    using (w.Block($"if (reader.ValueTextEquals({JsonCode.Utf8(type.DiscriminatorJsonName!)}))"))
+                    {
+                        w.Line("reader.Read();");
+                        w.Line("reader.Skip();");
+                        w.Line("continue;");
+                    }
+                }
+
+                index = 0;
+                foreach (var property in type.Properties)
+                {
+                    using (w.Block($"if (reader.ValueTextEquals({JsonCode.Utf8(property.JsonName)}))"))
+                    {
+                        w.Line("reader.Read();");
+                        if (property.ConstValue != null)
+                        {
+                            w.Line("reader.Skip();");
+                        }
+                        else
+                        {
+                            w.Line($"__p{index} = {JsonCode.Read(property.Type, "reader", root)};");
+                        }
+
+                        w.Line("continue;");
+                    }
+
+                    index++;
+                }
+
+                w.Line($"{helpers}.AddUnknown(ref __extra, ref reader);");
+            }
+
+            w.Line($"return new {type.Name}");
+            w.Line("{");
+            w.Indent();
+            index = 0;
+            foreach (var property in type.Properties)
+            {
+                if (property.ConstValue == null)
+                {
+                    w.Line($"{property.CSharpName} = __p{index},");
+                }
+
+                index++;
+            }
+
+            w.Line("AdditionalProperties = __extra,");
+            w.Unindent();
+            w.Line("};");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Foundry.Generated.Generator.Schemas;
+
+namespace Foundry.Generated.Generator.Emit.Types;
+
+/// <summary>One file per generated type.</summary>
+internal static class TypeEmitter
+{
+    public static string Emit(TypeModel type, string root)
+    {
+        var w = new SourceWriter().FileHeader();
+        w.Line("namespace " + type.Namespace);
+        w.Line("{");
+        w.Indent();
+        switch (type.Kind)
+        {
+            case TypeModelKind.Record:
+                RecordEmitter.Emit(w, type, root);
+                break;
+            case TypeModelKind.DiscriminatedUnion:
+                DiscriminatedUnionEmitter.Emit(w, type, root);
+                break;
+            case TypeModelKind.UnionCase:
+                DiscriminatedUnionEmitter.EmitCase(w, type);
+                break;
+            case TypeModelKind.Union:
+                UnionStructEmitter.Emit(w, type, root);
+                break;
+            case TypeModelKind.Enum:
+                EnumStructEmitter.Emit(w, type, root);
+                break;
+        }
+
+        w.Unindent();
+        w.Line("}");
+        return w.ToString();
+    }
+
+    public static void GeneratedCode(SourceWriter w)
+        => w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
+}

@@ -1,0 +1,24 @@
+using System;
+using Foundry.Generated.Catalog.Collections;
+
+namespace Foundry.Generated.Generator.Operations;
+
+/// <summary>One client method: a proxy operation bound to its request, response and event types.</summary>
+internal sealed record OperationModel(
+    string Method,
+    string Route,
+    string PathTemplate,
+    string RequestType,
+    string ResultType,
+    bool ModelInPath,
+    string? ModelProperty,
+    string? StreamProperty,
+    bool StreamPropertyNullable,
+    string? StreamOptionsProperty,
+    string? StreamOptionsType,
+    string? IncludeUsageProperty) : IEquatable<OperationModel>;
+
+/// <summary>One client per route (e.g. <c>OpenAiResponsesClient</c>).</summary>
+internal sealed record ClientModel(string Name, string PropertyName, string Route, EquatableArray<OperationModel> Operations) : IEquatable<ClientModel>;
+
+internal sealed record ClientsModel(string RootNamespace, EquatableArray<ClientModel> Clients) : IEquatable<ClientsModel>;

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Foundry.Generated.Catalog.Collections;
+using Foundry.Generated.Catalog.Json;
+using Foundry.Generated.Generator.Model;
+using Foundry.Generated.Generator.Operations;
+using Foundry.Generated.Generator.Schemas;
+
+namespace Foundry.Generated.Generator.Pipeline;
+
+/// <summary>Spec text → <see cref="SpecModel"/>. Never throws for bad input (problems instead).</summary>
+internal static class SpecModelReader
+{
+    public static SpecModel Read(InputFile file, string rootNamespace, CancellationToken cancellationToken)
+    {
+        var problems = new List<GeneratorProblem>();
+        try
+        {
+            var document = SpecDocument.Parse(file.Path, file.Text, problems, out var owner);
+            using (owner)
+            {
+                if (document == null)
+                {
+                    return new SpecModel(rootNamespace, default, null, problems.ToEquatableArray());
+                }
+
+                document.CheckReferences();
+                var types = SchemaModelBuilder.Build(document, rootNamespace, cancellationToken);
+                var clients = OperationReader.Read(document, types, rootNamespace);
+                problems.AddRange(document.Problems);
+                return new SpecModel(rootNamespace, types.ToEquatableArray(), clients, problems.ToEquatableArray());
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A generator must never crash the build: report what broke instead.
+            problems.Add(new GeneratorProblem("FDRY101", file.Path, TextPosition.Start, new[] { file.Path, e.GetType().Name + ": " + e.Message }.ToEquatableArray()));
+            return new SpecModel(rootNamespace, default, null, problems.ToEquatableArray());
+        }
+    }
+}

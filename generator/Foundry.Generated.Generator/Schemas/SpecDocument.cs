@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Foundry.Generated.Catalog.Collections;
+using Foundry.Generated.Catalog.Json;
+using Foundry.Generated.Generator.Model;
+
+namespace Foundry.Generated.Generator.Schemas;
+
+/// <summary>The parsed spec text plus problem reporting at JSON pointers (resolved to file positions).</summary>
+internal sealed class SpecDocument
+{
+    public const string SchemaPrefix = "#/components/schemas/";
+
+    private readonly string _text;
+
+    private SpecDocument(string path, string text, JsonElement root)
+    {
+        Path = path;
+        _text = text;
+        Root = root;
+        Schemas = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (root.TryGetProperty("components", out var components) && components.ValueKind == JsonValueKind.Object
+            && components.TryGetProperty("schemas", out var schemas) && schemas.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var schema in schemas.EnumerateObject())
+            {
+                Schemas[schema.Name] = schema.Value;
+            }
+        }
+    }
+
+    public string Path { get; }
+
+    public JsonElement Root { get; }
+
+    public SortedDictionary<string, JsonElement> Schemas { get; }
+
+    public List<GeneratorProblem> Problems { get; } = new List<GeneratorProblem>();
+
+    /// <summary>Parses the text; invalid JSON gives FDRY100 at the error position and no document.</summary>
+    public static SpecDocument? Parse(string path, string text, List<GeneratorProblem> problems, out JsonDocument? owner)
+    {
+        owner = null;
+        if (JsonLocator.FindSyntaxError(text) is { } error)
+        {
+            problems.Add(new GeneratorProblem("FDRY100", path, error.Position, new[] { path, error.Message }.ToEquatableArray()));
+            return null;
+        }
+
+        owner = JsonDocument.Parse(text);
+        var document = new SpecDocument(path, text, owner.RootElement);
+        if (owner.RootElement.ValueKind != JsonValueKind.Object || !owner.RootElement.TryGetProperty("paths", out _))
+        {
+            problems.Add(new GeneratorProblem("FDRY101", path, TextPosition.Start, new[] { path, "it is not an OpenAPI document (no 'paths')" }.ToEquatableArray()));
+            return null;
+        }
+
+        return document;
+    }
+
+    public void Report(string descriptorId, string pointer, params string[] args)
+        => Problems.Add(new GeneratorProblem(descriptorId, Path, JsonLocator.Locate(_text, pointer), args.ToEquatableArray()));
+
+    public static string? SchemaName(string reference)
+        => reference.StartsWith(SchemaPrefix, StringComparison.Ordinal) ? reference.Substring(SchemaPrefix.Length) : null;
+
+    /// <summary>Reports every <c>$ref</c> whose target is missing (FDRY102), located at the reference itself.</summary>
+    public void CheckReferences()
+    {
+        Walk(Root, string.Empty);
+    }
+
+    private void Walk(JsonElement element, string pointer)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var child = pointer + "/" + property.Name.Replace("~", "~0").Replace("/", "~1");
+                    if (property.Name == "$ref" && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        CheckReference(property.Value.GetString()!, child, pointer);
+                    }
+                    else
+                    {
+                        Walk(property.Value, child);
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, pointer + "/" + i++);
+                }
+
+                break;
+        }
+    }
+
+    private void CheckReference(string reference, string pointer, string owner)
+    {
+        var exists = reference.StartsWith("#/", StringComparison.Ordinal) && Resolve(reference.Substring(2)) != null;
+        if (!exists)
+        {
+            Report("FDRY102", pointer, owner.Length == 0 ? "/" : owner, reference);
+        }
+    }
+
+    private JsonElement? Resolve(string pointer)
+    {
+        var current = Root;
+        foreach (var raw in pointer.Split('/'))
+        {
+            var segment = raw.Replace("~1", "/").Replace("~0", "~");
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using Foundry.Generated.Catalog.Collections;
+
+namespace Foundry.Generated.Generator.Schemas;
+
+internal enum TypeModelKind
+{
+    /// <summary>An object: a sealed record (or a derived union member).</summary>
+    Record,
+    /// <summary>A oneOf with a discriminator: an abstract record with derived members and an Unknown member.</summary>
+    DiscriminatedUnion,
+    /// <summary>A oneOf/anyOf without discriminator: a record struct holding one of its members.</summary>
+    Union,
+    /// <summary>A string enum: an extensible record struct.</summary>
+    Enum,
+    /// <summary>A member of a second discriminated union that already derives from another: a wrapper record.</summary>
+    UnionCase,
+}
+
+internal sealed record PropertyModel(
+    string JsonName,
+    string CSharpName,
+    TypeRef Type,
+    bool IsRequired,
+    string? ConstValue) : IEquatable<PropertyModel>;
+
+/// <summary>One discriminated-union member (<see cref="Value"/>) or one non-discriminated member.</summary>
+internal sealed record UnionCase(string? Value, TypeRef Type, string MemberName, EquatableArray<string> TypeValues) : IEquatable<UnionCase>;
+
+/// <summary>One generated type, everything the emitter needs and nothing from Roslyn or the JSON document.</summary>
+internal sealed record TypeModel(
+    TypeModelKind Kind,
+    string SchemaId,
+    string Namespace,
+    string Name,
+    EquatableArray<PropertyModel> Properties,
+    EquatableArray<UnionCase> Cases,
+    EquatableArray<string> EnumValues,
+    string? BaseType,
+    string? DiscriminatorJsonName,
+    string? DiscriminatorCSharpName,
+    string? DiscriminatorValue,
+    TypeRef? Wrapped) : IEquatable<TypeModel>
+{
+    public string FullName => "global::" + Namespace + "." + Name;
+
+    public string HintName => Namespace + "." + Name + ".g.cs";
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using Foundry.Generated.Generator.Emit;
+
+namespace Foundry.Generated.Generator.Schemas;
+
+/// <summary>
+/// C# namespace and type name of every component: <c>OpenAi.CreateResponse</c> → <c>{Root}.OpenAi.CreateResponse</c>.
+/// Collisions (names that sanitise alike, compared case-insensitively like hint names) get a numeric suffix (FDRY106).
+/// </summary>
+internal sealed class TypeNames
+{
+    private readonly Dictionary<string, (string Namespace, string Name)> _names = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+
+    public TypeNames(IEnumerable<string> schemaIds, string rootNamespace, SpecDocument document)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in schemaIds)
+        {
+            var dot = id.IndexOf('.');
+            var ns = rootNamespace + (dot > 0 ? "." + CSharpIdentifiers.ToPascalCase(id.Substring(0, dot)) : string.Empty);
+            var baseName = CSharpIdentifiers.ToPascalCase(dot > 0 ? id.Substring(dot + 1) : id);
+            var name = baseName;
+            var n = 2;
+            while (taken.TryGetValue(ns + "." + name, out var owner))
+            {
+                var renamed = baseName + n++;
+                document.Report("FDRY106", "/components/schemas/" + id, owner, id, baseName, renamed);
+                name = renamed;
+            }
+
+            taken[ns + "." + name] = id;
+            _names[id] = (ns, name);
+        }
+    }
+
+    public string Namespace(string id) => _names[id].Namespace;
+
+    public string Name(string id) => _names[id].Name;
+
+    public string FullName(string id) => "global::" + _names[id].Namespace + "." + _names[id].Name;
+
+    public bool Contains(string id) => _names.ContainsKey(id);
+}
