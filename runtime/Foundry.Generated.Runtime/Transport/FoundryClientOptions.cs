@@ -1,14 +1,87 @@
 using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace Foundry.Generated.Runtime;
 
-// CONTRACT (skeleton): the runtime owner completes this class (token providers, attribution, retries, timeouts).
 /// <summary>Settings for talking to a Foundry LLM proxy.</summary>
-public sealed partial class FoundryClientOptions
+public sealed class FoundryClientOptions
 {
+    /// <summary>Environment variable read when <see cref="BaseUrl"/> is not set.</summary>
+    public const string UrlVariable = "FOUNDRY_URL";
+
+    /// <summary>Environment variable read when neither <see cref="Token"/> nor <see cref="TokenProvider"/> is set.</summary>
+    public const string TokenVariable = "FOUNDRY_TOKEN";
+
     /// <summary>Host root, e.g. <c>https://example.palantirfoundry.com</c>. Defaults to <c>FOUNDRY_URL</c>.</summary>
     public Uri? BaseUrl { get; set; }
 
+    /// <summary>A static bearer token. Defaults to <c>FOUNDRY_TOKEN</c>. Never printed.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>Supplies a bearer token per request (wins over <see cref="Token"/>), e.g. an OAuth2 client.</summary>
+    public Func<CancellationToken, ValueTask<string>>? TokenProvider { get; set; }
+
+    /// <summary>Project RIDs usage is attributed to (the <c>attribution</c> header).</summary>
+    public IList<string> AttributionRids { get; } = new List<string>();
+
+    public string UserAgent { get; set; } = "Foundry.Generated/1.0";
+
     /// <summary>How model ids go on the wire (RID by default).</summary>
     public ModelIdWireFormat ModelIdWireFormat { get; set; } = ModelIdWireFormat.Rid;
+
+    /// <summary>Retries after the first attempt, for 429/502/503/504 and connection failures before any response byte.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A stream that sends nothing for this long fails (instead of a total timeout that would cut healthy long streams).</summary>
+    public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whole-call limit for non-streaming requests.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Largest single server-sent event accepted (memory bound).</summary>
+    public int MaxEventBytes { get; set; } = 16 * 1024 * 1024;
+
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    internal Uri ResolveProxyRoot()
+    {
+        var baseUrl = BaseUrl;
+        if (baseUrl is null)
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable(UrlVariable);
+            if (string.IsNullOrWhiteSpace(fromEnvironment) || !Uri.TryCreate(fromEnvironment, UriKind.Absolute, out baseUrl))
+            {
+                throw new InvalidOperationException($"No Foundry URL: set FoundryClientOptions.BaseUrl or the {UrlVariable} environment variable (e.g. https://example.palantirfoundry.com).");
+            }
+        }
+
+        var text = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        return new Uri(text + "/api/v2/llm/proxy/", UriKind.Absolute);
+    }
+
+    internal async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        if (TokenProvider is { } provider)
+        {
+            return await provider(cancellationToken).ConfigureAwait(false);
+        }
+
+        var token = Token ?? Environment.GetEnvironmentVariable(TokenVariable);
+        return string.IsNullOrEmpty(token)
+            ? throw new InvalidOperationException($"No Foundry token: set FoundryClientOptions.Token, a TokenProvider, or the {TokenVariable} environment variable.")
+            : token;
+    }
+
+    /// <summary>Shows the settings without the token.</summary>
+    public override string ToString()
+        => $"FoundryClientOptions {{ BaseUrl = {BaseUrl?.ToString() ?? "$" + UrlVariable}, Token = {(Token is null && TokenProvider is null ? "$" + TokenVariable : "***")}, Attribution = [{string.Join(", ", AttributionRids)}], ModelIdWireFormat = {ModelIdWireFormat}, MaxRetries = {MaxRetries} }}";
 }

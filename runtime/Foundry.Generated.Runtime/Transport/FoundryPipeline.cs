@@ -1,47 +1,308 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
 using System.Net.Http;
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Foundry.Generated.Runtime;
 
-// CONTRACT (skeleton): the signatures generated clients call. The runtime owner replaces the bodies.
 /// <summary>
-/// Sends proxy requests and decodes responses and event streams. One instance per
-/// <see cref="FoundryClientOptions"/>; thread-safe; shared by all generated clients.
+/// Sends proxy requests and decodes responses and event streams. One instance per <see cref="FoundryClientOptions"/>;
+/// thread-safe; shared by all generated clients.
 /// </summary>
 public sealed partial class FoundryPipeline : IDisposable
 {
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly ILogger _logger;
+    private readonly Uri _proxyRoot;
+    private readonly FoundryWireOptions _wire;
+    private volatile string? _lastToken;
+
     /// <summary>Creates a pipeline. When <paramref name="httpClient"/> is null the pipeline owns one.</summary>
     public FoundryPipeline(FoundryClientOptions options, HttpClient? httpClient = null)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        _ = httpClient;
+        _proxyRoot = options.ResolveProxyRoot();
+        _ownsHttp = httpClient is null;
+        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        if (_ownsHttp)
+        {
+            // Streams are bounded by the idle timeout and calls by RequestTimeout, not by HttpClient's 100 s default.
+            _http.Timeout = Timeout.InfiniteTimeSpan;
+        }
+
+        _logger = options.LoggerFactory?.CreateLogger<FoundryPipeline>() ?? NullLogger<FoundryPipeline>.Instance;
+        _wire = new FoundryWireOptions { ModelIds = options.ModelIdWireFormat };
     }
 
     public FoundryClientOptions Options { get; }
 
     /// <summary>Sends one non-streaming request and reads the JSON response.</summary>
-    public Task<TResponse> SendAsync<TRequest, TResponse>(FoundryOperation operation, TRequest request, CancellationToken cancellationToken = default)
+    public async Task<TResponse> SendAsync<TRequest, TResponse>(FoundryOperation operation, TRequest request, CancellationToken cancellationToken = default)
         where TRequest : IFoundryJsonWritable
         where TResponse : IFoundryJsonReadable<TResponse>
-        => throw new NotImplementedException();
+    {
+        using var activity = FoundryTelemetry.Start(operation, stream: false);
+        var started = Options.TimeProvider.GetTimestamp();
+        using var timeout = new CancellationTokenSource(Options.RequestTimeout, Options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var response = await SendWithRetriesAsync(operation, request, stream: false, linked.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+            var result = Decode<TResponse>(operation, body);
+            FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, UsageScanner.Scan(body));
+            return result;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "timeout");
+            throw new TimeoutException($"Foundry {operation.Route} did not answer within {Options.RequestTimeout.TotalSeconds:0} s.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, e.GetType().Name);
+            throw;
+        }
+    }
 
     /// <summary>Sends one streaming request and yields each decoded server-sent event.</summary>
     public async IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(FoundryOperation operation, TRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where TRequest : IFoundryJsonWritable
         where TEvent : IFoundryJsonReadable<TEvent>
     {
-        await Task.Yield();
-        throw new NotImplementedException();
-#pragma warning disable CS0162 // needed to make this an iterator
-        yield break;
-#pragma warning restore CS0162
+        using var activity = FoundryTelemetry.Start(operation, stream: true);
+        var started = Options.TimeProvider.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendWithRetriesAsync(operation, request, stream: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, e.GetType().Name);
+            throw;
+        }
+
+        // Disposing the response (on completion, error, cancellation or an early break) closes the connection.
+        using (response)
+        {
+            var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Options.StreamIdleTimeout, Options.TimeProvider);
+            var maxBytes = Options.MaxEventBytes;
+            var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TEvent>(type, data, maxBytes));
+            var count = 0;
+            var usage = new UsageScanner();
+            await using var events = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                System.Net.ServerSentEvents.SseItem<DecodedEvent<TEvent>> item;
+                try
+                {
+                    if (!await events.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    item = events.Current;
+                }
+                catch (TimeoutException e) when (body.TimedOut)
+                {
+                    FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "idle_timeout");
+                    throw StreamFailure(operation, FoundryStreamFailure.IdleTimeout, count, null, $"the stream sent nothing for {Options.StreamIdleTimeout.TotalSeconds:0.###} s", inner: e);
+                }
+                catch (Exception e) when (e is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+                {
+                    FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "connection_lost");
+                    throw StreamFailure(operation, FoundryStreamFailure.ConnectionLost, count, null, "the connection broke mid-stream: " + e.Message, inner: e);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                var decoded = item.Data;
+                switch (decoded.Kind)
+                {
+                    case DecodedKind.Done:
+                        FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, usage.Result);
+                        yield break;
+                    case DecodedKind.Error:
+                        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code ?? "stream_error");
+                        throw StreamFailure(operation, FoundryStreamFailure.ErrorEvent, count, item.EventType, decoded.Message!, decoded.Code, decoded.Type);
+                    case DecodedKind.Invalid:
+                        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "invalid_event");
+                        throw StreamFailure(operation, FoundryStreamFailure.InvalidEvent, count, item.EventType, $"event #{count + 1} ({item.EventType}) could not be decoded: {decoded.Message}");
+                    case DecodedKind.TooLarge:
+                        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "event_too_large");
+                        throw StreamFailure(operation, FoundryStreamFailure.EventTooLarge, count, item.EventType, decoded.Message!);
+                }
+
+                if (count == 0)
+                {
+                    FoundryTelemetry.FirstEvent(activity, operation, started, Options.TimeProvider);
+                }
+
+                count++;
+                usage.Observe(decoded.InputTokens, decoded.OutputTokens);
+                yield return decoded.Value!;
+            }
+
+            FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, usage.Result);
+            Log.StreamCompleted(_logger, operation.Route, count);
+        }
+    }
+
+    private FoundryStreamException StreamFailure(FoundryOperation operation, FoundryStreamFailure failure, int count, string? eventType, string detail, string? code = null, string? type = null, Exception? inner = null)
+    {
+        var message = $"Foundry {operation.Route} stream failed after {count} event(s): {Redact(detail)}" + (code != null ? $" (code {code})" : string.Empty);
+        Log.StreamFailed(_logger, operation.Route, failure, count);
+        return new FoundryStreamException(message, operation.Route, operation.Model.Info?.Id ?? operation.Model.GetWireId(Options.ModelIdWireFormat), failure, count, eventType, code, type, inner);
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync<TRequest>(FoundryOperation operation, TRequest request, bool stream, CancellationToken cancellationToken)
+        where TRequest : IFoundryJsonWritable
+    {
+        var body = RequestBody.Serialize(request, _wire);
+        var token = await Options.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        _lastToken = token;
+        for (var attempt = 0; ; attempt++)
+        {
+            using var message = BuildRequest(operation, body, token, stream);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e) when (attempt < Options.MaxRetries && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = RetryPolicy.Backoff(attempt, Options);
+                Log.Retrying(_logger, operation.Route, attempt + 1, "connection failure: " + e.Message, delay.TotalMilliseconds);
+                await Task.Delay(delay, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            if (RetryPolicy.IsRetryable(response.StatusCode) && attempt < Options.MaxRetries)
+            {
+                var delay = RetryPolicy.Delay(response, attempt, Options);
+                Log.Retrying(_logger, operation.Route, attempt + 1, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), delay.TotalMilliseconds);
+                response.Dispose();
+                await Task.Delay(delay, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            using (response)
+            {
+                throw await ToApiExceptionAsync(operation, response, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private HttpRequestMessage BuildRequest(FoundryOperation operation, ReadOnlyMemory<byte> body, string token, bool stream)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_proxyRoot, operation.Path))
+        {
+            Content = new ReadOnlyMemoryContent(body),
+        };
+        message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        message.Headers.Accept.ParseAdd(stream ? "text/event-stream" : "application/json");
+        message.Headers.UserAgent.ParseAdd(Options.UserAgent);
+        if (Options.AttributionRids.Count > 0)
+        {
+            message.Headers.TryAddWithoutValidation("attribution", string.Join(",", Options.AttributionRids));
+        }
+
+        if (Activity.Current is { } current && current.IdFormat == ActivityIdFormat.W3C)
+        {
+            message.Headers.TryAddWithoutValidation("traceparent", current.Id);
+            if (!string.IsNullOrEmpty(current.TraceStateString))
+            {
+                message.Headers.TryAddWithoutValidation("tracestate", current.TraceStateString);
+            }
+        }
+
+        return message;
+    }
+
+    private async Task<FoundryApiException> ToApiExceptionAsync(FoundryOperation operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            bytes = [];
+        }
+
+        var body = FoundryErrorBody.Parse(bytes);
+        var requestId = RequestIdOf(response) ?? body.ErrorInstanceId;
+        var message = Redact(ErrorMessages.ForStatus(response.StatusCode, body, operation, requestId));
+        Log.RequestFailed(_logger, operation.Route, (int)response.StatusCode, body.ErrorName);
+        return new FoundryApiException(message, operation.Route, operation.Model.Info?.Id ?? operation.Model.GetWireId(Options.ModelIdWireFormat), response.StatusCode, body, requestId);
+    }
+
+    private TResponse Decode<TResponse>(FoundryOperation operation, byte[] body)
+        where TResponse : IFoundryJsonReadable<TResponse>
+    {
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(body);
+            reader.Read();
+            return TResponse.ReadJson(ref reader);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            throw new FoundryApiException($"Foundry {operation.Route} returned a response that could not be decoded: {e.Message}", operation.Route, operation.Model.Info?.Id, HttpStatusCode.OK, FoundryErrorBody.Parse(body), null, e);
+        }
+    }
+
+    private static string? RequestIdOf(HttpResponseMessage response)
+    {
+        foreach (var name in new[] { "x-request-id", "request-id", "x-foundry-request-id" })
+        {
+            if (response.Headers.TryGetValues(name, out var values))
+            {
+                foreach (var value in values)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // A server that echoes the bearer token must not leak it into messages or logs.
+    private string Redact(string text)
+    {
+        foreach (var secret in new[] { Options.Token, _lastToken })
+        {
+            if (!string.IsNullOrEmpty(secret))
+            {
+                text = text.Replace(secret, "***", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
     }
 
     public void Dispose()
     {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
     }
 }

@@ -1,0 +1,45 @@
+using System;
+
+namespace Foundry.Generated.Runtime;
+
+/// <summary>What went wrong after a stream had started.</summary>
+public enum FoundryStreamFailure
+{
+    /// <summary>The provider sent an error event or error chunk.</summary>
+    ErrorEvent,
+    /// <summary>An event could not be decoded (invalid JSON or wrong shape).</summary>
+    InvalidEvent,
+    /// <summary>Nothing arrived within the idle timeout.</summary>
+    IdleTimeout,
+    /// <summary>One event was larger than the configured maximum.</summary>
+    EventTooLarge,
+    /// <summary>The connection broke mid-stream.</summary>
+    ConnectionLost,
+}
+
+/// <summary>A stream failed after it started; the events before it were delivered.</summary>
+public sealed class FoundryStreamException : FoundryException
+{
+    internal FoundryStreamException(string message, string route, string? model, FoundryStreamFailure failure, int eventsReceived, string? eventType = null, string? errorCode = null, string? errorType = null, Exception? inner = null)
+        : base(message, route, model, inner)
+    {
+        Failure = failure;
+        EventsReceived = eventsReceived;
+        EventType = eventType;
+        ErrorCode = errorCode;
+        ErrorType = errorType;
+    }
+
+    public FoundryStreamFailure Failure { get; }
+
+    /// <summary>Events delivered before the failure.</summary>
+    public int EventsReceived { get; }
+
+    /// <summary>The SSE event type of the failing event, when there was one.</summary>
+    public string? EventType { get; }
+
+    /// <summary>Provider error code (e.g. <c>insufficient_quota</c>), for error events.</summary>
+    public string? ErrorCode { get; }
+
+    public string? ErrorType { get; }
+}

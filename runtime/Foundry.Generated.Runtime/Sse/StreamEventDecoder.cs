@@ -1,0 +1,143 @@
+using System;
+using System.Text.Json;
+
+namespace Foundry.Generated.Runtime;
+
+/// <summary>What one server-sent event turned out to be.</summary>
+internal enum DecodedKind
+{
+    Event,
+    Done,
+    Error,
+    Invalid,
+    TooLarge,
+}
+
+/// <summary>One parsed server-sent event: a typed value, the end sentinel, or a provider error.</summary>
+internal readonly struct DecodedEvent<TEvent>
+{
+    public DecodedEvent(DecodedKind kind, TEvent? value = default, string? message = null, string? code = null, string? type = null, long? inputTokens = null, long? outputTokens = null)
+    {
+        InputTokens = inputTokens;
+        OutputTokens = outputTokens;
+        Kind = kind;
+        Value = value;
+        Message = message;
+        Code = code;
+        Type = type;
+    }
+
+    public DecodedKind Kind { get; }
+
+    public TEvent? Value { get; }
+
+    public string? Message { get; }
+
+    public string? Code { get; }
+
+    public string? Type { get; }
+
+    public long? InputTokens { get; }
+
+    public long? OutputTokens { get; }
+}
+
+/// <summary>
+/// Decodes one SSE <c>data</c> field straight from its UTF-8 bytes. Error detection works on raw bytes first, so
+/// the generated types only ever see real events: <c>[DONE]</c>, <c>event: error</c>, a top-level <c>error</c>
+/// object (OpenAI-compatible chunks) and <c>"type":"error"</c> (Responses, Anthropic).
+/// </summary>
+internal static class StreamEventDecoder
+{
+    private static ReadOnlySpan<byte> DoneSentinel => "[DONE]"u8;
+
+    private static ReadOnlySpan<byte> ErrorWord => "\"error\""u8;
+
+    public static DecodedEvent<TEvent> Decode<TEvent>(string eventType, ReadOnlySpan<byte> data, int maxBytes)
+        where TEvent : IFoundryJsonReadable<TEvent>
+    {
+        if (data.Length > maxBytes)
+        {
+            return new DecodedEvent<TEvent>(DecodedKind.TooLarge, message: $"event of {data.Length:N0} bytes exceeds the {maxBytes:N0}-byte limit");
+        }
+
+        var trimmed = data.Trim((byte)' ');
+        if (trimmed.SequenceEqual(DoneSentinel))
+        {
+            return new DecodedEvent<TEvent>(DecodedKind.Done);
+        }
+
+        if (eventType == "error" || (data.IndexOf(ErrorWord) >= 0 && IsErrorPayload(data)))
+        {
+            return ToError<TEvent>(data);
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(data);
+            if (!reader.Read())
+            {
+                return new DecodedEvent<TEvent>(DecodedKind.Invalid, message: "empty data");
+            }
+
+            var value = TEvent.ReadJson(ref reader);
+            var (input, output) = UsageScanner.Scan(data);
+            return new DecodedEvent<TEvent>(DecodedKind.Event, value, inputTokens: input, outputTokens: output);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return new DecodedEvent<TEvent>(DecodedKind.Invalid, message: e.Message);
+        }
+    }
+
+    /// <summary>True when the object has a top-level <c>error</c> object or a top-level <c>"type": "error"</c>.</summary>
+    private static bool IsErrorPayload(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(data);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("error"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        return true;
+                    }
+                }
+                else if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("error"u8))
+                    {
+                        return true;
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return false;
+    }
+
+    private static DecodedEvent<TEvent> ToError<TEvent>(ReadOnlySpan<byte> data)
+    {
+        var body = FoundryErrorBody.Parse(data);
+        return new DecodedEvent<TEvent>(DecodedKind.Error, message: body.ProviderMessage ?? "the provider reported an error", code: body.ProviderCode, type: body.ProviderType);
+    }
+}
