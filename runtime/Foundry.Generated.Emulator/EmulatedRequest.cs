@@ -1,0 +1,4 @@
+namespace Foundry.Generated.Emulator;
+
+/// <summary>What the emulator saw of one request (never the token).</summary>
+public sealed record EmulatedRequest(string Route, string? Model, string? Attribution, string? Fault, int Status);

@@ -1,0 +1,106 @@
+using System.Text.Json;
+
+namespace Foundry.Generated.Emulator;
+
+/// <summary>What the emulator understood of one request body.</summary>
+internal sealed record EmulatedCall(string Route, string Model, string Prompt, bool Stream, bool IncludeUsage, int? MaxTokens, bool HasTools)
+{
+    public static EmulatedCall From(string route, string? pathModel, JsonElement body, bool streamPath)
+    {
+        var model = pathModel ?? (body.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : string.Empty);
+        var stream = streamPath || (body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True);
+        var includeUsage = body.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object
+            && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;
+        int? max = null;
+        foreach (var name in new[] { "max_output_tokens", "max_completion_tokens", "max_tokens" })
+        {
+            if (body.TryGetProperty(name, out var v) && v.TryGetInt32(out var n))
+            {
+                max = n;
+            }
+        }
+
+        if (body.TryGetProperty("generationConfig", out var gc) && gc.ValueKind == JsonValueKind.Object && gc.TryGetProperty("maxOutputTokens", out var g) && g.TryGetInt32(out var gn))
+        {
+            max = gn;
+        }
+
+        var hasTools = body.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0;
+        return new EmulatedCall(route, model, PromptOf(body), stream, includeUsage, max, hasTools);
+    }
+
+    /// <summary>The last user text, whatever the provider's message shape.</summary>
+    private static string PromptOf(JsonElement body)
+    {
+        var last = string.Empty;
+        foreach (var list in new[] { "messages", "input", "contents" })
+        {
+            if (!body.TryGetProperty(list, out var items))
+            {
+                continue;
+            }
+
+            if (items.ValueKind == JsonValueKind.String)
+            {
+                return items.GetString()!;
+            }
+
+            if (items.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in items.EnumerateArray())
+                {
+                    last = TextOf(item) ?? last;
+                }
+            }
+        }
+
+        return last;
+    }
+
+    private static string? TextOf(JsonElement item)
+    {
+        if (item.ValueKind == JsonValueKind.String)
+        {
+            return item.GetString();
+        }
+
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (item.TryGetProperty("role", out var role) && role.GetString() is "system" or "developer")
+        {
+            return null;
+        }
+
+        foreach (var name in new[] { "content", "parts", "text" })
+        {
+            if (!item.TryGetProperty(name, out var content))
+            {
+                continue;
+            }
+
+            if (content.ValueKind == JsonValueKind.String)
+            {
+                return content.GetString();
+            }
+
+            if (content.ValueKind == JsonValueKind.Array)
+            {
+                var text = new System.Text.StringBuilder();
+                foreach (var part in content.EnumerateArray())
+                {
+                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+                    {
+                        text.Append(t.GetString());
+                    }
+                }
+
+                return text.ToString();
+            }
+        }
+
+        return null;
+    }
+}

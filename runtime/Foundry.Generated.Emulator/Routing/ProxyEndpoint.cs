@@ -1,0 +1,201 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Foundry.Generated.Catalog;
+using Microsoft.AspNetCore.Http;
+
+namespace Foundry.Generated.Emulator;
+
+/// <summary>Handles one proxy request as Foundry does: auth, model/route check, fault, reply.</summary>
+internal sealed class ProxyEndpoint
+{
+    private const string Root = "/api/v2/llm/proxy/";
+    private readonly FoundryProxyEmulator _emulator;
+
+    public ProxyEndpoint(FoundryProxyEmulator emulator)
+    {
+        _emulator = emulator;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        var (route, dialect, pathModel, streamPath) = Match(path.Substring(Math.Min(path.Length, Root.Length)));
+        var fault = context.Request.Headers.TryGetValue(EmulatorFault.Header, out var header) ? EmulatorFault.Parse(header.ToString()) : _emulator.TakeFault();
+        var record = new EmulatedRequest(route ?? "unknown", null, AttributionOf(context), fault?.ToString(), 0);
+
+        try
+        {
+            if (route is null)
+            {
+                await ConjureErrors.WriteAsync(context, 404, "NOT_FOUND", "Default:NotFound", $"no proxy route at {path}");
+                return;
+            }
+
+            if (!IsAuthorized(context))
+            {
+                await ConjureErrors.WriteAsync(context, 401, "UNAUTHORIZED", "Default:Unauthorized", "Authentication failed: missing or invalid Bearer token");
+                return;
+            }
+
+            if (fault?.Kind == "status")
+            {
+                if (fault.Settings.TryGetValue("retry-after", out var retryAfter))
+                {
+                    context.Response.Headers.RetryAfter = retryAfter;
+                }
+
+                var code = fault.Int("code", 429);
+                await ConjureErrors.WriteAsync(context, code, code == 429 ? "TOO_MANY_REQUESTS" : "INTERNAL", code == 429 ? "LanguageModelService:RateLimited" : "Default:Internal", "fault injected by the emulator");
+                return;
+            }
+
+            if (route == "google-generate-content" && streamPath && context.Request.Query["alt"] != "sse")
+            {
+                await ConjureErrors.WriteAsync(context, 400, "INVALID_ARGUMENT", "LanguageModelService:InvalidRequest", "streamGenerateContent requires ?alt=sse");
+                return;
+            }
+
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            }
+            catch (JsonException e)
+            {
+                await ConjureErrors.WriteAsync(context, 400, "INVALID_ARGUMENT", "LanguageModelService:InvalidRequest", "request body is not JSON: " + e.Message);
+                return;
+            }
+
+            using (document)
+            {
+                var call = EmulatedCall.From(route, pathModel, document.RootElement, streamPath);
+                record = record with { Model = call.Model };
+                if (await RejectModelAsync(context, call) is false)
+                {
+                    await ReplyAsync(context, call, dialect, document.RootElement, fault);
+                }
+            }
+        }
+        finally
+        {
+            _emulator.Record(record with { Status = context.Response.StatusCode });
+        }
+    }
+
+    private bool IsAuthorized(HttpContext context)
+        => context.Request.Headers.Authorization.ToString() == "Bearer " + _emulator.Token;
+
+    private static string? AttributionOf(HttpContext context)
+        => context.Request.Headers.TryGetValue("attribution", out var value) ? value.ToString() : null;
+
+    /// <summary>404 for unknown models, the catalog's recorded status for known-bad routes, 400 otherwise.</summary>
+    private async Task<bool> RejectModelAsync(HttpContext context, EmulatedCall call)
+    {
+        var model = _emulator.Catalog.Find(call.Model);
+        if (model == null)
+        {
+            await ConjureErrors.WriteAsync(context, 404, "NOT_FOUND", "LanguageModelService:LanguageModelNotFound", $"model '{call.Model}' was not found", new JsonObject { ["modelId"] = call.Model });
+            return true;
+        }
+
+        if (!model.SupportsRoute(call.Route))
+        {
+            var rejection = model.RejectionFor(call.Route);
+            var status = rejection?.Status ?? 400;
+            await ConjureErrors.WriteAsync(context, status, status >= 500 ? "INTERNAL" : "INVALID_ARGUMENT", "LanguageModelService:LanguageModelNotAvailable", $"Backend not supported for this proxy route ({call.Route})");
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task ReplyAsync(HttpContext context, EmulatedCall call, string dialect, JsonElement body, EmulatorFault? fault)
+    {
+        var words = ReplyText.Words(call.Prompt, call.MaxTokens);
+        var text = string.Join(" ", words);
+        var input = ReplyText.TokenCount(call.Prompt);
+        var output = words.Count;
+        var deltas = ReplyText.Deltas(words);
+
+        if (call.Route == "openai-embeddings")
+        {
+            var dims = body.TryGetProperty("dimensions", out var d) && d.TryGetInt32(out var n) ? n : _emulator.Catalog.Find(call.Model)?.Capabilities.EmbeddingDimensions ?? 1536;
+            await WriteJsonAsync(context, ProviderReplies.Embeddings(call, body, dims));
+            return;
+        }
+
+        if (!call.Stream)
+        {
+            var json = dialect switch
+            {
+                "chat" => ProviderReplies.ChatCompletion(call, text, input, output),
+                "responses" => ProviderReplies.Response(call, "completed", text, ProviderReplies.Usage("responses", input, output), input, output).ToJsonString(),
+                "anthropic" => ProviderReplies.AnthropicMessage(call, text, input, output).ToJsonString(),
+                _ => ProviderReplies.GeminiChunk(call, text, true, input, output).ToJsonString(),
+            };
+            await WriteJsonAsync(context, json);
+            return;
+        }
+
+        var events = dialect switch
+        {
+            "chat" => ProviderReplies.ChatStream(call, deltas, input, output),
+            "responses" => ProviderReplies.ResponsesStream(call, deltas, text, input, output),
+            "anthropic" => ProviderReplies.AnthropicStream(call, deltas, input, output),
+            _ => ProviderReplies.GeminiStream(call, deltas, input, output),
+        };
+        _emulator.StreamStarted();
+        try
+        {
+            await new SseSink(context, fault, dialect, _emulator.EventDelay).WriteAsync(events);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            _emulator.StreamAbortedByClient();
+        }
+        finally
+        {
+            _emulator.StreamEnded();
+        }
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, string json)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(json, context.RequestAborted);
+    }
+
+    /// <summary>Route id, reply dialect, model from the path (Gemini), and whether the path itself streams.</summary>
+    private static (string? Route, string Dialect, string? PathModel, bool StreamPath) Match(string path)
+    {
+        switch (path)
+        {
+            case "openai/v1/chat/completions": return ("openai-chat-completions", "chat", null, false);
+            case "openai/v1/responses": return ("openai-responses", "responses", null, false);
+            case "openai/v1/embeddings": return ("openai-embeddings", "embeddings", null, false);
+            case "anthropic/v1/messages": return ("anthropic-messages", "anthropic", null, false);
+            case "xai/v1/chat/completions": return ("xai-chat-completions", "chat", null, false);
+            case "xai/v1/responses": return ("xai-responses", "responses", null, false);
+        }
+
+        const string google = "google/v1/models/";
+        if (path.StartsWith(google, StringComparison.Ordinal))
+        {
+            var rest = Uri.UnescapeDataString(path.Substring(google.Length));
+            var colon = rest.LastIndexOf(':');
+            if (colon > 0)
+            {
+                var method = rest.Substring(colon + 1);
+                if (method is "generateContent" or "streamGenerateContent")
+                {
+                    return ("google-generate-content", "gemini", rest.Substring(0, colon), method == "streamGenerateContent");
+                }
+            }
+        }
+
+        return (null, string.Empty, null, false);
+    }
+}

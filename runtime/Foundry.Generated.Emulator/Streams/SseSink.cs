@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace Foundry.Generated.Emulator;
+
+/// <summary>Writes events with the provider's framing and applies the request's fault, deterministically.</summary>
+internal sealed class SseSink
+{
+    private readonly HttpContext _context;
+    private readonly EmulatorFault? _fault;
+    private readonly string _dialect;
+    private readonly TimeSpan _eventDelay;
+
+    public SseSink(HttpContext context, EmulatorFault? fault, string dialect, TimeSpan eventDelay)
+    {
+        _context = context;
+        _fault = fault;
+        _dialect = dialect;
+        _eventDelay = eventDelay;
+    }
+
+    public async Task WriteAsync(IReadOnlyList<WireEvent> events)
+    {
+        var response = _context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        var token = _context.RequestAborted;
+        await response.StartAsync(token);
+        var crlf = _dialect == "gemini";
+        var kind = _fault?.Kind;
+        var after = _fault?.Int("after", 2) ?? int.MaxValue;
+
+        if (kind == "oversized")
+        {
+            await WriteFrameAsync(new WireEvent(null, "{\"padding\":\"" + new string('x', _fault!.Int("bytes", 100_000)) + "\"}"), crlf, token);
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (i == after)
+            {
+                switch (kind)
+                {
+                    case "midstream-error":
+                        await WriteFrameAsync(ProviderReplies.MidStreamError(_dialect, i), crlf, token);
+                        return;
+                    case "drop":
+                        _context.Abort();
+                        return;
+                    case "stall":
+                        await Task.Delay(Timeout.Infinite, token);
+                        return;
+                }
+            }
+
+            var e = events[i];
+            if (kind == "invalid-json" && i == _fault!.Int("at", 2))
+            {
+                e = e with { Data = "{\"type\": \"broken\", \"delta\": " };
+            }
+
+            await WriteFrameAsync(e, crlf, token);
+            var delay = kind == "slow" ? TimeSpan.FromMilliseconds(_fault!.Int("delay-ms", 50)) : _eventDelay;
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, token);
+            }
+        }
+    }
+
+    private async Task WriteFrameAsync(WireEvent e, bool crlf, CancellationToken token)
+    {
+        var newline = crlf ? "\r\n" : "\n";
+        var text = (e.Name is null ? string.Empty : "event: " + e.Name + newline) + "data: " + e.Data + newline + newline;
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (_fault?.Kind == "split")
+        {
+            // Tiny writes, flushed one by one: the client sees lines and UTF-8 sequences cut anywhere.
+            var size = Math.Max(1, _fault.Int("bytes", 7));
+            for (var offset = 0; offset < bytes.Length; offset += size)
+            {
+                await _context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(size, bytes.Length - offset)), token);
+                await _context.Response.Body.FlushAsync(token);
+            }
+
+            return;
+        }
+
+        await _context.Response.Body.WriteAsync(bytes, token);
+        await _context.Response.Body.FlushAsync(token);
+    }
+}
