@@ -18,8 +18,12 @@ internal sealed class TypeNames
         foreach (var id in schemaIds)
         {
             var dot = id.IndexOf('.');
-            var ns = rootNamespace + (dot > 0 ? "." + CSharpIdentifiers.ToPascalCase(id.Substring(0, dot)) : string.Empty);
-            var baseName = CSharpIdentifiers.ToPascalCase(dot > 0 ? id.Substring(dot + 1) : id);
+            var prefix = dot > 0 ? CSharpIdentifiers.ToPascalCase(id.Substring(0, dot)) : string.Empty;
+            var rest = CSharpIdentifiers.ToPascalCase(dot > 0 ? id.Substring(dot + 1) : id);
+
+            // Foundry's own schemas live in the root namespace (a Root.Foundry namespace would shadow "Foundry." in user code).
+            var ns = prefix.Length == 0 || prefix == "Foundry" ? rootNamespace : rootNamespace + "." + prefix;
+            var baseName = prefix == "Foundry" ? "Foundry" + rest : rest;
             var name = baseName;
             var n = 2;
             while (taken.TryGetValue(ns + "." + name, out var owner))

@@ -68,8 +68,9 @@ public static class SpecSynchronizer
                 schemas[xaiName] = FoundrySchemas.XaiRequest(request, op.Route);
                 request = xaiName;
             }
-            else
+            else if (op.Method == null)
             {
+                // Gemini names the model in the path; everyone else in the body.
                 FoundrySchemas.BindModel(schemas[request], op.Route);
             }
 
