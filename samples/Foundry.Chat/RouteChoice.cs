@@ -1,0 +1,47 @@
+using System;
+using System.Linq;
+using Foundry.Generated;
+using Foundry.Generated.Runtime;
+
+namespace Foundry.Chat;
+
+/// <summary>Turns <c>--model</c>/<c>--route</c> into a catalogued model and a route that works for it, or a clear error.</summary>
+internal static class RouteChoice
+{
+    private static readonly (string Name, string Route)[] Names =
+    {
+        ("responses", FoundryRoutes.OpenAiResponses),
+        ("chat", FoundryRoutes.OpenAiChatCompletions),
+        ("anthropic", FoundryRoutes.AnthropicMessages),
+        ("gemini", FoundryRoutes.GoogleGenerateContent),
+        ("xai", FoundryRoutes.XaiResponses),
+        ("xai-chat", FoundryRoutes.XaiChatCompletions),
+    };
+
+    public static (FoundryModelInfo Model, string Route) Resolve(string modelText, string? routeName)
+    {
+        if (!FoundryModels.TryFind(modelText, out var model))
+        {
+            var suggestions = FoundryModels.Suggest(modelText);
+            var hint = suggestions.Count > 0 ? $" Did you mean {string.Join(" or ", suggestions.Select(s => "'" + s + "'"))}?" : string.Empty;
+            throw new ArgumentException($"'{modelText}' is not in the model catalog.{hint} Run 'models' to list them.");
+        }
+
+        if (routeName is null)
+        {
+            return (model, model.PreferredRoute);
+        }
+
+        var route = Names.FirstOrDefault(n => string.Equals(n.Name, routeName, StringComparison.OrdinalIgnoreCase)).Route
+            ?? throw new ArgumentException($"Unknown route '{routeName}'; use one of: {string.Join(", ", Names.Select(n => n.Name))}.");
+        if (!model.SupportsRoute(route))
+        {
+            var works = string.Join(", ", model.Routes.Select(r => Names.FirstOrDefault(n => n.Route == r).Name ?? r));
+            throw new ArgumentException($"{model.Id} does not work on the {routeName} route; it works on: {works}.");
+        }
+
+        return (model, route);
+    }
+
+    public static string ShortName(string route) => Names.FirstOrDefault(n => n.Route == route).Name ?? route;
+}
