@@ -17,6 +17,7 @@ internal static class CatalogConsistency
             if (names.TryGetValue(model.Id, out var owner))
             {
                 context.Report(CatalogProblemKind.DuplicateModel, $"model id '{model.Id}' appears more than once (first as '{owner}')", pointer + "/id");
+                continue;
             }
             else
             {

@@ -1,0 +1,66 @@
+using System.Linq;
+using Foundry.Generated.Generator.Pipeline;
+using Foundry.Generated.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Foundry.Generated.Generator.Tests.Generation;
+
+/// <summary>The pipeline re-runs only what an edit touches.</summary>
+public sealed class CachingTests
+{
+    private static GeneratorDriver FirstRun(out Compilation compilation, out InMemoryAdditionalText catalog)
+    {
+        catalog = new InMemoryAdditionalText(GeneratorRun.CatalogPath, GeneratorRun.Fixture("small-catalog.json"));
+        var texts = new AdditionalText[] { new InMemoryAdditionalText(GeneratorRun.SpecPath, GeneratorRun.Fixture("constructs.openapi.json")), catalog };
+        compilation = GeneratorHarness.CreateCompilation("class A { }");
+        return GeneratorHarness.CreateDriver(new FoundryGenerator(), texts).RunGenerators(compilation);
+    }
+
+    private static IncrementalStepRunReason[] Reasons(GeneratorDriver driver, string step)
+        => driver.GetRunResult().Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+
+    [Fact]
+    public void An_unrelated_source_edit_leaves_every_step_cached()
+    {
+        var driver = FirstRun(out var compilation, out _);
+
+        driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { }", GeneratorHarness.ParseOptions)));
+
+        foreach (var step in new[] { TrackingNames.Spec, TrackingNames.Catalog, TrackingNames.Types, TrackingNames.Clients, TrackingNames.Models })
+        {
+            Assert.All(Reasons(driver, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
+        }
+
+        Assert.All(driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void A_catalog_edit_regenerates_only_the_model_outputs()
+    {
+        var driver = FirstRun(out var compilation, out var catalog);
+        var edited = new InMemoryAdditionalText(GeneratorRun.CatalogPath, catalog.GetText()!.ToString().Replace("\"GPT-5.2\"", "\"GPT-5.2 (renamed)\""));
+
+        driver = driver.ReplaceAdditionalText(catalog, edited).RunGenerators(compilation);
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.Models));
+        Assert.All(Reasons(driver, TrackingNames.Spec), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(Reasons(driver, TrackingNames.Types), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.Contains("GPT-5.2 (renamed)", GeneratorRun.Source(driver, "Foundry.Generated.Models.FoundryModels.g.cs"));
+    }
+
+    [Fact]
+    public void Pipeline_step_outputs_hold_no_compilation_or_symbols()
+    {
+        var driver = FirstRun(out _, out _);
+
+        foreach (var step in driver.GetRunResult().Results.Single().TrackedSteps.Values.SelectMany(s => s))
+        {
+            foreach (var (value, _) in step.Outputs)
+            {
+                Assert.False(value is Compilation or ISymbol or SyntaxNode, $"{step.Name} holds {value?.GetType()}");
+            }
+        }
+    }
+}

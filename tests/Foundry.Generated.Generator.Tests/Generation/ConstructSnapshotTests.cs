@@ -1,0 +1,31 @@
+using Foundry.Generated.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace Foundry.Generated.Generator.Tests.Generation;
+
+/// <summary>Reviewable snapshots of each construct, from a small spec, and proof they compile.</summary>
+public sealed class ConstructSnapshotTests
+{
+    private static readonly (Microsoft.CodeAnalysis.Compilation Output, System.Collections.Generic.IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Diagnostics, Microsoft.CodeAnalysis.GeneratorDriver Driver) Result
+        = GeneratorRun.Run(GeneratorRun.Fixture("constructs.openapi.json"), GeneratorRun.Fixture("small-catalog.json"));
+
+    [Fact]
+    public void Construct_fixture_generates_without_diagnostics_and_compiles_cleanly()
+    {
+        Assert.Empty(Result.Diagnostics);
+        Assert.Empty(GeneratorRun.Problems(Result.Output));
+    }
+
+    [Theory]
+    [InlineData("Foundry.Generated.OpenAi.Request.g.cs")]
+    [InlineData("Foundry.Generated.OpenAi.Input.g.cs")]
+    [InlineData("Foundry.Generated.OpenAi.Tier.g.cs")]
+    [InlineData("Foundry.Generated.OpenAi.Reply.g.cs")]
+    [InlineData("Foundry.Generated.OpenAi.Event.g.cs")]
+    [InlineData("Foundry.Generated.OpenAi.Delta.g.cs")]
+    [InlineData("Foundry.Generated.Clients.OpenAiResponsesClient.g.cs")]
+    [InlineData("Foundry.Generated.Models.ResponsesModel.g.cs")]
+    [InlineData("Foundry.Generated.Models.FoundryModels.g.cs")]
+    public void Generated_source_matches_its_snapshot(string hintName)
+        => SnapshotAssert.Matches(GeneratorRun.Source(Result.Driver, hintName), hintName.Replace(".g.cs", string.Empty));
+}

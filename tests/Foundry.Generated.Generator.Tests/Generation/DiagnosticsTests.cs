@@ -1,0 +1,99 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Foundry.Generated.Generator.Tests.Generation;
+
+/// <summary>Bad specs and catalogs become located diagnostics, never crashes.</summary>
+public sealed class DiagnosticsTests
+{
+    private static Diagnostic Single(string id, string? spec, string? catalog)
+    {
+        var (_, diagnostics, _) = GeneratorRun.Run(spec, catalog);
+        return Assert.Single(diagnostics, d => d.Id == id);
+    }
+
+    private static (string Path, int Line, int Column) Where(Diagnostic d)
+    {
+        var span = d.Location.GetLineSpan();
+        return (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+    }
+
+    [Fact]
+    public void Broken_ref_is_reported_at_the_reference()
+    {
+        var spec = GeneratorRun.Fixture("constructs.openapi.json").Replace("\"#/components/schemas/OpenAi.Tier\"", "\"#/components/schemas/OpenAi.Missing\"");
+
+        var d = Single("FDRY102", spec, null);
+
+        Assert.Equal((GeneratorRun.SpecPath, 40, 33), Where(d));
+        Assert.Contains("'#/components/schemas/OpenAi.Missing'", d.GetMessage());
+    }
+
+    [Fact]
+    public void Invalid_spec_json_is_reported_at_the_syntax_error()
+    {
+        var spec = GeneratorRun.Fixture("constructs.openapi.json").Replace("\"x-foundry-client\": \"OpenAiResponses\",", "\"x-foundry-client\": \"OpenAiResponses\"");
+
+        var d = Single("FDRY100", spec, null);
+
+        Assert.Equal(GeneratorRun.SpecPath, Where(d).Path);
+        Assert.Equal(10, Where(d).Line);
+    }
+
+    [Fact]
+    public void Unknown_route_is_reported_at_the_route()
+    {
+        var spec = GeneratorRun.Fixture("constructs.openapi.json").Replace("\"x-foundry-route\": \"openai-responses\"", "\"x-foundry-route\": \"openai-completions\"");
+
+        var d = Single("FDRY104", spec, null);
+
+        Assert.Equal((GeneratorRun.SpecPath, 8, 28), Where(d));
+    }
+
+    [Fact]
+    public void Duplicate_catalog_model_is_reported_in_the_catalog_file()
+    {
+        var catalog = GeneratorRun.Fixture("small-catalog.json");
+        var start = catalog.IndexOf("    {\n      \"id\"", System.StringComparison.Ordinal);
+        var end = catalog.LastIndexOf("    }", System.StringComparison.Ordinal) + 5;
+        var model = catalog.Substring(start, end - start);
+
+        var d = Single("FDRY202", null, catalog.Replace(model, model + ",\n" + model));
+
+        Assert.Equal(GeneratorRun.CatalogPath, Where(d).Path);
+        Assert.Equal(18, Where(d).Line);
+    }
+
+    [Fact]
+    public void Invalid_catalog_json_is_reported_at_the_syntax_error()
+    {
+        var d = Single("FDRY200", null, GeneratorRun.Fixture("small-catalog.json").Replace("\"provider\": \"openai\",\n      \"lifecycle\"", "\"provider\": \"openai\"\n      \"lifecycle\""));
+
+        Assert.Equal((GeneratorRun.CatalogPath, 12), (Where(d).Path, Where(d).Line));
+    }
+
+    [Fact]
+    public void Missing_spec_and_catalog_are_warnings_not_errors()
+    {
+        var (output, diagnostics, _) = GeneratorRun.Run(null, null);
+
+        Assert.Equal(new[] { "FDRY300", "FDRY301" }, diagnostics.Select(d => d.Id).OrderBy(i => i));
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Empty(GeneratorRun.Problems(output));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("[]")]
+    [InlineData("{\"paths\": 1}")]
+    [InlineData("{\"paths\": {}, \"components\": {\"schemas\": {\"A.B\": {\"allOf\": [{\"$ref\": \"#/components/schemas/A.B\"}]}, \"A.C\": {\"oneOf\": [1, 2], \"discriminator\": {}}}}}")]
+    [InlineData("{\"paths\": {\"/x\": {\"post\": {\"x-foundry-route\": \"openai-responses\"}}}}")]
+    public void Garbage_specs_give_diagnostics_and_never_crash_the_generator(string spec)
+    {
+        var (_, diagnostics, driver) = GeneratorRun.Run(spec, null);
+
+        Assert.Null(driver.GetRunResult().Results.Single().Exception);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "CS8785");
+    }
+}
