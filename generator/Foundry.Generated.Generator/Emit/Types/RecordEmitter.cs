@@ -86,8 +86,10 @@ internal static class RecordEmitter
                 }
                 else
                 {
+                    // Reading is lenient, so a required reference may be missing (null): write null rather than throw.
                     w.Line($"writer.WritePropertyName({name});");
-                    JsonCode.Write(w, property.Type, "this." + property.CSharpName, "__" + property.CSharpName + "_");
+                    var written = property.Type.IsValueType ? property.Type : property.Type.AsNullable();
+                    JsonCode.Write(w, written, "this." + property.CSharpName, "__" + property.CSharpName + "_");
                 }
             }
 
