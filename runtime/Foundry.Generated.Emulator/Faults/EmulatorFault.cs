@@ -7,7 +7,7 @@ namespace Foundry.Generated.Emulator;
 /// <summary>What to do to one request, chosen per request by the <c>x-foundry-emulator-fault</c> header or <see cref="FoundryProxyEmulator.EnqueueFault"/>.</summary>
 /// <remarks>
 /// Grammar: <c>kind[:key=value[;key=value]]</c>, e.g. <c>status:code=429;retry-after=1</c>, <c>midstream-error:after=3</c>,
-/// <c>drop:after=2</c>, <c>stall:after=2</c>, <c>slow:delay-ms=50</c>, <c>split:bytes=7</c>, <c>invalid-json:at=2</c>,
+/// <c>drop:after=2</c> (reset the connection after 2 events, 200 ms later so they arrive; <c>delay-ms</c> changes that), <c>stall:after=2</c>, <c>slow:delay-ms=50</c>, <c>split:bytes=7</c>, <c>invalid-json:at=2</c>,
 /// <c>oversized:bytes=100000</c>.
 /// </remarks>
 public sealed record EmulatorFault(string Kind, IReadOnlyDictionary<string, string> Settings)

@@ -50,6 +50,8 @@ internal sealed class SseSink
                         await WriteFrameAsync(ProviderReplies.MidStreamError(_dialect, i), crlf, token);
                         return;
                     case "drop":
+                        // Let the client read what was sent: a reset discards unread bytes on the client's side.
+                        await Task.Delay(_fault!.Int("delay-ms", 200), token);
                         _context.Abort();
                         return;
                     case "stall":
