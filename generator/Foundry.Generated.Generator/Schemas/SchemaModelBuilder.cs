@@ -195,7 +195,9 @@ internal sealed class SchemaModelBuilder
                 unique = csName + n++;
             }
 
-            var constant = property.Schema.TryGetProperty("const", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            // A required constant is computed and always written; an optional one is an ordinary optional string,
+            // so it round-trips (providers send such fields on some events only).
+            var constant = property.Required && property.Schema.TryGetProperty("const", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
             properties.Add(new PropertyModel(property.JsonName, unique, type, property.Required, constant));
         }
 

@@ -7,11 +7,17 @@ namespace Foundry.Generated.Runtime;
 /// <summary>Serialises and deserialises generated types without reflection.</summary>
 public static class FoundryJson
 {
+    /// <summary>
+    /// API payloads, not HTML: non-ASCII text stays as UTF-8 instead of \uXXXX escapes (smaller requests,
+    /// readable logs), while JSON-significant characters are still escaped.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] SerializeToUtf8Bytes<T>(T value, FoundryWireOptions? options = null)
         where T : IFoundryJsonWritable
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             value.WriteJson(writer, options ?? FoundryWireOptions.Default);
         }

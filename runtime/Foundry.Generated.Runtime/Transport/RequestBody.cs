@@ -11,7 +11,7 @@ internal static class RequestBody
         where TRequest : IFoundryJsonWritable
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = false }))
+        using (var writer = new Utf8JsonWriter(buffer, FoundryJson.WriterOptions))
         {
             request.WriteJson(writer, options);
         }

@@ -33,10 +33,33 @@ internal static class RecordEmitter
                 w.Line();
             }
 
+            if (MissingTracked(type).Count > 0)
+            {
+                w.Line("/// <summary>Required values that were absent when this was read, so writing it back does not invent them.</summary>");
+                w.Line("private ulong MissingRequired { get; init; }");
+                w.Line();
+            }
+
             EmitWrite(w, type, isMember);
             w.Line();
             EmitRead(w, type, root, isMember);
         }
+    }
+
+    /// <summary>Required value-type properties (a default value cannot tell "absent"), by property index (first 64).</summary>
+    private static System.Collections.Generic.List<int> MissingTracked(TypeModel type)
+    {
+        var result = new System.Collections.Generic.List<int>();
+        for (var i = 0; i < type.Properties.Count && i < 64; i++)
+        {
+            var p = type.Properties[i];
+            if (p.IsRequired && p.ConstValue == null && p.Type.IsValueType && !p.Type.Nullable)
+            {
+                result.Add(i);
+            }
+        }
+
+        return result;
     }
 
     private static void EmitProperty(SourceWriter w, PropertyModel property)
@@ -69,10 +92,20 @@ internal static class RecordEmitter
                 w.Line($"writer.WriteString({JsonCode.Utf8(type.DiscriminatorJsonName!)}, {CSharpIdentifiers.StringLiteral(type.DiscriminatorValue!)});");
             }
 
-            foreach (var property in type.Properties)
+            var tracked = MissingTracked(type);
+            for (var index = 0; index < type.Properties.Count; index++)
             {
+                var property = type.Properties[index];
                 var name = JsonCode.Utf8(property.JsonName);
-                if (property.ConstValue != null)
+                if (tracked.Contains(index))
+                {
+                    using (w.Block($"if ((this.MissingRequired & {1UL << index}UL) == 0)"))
+                    {
+                        w.Line($"writer.WritePropertyName({name});");
+                        JsonCode.Write(w, property.Type, "this." + property.CSharpName, "__" + property.CSharpName + "_");
+                    }
+                }
+                else if (property.ConstValue != null)
                 {
                     w.Line($"writer.WriteString({name}, {CSharpIdentifiers.StringLiteral(property.ConstValue)});");
                 }
@@ -127,6 +160,18 @@ internal static class RecordEmitter
             }
 
             w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __extra = null;");
+            var tracked = MissingTracked(type);
+            ulong trackedMask = 0;
+            foreach (var t in tracked)
+            {
+                trackedMask |= 1UL << t;
+            }
+
+            if (tracked.Count > 0)
+            {
+                w.Line("ulong __seen = 0;");
+            }
+
             using (w.Block($"while (reader.Read() && reader.TokenType == {JsonCode.JsonTokenType}.PropertyName)"))
             {
                 if (isMember)
@@ -152,6 +197,10 @@ internal static class RecordEmitter
                         else
                         {
                             w.Line($"__p{index} = {JsonCode.Read(property.Type, "reader", root)};");
+                            if (tracked.Contains(index))
+                            {
+                                w.Line($"__seen |= {1UL << index}UL;");
+                            }
                         }
 
                         w.Line("continue;");
@@ -178,6 +227,11 @@ internal static class RecordEmitter
             }
 
             w.Line("AdditionalProperties = __extra,");
+            if (tracked.Count > 0)
+            {
+                w.Line($"MissingRequired = {trackedMask}UL & ~__seen,");
+            }
+
             w.Unindent();
             w.Line("};");
         }
