@@ -1,0 +1,92 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Xunit;
+
+namespace Foundry.Generated.Build.Tests;
+
+/// <summary>
+/// A consumer exactly as the README shows (one import, two project references) builds with the real compiler:
+/// the generator and analyzer load, generated types are usable, and a bad model id fails the build.
+/// </summary>
+public sealed class ConsumerBuildTests
+{
+    private static readonly string Root = ((AssemblyMetadataAttribute[])typeof(ConsumerBuildTests).Assembly.GetCustomAttributes(typeof(AssemblyMetadataAttribute), false))
+        .Single(a => a.Key == "RepoRoot").Value!;
+
+    private static (int Exit, string Output) Build(string program)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "fdry-consumer-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var repo = Root.TrimEnd('/', '\\');
+        File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{repo}/generator/Foundry.Generated.Generator/build/Foundry.Generated.props" />
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{repo}/runtime/Foundry.Generated.Runtime/Foundry.Generated.Runtime.csproj" />
+                <ProjectReference Include="{repo}/generator/Foundry.Generated.Generator/Foundry.Generated.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), program);
+        try
+        {
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { "build", "-nologo", "-p:BuildProjectReferences=false", "-p:NuGetAudit=false" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode, output);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_consumer_builds_and_uses_the_generated_clients()
+    {
+        var (exit, output) = Build("""
+            using Foundry.Generated;
+            using Foundry.Generated.OpenAi;
+
+            var request = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" };
+            System.Console.WriteLine(Foundry.Generated.Runtime.FoundryJson.Serialize(request));
+            System.Console.WriteLine(typeof(FoundryLlmClient).Name);
+            """);
+
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("CS8032", output);
+        Assert.DoesNotContain("CS8784", output);
+        Assert.DoesNotContain("CS8785", output);
+    }
+
+    [Fact]
+    public void A_dated_model_id_fails_the_build_with_FDRY001()
+    {
+        var (exit, output) = Build("""
+            using Foundry.Generated;
+
+            var model = ResponsesModel.Parse("gpt-5-mini-2025-08-07");
+            System.Console.WriteLine(model);
+            """);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("error FDRY001: 'gpt-5-mini-2025-08-07' is not a model in the Foundry model catalog; did you mean 'gpt-5-mini'", output);
+        Assert.Contains("Program.cs(3,34)", output);
+    }
+}
