@@ -16,6 +16,12 @@ public static class SnapshotAssert
 {
     public static void Matches(string actual, string snapshotName, [CallerFilePath] string callerFile = "")
     {
+        // CI builds map the source root to "/_/" (deterministic paths): map it back to the repository.
+        if (callerFile.StartsWith("/_/", StringComparison.Ordinal))
+        {
+            callerFile = Path.Combine(RepoPaths.Root, callerFile.Substring(3));
+        }
+
         var dir = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
         var verified = Path.Combine(dir, snapshotName + ".verified.txt");
         var received = Path.Combine(dir, snapshotName + ".received.txt");
