@@ -5,6 +5,15 @@ namespace Foundry.Generated.Emulator;
 /// <summary>What the emulator understood of one request body.</summary>
 internal sealed record EmulatedCall(string Route, string Model, string Prompt, bool Stream, bool IncludeUsage, int? MaxTokens, bool HasTools)
 {
+    /// <summary>The first tool's name when the request offers tools; the emulator then calls it.</summary>
+    public string? ToolName { get; init; }
+
+    /// <summary>True when the request asks for reasoning output (Responses <c>reasoning.summary</c>, Anthropic <c>thinking</c>).</summary>
+    public bool WantsReasoning { get; init; }
+
+    /// <summary>The arguments the emulated tool call passes: the prompt, as JSON.</summary>
+    public string ToolArguments => new System.Text.Json.Nodes.JsonObject { ["query"] = Prompt }.ToJsonString();
+
     public static EmulatedCall From(string route, string? pathModel, JsonElement body, bool streamPath)
     {
         var model = pathModel ?? (body.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : string.Empty);
@@ -26,7 +35,29 @@ internal sealed record EmulatedCall(string Route, string Model, string Prompt, b
         }
 
         var hasTools = body.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0;
-        return new EmulatedCall(route, model, PromptOf(body), stream, includeUsage, max, hasTools);
+        var wantsReasoning = (body.TryGetProperty("reasoning", out var r) && r.ValueKind == JsonValueKind.Object && r.TryGetProperty("summary", out _))
+            || (body.TryGetProperty("thinking", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("type", out var tt) && tt.GetString() == "enabled");
+        return new EmulatedCall(route, model, PromptOf(body), stream, includeUsage, max, hasTools)
+        {
+            ToolName = hasTools ? ToolNameOf(tools[0]) : null,
+            WantsReasoning = wantsReasoning,
+        };
+    }
+
+    // chat: {function:{name}}; Responses and Anthropic: {name}; Gemini: {functionDeclarations:[{name}]}.
+    private static string? ToolNameOf(JsonElement tool)
+    {
+        if (tool.TryGetProperty("function", out var f) && f.TryGetProperty("name", out var fn))
+        {
+            return fn.GetString();
+        }
+
+        if (tool.TryGetProperty("functionDeclarations", out var decls) && decls.ValueKind == JsonValueKind.Array && decls.GetArrayLength() > 0 && decls[0].TryGetProperty("name", out var gn))
+        {
+            return gn.GetString();
+        }
+
+        return tool.TryGetProperty("name", out var n) ? n.GetString() : null;
     }
 
     /// <summary>The last user text, whatever the provider's message shape.</summary>

@@ -32,6 +32,11 @@ internal static class ProviderReplies
 
     public static List<WireEvent> ChatStream(EmulatedCall call, IReadOnlyList<string> deltas, int input, int output)
     {
+        if (call.ToolName != null)
+        {
+            return ToolAndReasoningReplies.ChatToolStream(call, input);
+        }
+
         var events = new List<WireEvent> { new(null, ChatChunk(call, new JsonObject { ["role"] = "assistant", ["content"] = string.Empty }, null)) };
         events.AddRange(deltas.Select(d => new WireEvent(null, ChatChunk(call, new JsonObject { ["content"] = d }, null))));
         events.Add(new WireEvent(null, ChatChunk(call, new JsonObject(), "stop")));
@@ -93,16 +98,38 @@ internal static class ProviderReplies
 
         Add("response.created", new JsonObject { ["response"] = Response(call, "in_progress", null, null, input, output) });
         Add("response.in_progress", new JsonObject { ["response"] = Response(call, "in_progress", null, null, input, output) });
-        Add("response.output_item.added", new JsonObject { ["output_index"] = 0, ["item"] = Message("in_progress", null) });
-        Add("response.content_part.added", new JsonObject { ["item_id"] = "msg_emulated", ["output_index"] = 0, ["content_index"] = 0, ["part"] = OutputText(string.Empty) });
-        foreach (var delta in deltas)
+        var index = 0;
+        if (call.WantsReasoning)
         {
-            Add("response.output_text.delta", new JsonObject { ["item_id"] = "msg_emulated", ["output_index"] = 0, ["content_index"] = 0, ["delta"] = delta, ["logprobs"] = new JsonArray() });
+            foreach (var (type, body) in ToolAndReasoningReplies.ResponsesReasoning(call))
+            {
+                Add(type, body);
+            }
+
+            index = 1;
         }
 
-        Add("response.output_text.done", new JsonObject { ["item_id"] = "msg_emulated", ["output_index"] = 0, ["content_index"] = 0, ["text"] = text, ["logprobs"] = new JsonArray() });
-        Add("response.content_part.done", new JsonObject { ["item_id"] = "msg_emulated", ["output_index"] = 0, ["content_index"] = 0, ["part"] = OutputText(text) });
-        Add("response.output_item.done", new JsonObject { ["output_index"] = 0, ["item"] = Message("completed", text) });
+        if (call.ToolName != null)
+        {
+            foreach (var (type, body) in ToolAndReasoningReplies.ResponsesFunctionCall(call, index))
+            {
+                Add(type, body);
+            }
+
+            Add("response.completed", new JsonObject { ["response"] = Response(call, "completed", null, Usage("responses", input, 12), input, 12) });
+            return events;
+        }
+
+        Add("response.output_item.added", new JsonObject { ["output_index"] = index, ["item"] = Message("in_progress", null) });
+        Add("response.content_part.added", new JsonObject { ["item_id"] = "msg_emulated", ["output_index"] = index, ["content_index"] = 0, ["part"] = OutputText(string.Empty) });
+        foreach (var delta in deltas)
+        {
+            Add("response.output_text.delta", new JsonObject { ["item_id"] = "msg_emulated", ["output_index"] = index, ["content_index"] = 0, ["delta"] = delta, ["logprobs"] = new JsonArray() });
+        }
+
+        Add("response.output_text.done", new JsonObject { ["item_id"] = "msg_emulated", ["output_index"] = index, ["content_index"] = 0, ["text"] = text, ["logprobs"] = new JsonArray() });
+        Add("response.content_part.done", new JsonObject { ["item_id"] = "msg_emulated", ["output_index"] = index, ["content_index"] = 0, ["part"] = OutputText(text) });
+        Add("response.output_item.done", new JsonObject { ["output_index"] = index, ["item"] = Message("completed", text) });
         Add("response.completed", new JsonObject { ["response"] = Response(call, "completed", text, Usage("responses", input, output), input, output) });
         return events;
     }
@@ -149,15 +176,30 @@ internal static class ProviderReplies
         var events = new List<WireEvent>
         {
             new("message_start", new JsonObject { ["type"] = "message_start", ["message"] = AnthropicMessage(call, null, input, 1) }.ToJsonString()),
-            new("content_block_start", new JsonObject { ["type"] = "content_block_start", ["index"] = 0, ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = string.Empty } }.ToJsonString()),
-            new("ping", "{\"type\": \"ping\"}"),
         };
-        events.AddRange(deltas.Select(d => new WireEvent("content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = 0, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = d } }.ToJsonString())));
-        events.Add(new WireEvent("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+        var index = 0;
+        if (call.WantsReasoning)
+        {
+            events.AddRange(ToolAndReasoningReplies.AnthropicThinking(call, index++));
+        }
+
+        if (call.ToolName != null)
+        {
+            events.Add(new WireEvent("ping", "{\"type\": \"ping\"}"));
+            events.AddRange(ToolAndReasoningReplies.AnthropicToolUse(call, index));
+        }
+        else
+        {
+            events.Add(new("content_block_start", new JsonObject { ["type"] = "content_block_start", ["index"] = index, ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = string.Empty } }.ToJsonString()));
+            events.Add(new WireEvent("ping", "{\"type\": \"ping\"}"));
+            events.AddRange(deltas.Select(d => new WireEvent("content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = index, ["delta"] = new JsonObject { ["type"] = "text_delta", ["text"] = d } }.ToJsonString())));
+            events.Add(new WireEvent("content_block_stop", new JsonObject { ["type"] = "content_block_stop", ["index"] = index }.ToJsonString()));
+        }
+
         events.Add(new WireEvent("message_delta", new JsonObject
         {
             ["type"] = "message_delta",
-            ["delta"] = new JsonObject { ["stop_reason"] = "end_turn", ["stop_sequence"] = null },
+            ["delta"] = new JsonObject { ["stop_reason"] = call.ToolName != null ? "tool_use" : "end_turn", ["stop_sequence"] = null },
             ["usage"] = new JsonObject { ["output_tokens"] = output },
         }.ToJsonString()));
         events.Add(new WireEvent("message_stop", "{\"type\":\"message_stop\"}"));
@@ -181,6 +223,11 @@ internal static class ProviderReplies
 
     public static List<WireEvent> GeminiStream(EmulatedCall call, IReadOnlyList<string> deltas, int input, int output)
     {
+        if (call.ToolName != null)
+        {
+            return new List<WireEvent> { ToolAndReasoningReplies.GeminiFunctionCall(call, input) };
+        }
+
         var events = new List<WireEvent>();
         for (var i = 0; i < deltas.Count; i++)
         {
