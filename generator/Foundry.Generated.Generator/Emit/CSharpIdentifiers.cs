@@ -16,36 +16,8 @@ internal static class CSharpIdentifiers
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
 
-    /// <summary><c>max_output_tokens</c> → <c>MaxOutputTokens</c>; <c>response.output_text.delta</c> → <c>ResponseOutputTextDelta</c>.</summary>
-    public static string ToPascalCase(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        var upperNext = true;
-        foreach (var c in name)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(upperNext ? char.ToUpperInvariant(c) : c);
-                upperNext = false;
-            }
-            else
-            {
-                upperNext = true;
-            }
-        }
-
-        if (sb.Length == 0)
-        {
-            return "Value";
-        }
-
-        if (char.IsDigit(sb[0]))
-        {
-            sb.Insert(0, '_');
-        }
-
-        return sb.ToString();
-    }
+    /// <summary><c>max_output_tokens</c> → <c>MaxOutputTokens</c> (see <see cref="Foundry.Generated.Catalog.Naming.PascalCase"/>).</summary>
+    public static string ToPascalCase(string name) => Foundry.Generated.Catalog.Naming.PascalCase.From(name);
 
     /// <summary>Escapes a C# keyword with <c>@</c>.</summary>
     public static string EscapeKeyword(string identifier)

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace Foundry.Generated.Spec.Normalizing;
 
@@ -12,25 +11,7 @@ internal static class SchemaNames
     public static string Ref(string qualifiedName) => ComponentPrefix + qualifiedName;
 
     /// <summary><c>max_output_tokens</c> → <c>MaxOutputTokens</c>.</summary>
-    public static string Pascal(string name)
-    {
-        var sb = new StringBuilder(name.Length);
-        var upper = true;
-        foreach (var c in name)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(upper ? char.ToUpperInvariant(c) : c);
-                upper = false;
-            }
-            else
-            {
-                upper = true;
-            }
-        }
-
-        return sb.Length == 0 ? "Value" : sb.ToString();
-    }
+    public static string Pascal(string name) => global::Foundry.Generated.Catalog.Naming.PascalCase.From(name);
 
     /// <summary>Name for the items of an array property: <c>Choices</c> → <c>Choice</c>, <c>Data</c> → <c>DataItem</c>.</summary>
     public static string Singular(string hint)
