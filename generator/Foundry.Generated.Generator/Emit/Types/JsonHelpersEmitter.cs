@@ -83,7 +83,7 @@ public static T? NullableStruct<T>(ref global::System.Text.Json.Utf8JsonReader r
     where T : struct, global::Foundry.Generated.Runtime.IFoundryJsonReadable<T>
     => reader.TokenType == Null ? null : T.ReadJson(ref reader);
 
-public static global::System.Collections.Generic.List<T>? List<T>(ref global::System.Text.Json.Utf8JsonReader reader, FoundryJsonValueReader<T> read)
+public static global::System.Collections.Generic.IReadOnlyList<T>? List<T>(ref global::System.Text.Json.Utf8JsonReader reader, FoundryJsonValueReader<T> read)
 {
     if (reader.TokenType == Null)
     {
@@ -95,11 +95,18 @@ public static global::System.Collections.Generic.List<T>? List<T>(ref global::Sy
         throw Unexpected(ref reader, ""an array"");
     }
 
+    // Empty arrays are common in streams (logprobs: [] on every delta): share one instead of allocating.
+    if (!reader.Read() || reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+    {
+        return global::System.Array.Empty<T>();
+    }
+
     var list = new global::System.Collections.Generic.List<T>();
-    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+    do
     {
         list.Add(read(ref reader));
     }
+    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray);
 
     return list;
 }
