@@ -7,6 +7,8 @@ namespace Foundry.Generated.Runtime;
 internal enum DecodedKind
 {
     Event,
+    /// <summary>An event with empty data: WHATWG says it dispatches nothing (SseParser still reports it).</summary>
+    Skip,
     Done,
     Error,
     Invalid,
@@ -62,6 +64,11 @@ internal static class StreamEventDecoder
         }
 
         var trimmed = data.Trim((byte)' ');
+        if (trimmed.IsEmpty)
+        {
+            return new DecodedEvent<TEvent>(DecodedKind.Skip);
+        }
+
         if (trimmed.SequenceEqual(DoneSentinel))
         {
             return new DecodedEvent<TEvent>(DecodedKind.Done);

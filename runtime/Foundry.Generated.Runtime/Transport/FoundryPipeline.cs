@@ -128,6 +128,8 @@ public sealed partial class FoundryPipeline : IDisposable
                 var decoded = item.Data;
                 switch (decoded.Kind)
                 {
+                    case DecodedKind.Skip:
+                        continue;
                     case DecodedKind.Done:
                         FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, usage.Result);
                         yield break;

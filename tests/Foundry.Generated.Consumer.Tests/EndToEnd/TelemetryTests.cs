@@ -17,14 +17,17 @@ public sealed class TelemetryTests(EmulatorFixture fixture) : IClassFixture<Emul
     [Fact]
     public async Task A_stream_produces_a_gen_ai_span_with_usage_and_metrics_without_the_token()
     {
-        var activities = new List<Activity>();
+        // Listeners are process-wide and other tests run in parallel: collect safely, then pick this test's trace.
+        var activities = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = s => s.Name == FoundryTelemetry.SourceName,
+            ShouldListenTo = s => s.Name == FoundryTelemetry.SourceName || s.Name == "test.telemetry",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
+            ActivityStopped = activities.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
+        using var testSource = new ActivitySource("test.telemetry");
+        using var parent = testSource.StartActivity("test")!;
         var measurements = new List<(string Name, double Value)>();
         using var meters = new MeterListener { InstrumentPublished = (i, l) => { if (i.Meter.Name == FoundryTelemetry.SourceName) l.EnableMeasurementEvents(i); } };
         meters.SetMeasurementEventCallback<double>((i, v, _, _) => { lock (measurements) { measurements.Add((i.Name, v)); } });
@@ -36,13 +39,16 @@ public sealed class TelemetryTests(EmulatorFixture fixture) : IClassFixture<Emul
         {
         }
 
-        var span = Assert.Single(activities, a => a.Source.Name == FoundryTelemetry.SourceName);
+        var span = Assert.Single(activities, a => a.Source.Name == FoundryTelemetry.SourceName && a.TraceId == parent.TraceId);
         Assert.Equal("chat gpt-5-mini", span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
         Assert.Equal("openai", span.GetTagItem("gen_ai.provider.name"));
         Assert.Equal(10L, span.GetTagItem("gen_ai.usage.output_tokens"));
-        Assert.Contains(measurements, m => m.Name == "gen_ai.client.operation.time_to_first_chunk");
-        Assert.Contains(measurements, m => m.Name == "gen_ai.client.token.usage" && m.Value == 10);
+        lock (measurements)
+        {
+            Assert.Contains(measurements, m => m.Name == "gen_ai.client.operation.time_to_first_chunk");
+            Assert.Contains(measurements, m => m.Name == "gen_ai.client.token.usage" && m.Value == 10);
+        }
         Assert.DoesNotContain(span.TagObjects, t => t.Value?.ToString()?.Contains(fixture.Emulator.Token) == true);
     }
 
