@@ -9,6 +9,15 @@ public sealed class EmulatorOptions
     /// <summary>The bearer token accepted; random when null.</summary>
     public string? Token { get; set; }
 
+    /// <summary>OAuth2 client id accepted by the emulated token endpoint (<c>/multipass/api/oauth2/token</c>).</summary>
+    public string ClientId { get; set; } = "emulator-client";
+
+    /// <summary>OAuth2 client secret accepted by the emulated token endpoint.</summary>
+    public string ClientSecret { get; set; } = "emulator-secret";
+
+    /// <summary>Lifetime the token endpoint reports.</summary>
+    public int TokenLifetimeSeconds { get; set; } = 3600;
+
     /// <summary>Delay between streamed events (keeps a stream observable); zero by default.</summary>
     public System.TimeSpan EventDelay { get; set; }
 }

@@ -31,10 +31,13 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
     private int _activeStreams;
     private int _abortedStreams;
 
+    private string _token;
+    private int _tokensIssued;
+
     private FoundryProxyEmulator(WebApplication app, string token, ModelCatalog catalog, TimeSpan eventDelay)
     {
         _app = app;
-        Token = token;
+        _token = token;
         Catalog = catalog;
         EventDelay = eventDelay;
     }
@@ -42,8 +45,14 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
     /// <summary>Host root, e.g. <c>http://127.0.0.1:54321/</c> (clients append <c>api/v2/llm/proxy/...</c>).</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
-    /// <summary>The bearer token this emulator accepts.</summary>
-    public string Token { get; }
+    /// <summary>The bearer token this emulator accepts now.</summary>
+    public string Token => Volatile.Read(ref _token);
+
+    /// <summary>Tokens handed out by the OAuth2 endpoint.</summary>
+    public int TokensIssued => Volatile.Read(ref _tokensIssued);
+
+    /// <summary>Accept a new token from now on (the old one gets 401), as when a token is revoked.</summary>
+    public void RotateToken() => Volatile.Write(ref _token, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
 
     /// <summary>TCP connections currently open (to observe that a cancelled client closed its connection).</summary>
     public int OpenConnections => Volatile.Read(ref _openConnections);
@@ -82,6 +91,7 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
         emulator = new FoundryProxyEmulator(app, options.Token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), LoadCatalog(), options.EventDelay);
         var endpoint = new ProxyEndpoint(emulator);
         app.MapPost("/api/v2/llm/proxy/{**path}", endpoint.HandleAsync);
+        app.MapPost("/multipass/api/oauth2/token", context => OAuth2Endpoint.HandleAsync(context, emulator, options));
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
@@ -94,6 +104,12 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
     internal EmulatorFault? TakeFault() => _faults.TryDequeue(out var fault) ? fault : null;
 
     internal void Record(EmulatedRequest request) => _requests.Enqueue(request);
+
+    internal string IssueToken()
+    {
+        Interlocked.Increment(ref _tokensIssued);
+        return Token;
+    }
 
     internal void StreamStarted() => Interlocked.Increment(ref _activeStreams);
 

@@ -24,6 +24,9 @@ public sealed class FoundryClientOptions
     /// <summary>Supplies a bearer token per request (wins over <see cref="Token"/>), e.g. an OAuth2 client.</summary>
     public Func<CancellationToken, ValueTask<string>>? TokenProvider { get; set; }
 
+    /// <summary>A token source that can refresh (e.g. <see cref="FoundryOAuth2TokenProvider"/>); wins over the others.</summary>
+    public IFoundryTokenProvider? Credentials { get; set; }
+
     /// <summary>Project RIDs usage is attributed to (the <c>attribution</c> header).</summary>
     public IList<string> AttributionRids { get; } = new List<string>();
 
@@ -70,6 +73,11 @@ public sealed class FoundryClientOptions
 
     internal async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
+        if (Credentials is { } credentials)
+        {
+            return await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (TokenProvider is { } provider)
         {
             return await provider(cancellationToken).ConfigureAwait(false);
@@ -83,5 +91,5 @@ public sealed class FoundryClientOptions
 
     /// <summary>Shows the settings without the token.</summary>
     public override string ToString()
-        => $"FoundryClientOptions {{ BaseUrl = {BaseUrl?.ToString() ?? "$" + UrlVariable}, Token = {(Token is null && TokenProvider is null ? "$" + TokenVariable : "***")}, Attribution = [{string.Join(", ", AttributionRids)}], ModelIdWireFormat = {ModelIdWireFormat}, MaxRetries = {MaxRetries} }}";
+        => $"FoundryClientOptions {{ BaseUrl = {BaseUrl?.ToString() ?? "$" + UrlVariable}, Token = {(Token is null && TokenProvider is null && Credentials is null ? "$" + TokenVariable : "***")}, Attribution = [{string.Join(", ", AttributionRids)}], ModelIdWireFormat = {ModelIdWireFormat}, MaxRetries = {MaxRetries} }}";
 }

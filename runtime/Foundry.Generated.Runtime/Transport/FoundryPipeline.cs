@@ -172,6 +172,7 @@ public sealed partial class FoundryPipeline : IDisposable
         var body = RequestBody.Serialize(request, _wire);
         var token = await Options.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         _lastToken = token;
+        var refreshed = false;
         for (var attempt = 0; ; attempt++)
         {
             using var message = BuildRequest(operation, body, token, stream);
@@ -191,6 +192,18 @@ public sealed partial class FoundryPipeline : IDisposable
             if (response.IsSuccessStatusCode)
             {
                 return response;
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized && Options.Credentials is { } credentials && !refreshed)
+            {
+                // A rejected token is dropped and fetched again, once.
+                refreshed = true;
+                response.Dispose();
+                credentials.Invalidate(token);
+                token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+                _lastToken = token;
+                attempt--;
+                continue;
             }
 
             if (RetryPolicy.IsRetryable(response.StatusCode) && attempt < Options.MaxRetries)
