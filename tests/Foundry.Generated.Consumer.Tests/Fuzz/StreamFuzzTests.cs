@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using CsCheck;
+using Foundry.Generated.OpenAi;
+using Foundry.Generated.Runtime;
+using Xunit;
+
+namespace Foundry.Generated.Consumer.Tests.Fuzz;
+
+/// <summary>
+/// Random and mutated event streams into the SSE + decode path: the only exceptions are the documented
+/// <see cref="FoundryStreamException"/>s, and every run ends (no hang).
+/// </summary>
+public sealed class StreamFuzzTests
+{
+    private static readonly byte[] Recorded = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "sse", "openai-responses-function-call.sse"));
+
+    /// <summary>A recorded stream with bytes flipped, dropped, duplicated or cut off.</summary>
+    private static readonly Gen<byte[]> Mutated =
+        Gen.Select(Gen.Int[0, Recorded.Length - 1].Array[1, 8], Gen.Byte.Array[1, 8], Gen.Int[0, 3], Gen.Int[1, Recorded.Length])
+            .Select((positions, values, kind, cut) =>
+            {
+                var bytes = Recorded.ToList();
+                for (var i = 0; i < positions.Length; i++)
+                {
+                    var p = Math.Min(positions[i], bytes.Count - 1);
+                    switch (kind)
+                    {
+                        case 0: bytes[p] = values[i % values.Length]; break;
+                        case 1: bytes.RemoveAt(p); break;
+                        case 2: bytes.Insert(p, bytes[p]); break;
+                        default: bytes.RemoveRange(Math.Min(cut, bytes.Count), bytes.Count - Math.Min(cut, bytes.Count)); break;
+                    }
+                }
+
+                return bytes.ToArray();
+            });
+
+    /// <summary>Random text made of SSE-significant pieces.</summary>
+    private static readonly Gen<byte[]> Random =
+        Gen.OneOf<string>("data: ", "event: ", "event: error\n", ": c\n", "\n", "\r\n", "\r", "{", "}", "[DONE]", "\"type\":\"response.output_text.delta\"", "\"error\":{}", "é", "\uFEFF", "x", ",", "\"")
+            .Array[0, 60]
+            .Select(parts => Encoding.UTF8.GetBytes(string.Concat(parts)));
+
+    [Fact]
+    public void Mutated_recorded_streams_fail_only_with_documented_exceptions() => Mutated.Sample(Consume, iter: 300, threads: 1);
+
+    [Fact]
+    public void Random_streams_fail_only_with_documented_exceptions() => Random.Sample(Consume, iter: 300, threads: 1);
+
+    private static void Consume(byte[] body)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var client = new FoundryLlmClient(
+            new FoundryClientOptions { BaseUrl = new Uri("http://localhost/"), Token = "t", MaxEventBytes = 64 * 1024 },
+            new HttpClient(new Handler(body)));
+        try
+        {
+            Task.Run(async () =>
+            {
+                await foreach (var _ in client.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" }, cancel.Token))
+                {
+                }
+            }).GetAwaiter().GetResult();
+        }
+        catch (FoundryStreamException)
+        {
+            // Documented: error event, undecodable event, too large, idle, connection lost.
+        }
+
+        Assert.False(cancel.IsCancellationRequested, "the stream did not end within 10 s");
+    }
+
+    private sealed class Handler(byte[] body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) });
+    }
+}
