@@ -25,7 +25,7 @@ internal static class OperationReader
             }
 
             var pointer = "/paths/" + path.Name.Replace("~", "~0").Replace("/", "~1") + "/post";
-            var operationId = op.TryGetProperty("operationId", out var id) ? id.GetString() ?? path.Name : path.Name;
+            var operationId = op.TryGetProperty("operationId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() ?? path.Name : path.Name;
             if (!op.TryGetProperty("x-foundry-route", out var routeElement) || routeElement.ValueKind != JsonValueKind.String)
             {
                 document.Report("FDRY105", pointer, operationId);
@@ -39,8 +39,9 @@ internal static class OperationReader
                 continue;
             }
 
-            var client = op.TryGetProperty("x-foundry-client", out var c) ? c.GetString() ?? operationId : operationId;
-            var method = op.TryGetProperty("x-foundry-method", out var m) ? m.GetString() : null;
+            // Names from the spec become identifiers and hint names: sanitise (a stray ':' would crash AddSource).
+            var client = Foundry.Generated.Generator.Emit.CSharpIdentifiers.ToPascalCase(op.TryGetProperty("x-foundry-client", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() ?? operationId : operationId);
+            var method = op.TryGetProperty("x-foundry-method", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
             var request = SchemaId(op, "requestBody", "application/json");
             if (request == null || !byId.TryGetValue(request, out var requestType))
             {

@@ -96,4 +96,17 @@ public sealed class DiagnosticsTests
         Assert.Null(driver.GetRunResult().Results.Single().Exception);
         Assert.DoesNotContain(diagnostics, d => d.Id == "CS8785");
     }
+
+    [Fact]
+    public void A_client_name_that_is_not_an_identifier_is_sanitised_instead_of_crashing()
+    {
+        // Found by GeneratorFuzzTests (CsCheck seed 3l_YrFTztWL1): ':' reached AddSource as part of a hint name.
+        var spec = GeneratorRun.Fixture("constructs.openapi.json").Replace("\"x-foundry-client\": \"OpenAiResponses\"", "\"x-foundry-client\": \":penAiResponses\"");
+
+        var (output, diagnostics, driver) = GeneratorRun.Run(spec, GeneratorRun.Fixture("small-catalog.json"));
+
+        Assert.Null(driver.GetRunResult().Results.Single().Exception);
+        Assert.Empty(diagnostics);
+        Assert.NotNull(output.GetTypeByMetadataName("Foundry.Generated.PenAiResponsesClient"));
+    }
 }

@@ -41,8 +41,8 @@ public sealed class GeneratorFuzzTests
     }
 
     [Fact]
-    public void Mutated_specs_give_diagnostics_not_crashes() => Mutations(Spec).Sample(s => RunsWithoutThrowing(s, Catalog), iter: 150, threads: 1);
+    public void Mutated_specs_give_diagnostics_not_crashes() => Mutations(Spec).Sample(s => RunsWithoutThrowing(s, Catalog), iter: 500, threads: 1);
 
     [Fact]
-    public void Mutated_catalogs_give_diagnostics_not_crashes() => Mutations(Catalog).Sample(c => RunsWithoutThrowing(Spec, c), iter: 150, threads: 1);
+    public void Mutated_catalogs_give_diagnostics_not_crashes() => Mutations(Catalog).Sample(c => RunsWithoutThrowing(Spec, c), iter: 500, threads: 1);
 }
