@@ -27,17 +27,16 @@ internal static class DiscriminatedUnionEmitter
             using (w.Block($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader)"))
             {
                 w.Line($"{helpers}.ExpectObject(ref reader, {CSharpIdentifiers.StringLiteral(type.Name)});");
-                w.Line($"switch ({helpers}.PeekString(reader, {JsonCode.Utf8(type.DiscriminatorJsonName!)}))");
-                w.Line("{");
-                w.Indent();
-                foreach (var c in type.Cases)
+                // Compare the discriminator's UTF-8 bytes in place: no string per event on the hot path.
+                using (w.Block($"if ({helpers}.TryPeekProperty(reader, {JsonCode.Utf8(type.DiscriminatorJsonName!)}, out var discriminator))"))
                 {
-                    w.Line($"case {CSharpIdentifiers.StringLiteral(c.Value!)}: return {c.Type.Name}.ReadJson(ref reader);");
+                    foreach (var c in type.Cases)
+                    {
+                        w.Line($"if (discriminator.ValueTextEquals({JsonCode.Utf8(c.Value!)})) return {c.Type.Name}.ReadJson(ref reader);");
+                    }
                 }
 
-                w.Line($"default: return {unknown}.ReadJson(ref reader);");
-                w.Unindent();
-                w.Line("}");
+                w.Line($"return {unknown}.ReadJson(ref reader);");
             }
         }
 

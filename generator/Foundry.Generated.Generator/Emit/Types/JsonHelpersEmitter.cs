@@ -165,6 +165,34 @@ public static string? PeekString(global::System.Text.Json.Utf8JsonReader reader,
     return null;
 }
 
+/// <summary>
+/// Finds a top-level string property of the object a copy of the reader is on, without allocating: on success
+/// <paramref name=""value""/> is positioned on the string token (compare it with <c>ValueTextEquals</c>).
+/// </summary>
+public static bool TryPeekProperty(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> property, out global::System.Text.Json.Utf8JsonReader value)
+{
+    value = default;
+    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+    {
+        return false;
+    }
+
+    while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+    {
+        var match = reader.ValueTextEquals(property);
+        reader.Read();
+        if (match)
+        {
+            value = reader;
+            return reader.TokenType == global::System.Text.Json.JsonTokenType.String;
+        }
+
+        reader.Skip();
+    }
+
+    return false;
+}
+
 public static void ExpectObject(ref global::System.Text.Json.Utf8JsonReader reader, string typeName)
 {
     if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
