@@ -162,4 +162,20 @@ public sealed class SpecSynchronizerTests
         Assert.Contains("broken $ref '#/components/schemas/Nowhere'", error.Message);
         Assert.StartsWith("openai.json:", error.Message);
     }
+
+    [Fact]
+    public void Boolean_exclusive_bounds_from_3_0_become_numeric_without_touching_the_input()
+    {
+        // A 3.0 bound: {"minimum": 0, "exclusiveMinimum": true} (this used to modify the object being enumerated).
+        var openAi = TinySpecs.OpenAi();
+        var properties = openAi["components"]!["schemas"]!["Response"]!["properties"]!.AsObject();
+        properties["score"] = new JsonObject { ["type"] = "number", ["minimum"] = 0, ["exclusiveMinimum"] = true, ["maximum"] = 1, ["exclusiveMaximum"] = false };
+
+        var score = Schemas(TinySpecs.Sync(openAi))["OpenAi.Response"]!["properties"]!["score"]!;
+
+        Assert.Equal(0, score["exclusiveMinimum"]!.GetValue<int>());
+        Assert.Null(score["minimum"]);
+        Assert.Equal(1, score["maximum"]!.GetValue<int>());
+        Assert.Null(score["exclusiveMaximum"]);
+    }
 }

@@ -361,12 +361,12 @@ internal sealed class SchemaNormalizer
                 case "enum":
                     to["enum"] = pair.Value?.DeepClone();
                     break;
-                case "exclusiveMinimum":
-                case "exclusiveMaximum":
-                    CopyExclusiveBound(from, to, pair.Key);
-                    break;
             }
         }
+
+        // After the loop: converting a 3.0 boolean bound rewrites "minimum"/"maximum", which the loop may already have copied.
+        CopyExclusiveBound(from, to, "exclusiveMinimum", "minimum");
+        CopyExclusiveBound(from, to, "exclusiveMaximum", "maximum");
 
         if (to["type"] is JsonValue single && single.GetValue<string>() == "null" && to["enum"] != null)
         {
@@ -385,24 +385,25 @@ internal sealed class SchemaNormalizer
         return type?.DeepClone();
     }
 
-    // 3.0's boolean exclusive bounds become 3.1's numeric ones.
-    private static void CopyExclusiveBound(JsonObject from, JsonObject to, string key)
+    // 3.0's boolean exclusive bounds become 3.1's numeric ones; the input is never modified.
+    private static void CopyExclusiveBound(JsonObject from, JsonObject to, string key, string bound)
     {
         var value = from[key];
         if (value is JsonValue v && v.TryGetValue<bool>(out var flag))
         {
-            var bound = key == "exclusiveMinimum" ? "minimum" : "maximum";
             if (flag && from[bound] != null)
             {
                 to[key] = from[bound]!.DeepClone();
                 to.Remove(bound);
-                from.Remove(bound);
             }
 
             return;
         }
 
-        to[key] = value?.DeepClone();
+        if (value != null)
+        {
+            to[key] = value.DeepClone();
+        }
     }
 
     private static void ConstFromSingleEnum(JsonObject schema, JsonObject result)
