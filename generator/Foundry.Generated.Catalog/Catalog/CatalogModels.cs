@@ -74,24 +74,8 @@ public sealed record CatalogModel(
 
     public bool IsRetired => Lifecycle == "deprecated" || Lifecycle == "sunset";
 
-    /// <summary>True when <paramref name="text"/> names this model (id, alias, RID, or the RID's slug).</summary>
-    public bool Matches(string text)
-    {
-        if (string.Equals(text, Id, StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        foreach (var alias in Aliases)
-        {
-            if (string.Equals(text, alias, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return ModelIds.ModelIdRules.RidEquals(text, Rid);
-    }
+    /// <summary>True when <paramref name="text"/> names this model (id or alias, case-insensitive, or RID).</summary>
+    public bool Matches(string text) => ModelIds.ModelIdRules.Names(text, Id, Rid, Aliases);
 }
 
 public sealed record RouteSupport(string Route, string Evidence, string Source);

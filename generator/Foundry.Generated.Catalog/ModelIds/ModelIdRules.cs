@@ -28,6 +28,25 @@ public static class ModelIdRules
     /// <summary>True when the string looks like an attempt at a RID (so a malformed one is reported as such).</summary>
     public static bool LooksLikeRid(string? text) => text != null && text.StartsWith("ri.", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True when <paramref name="text"/> names the model: its id or an alias (case-insensitive), or its RID.</summary>
+    public static bool Names(string text, string id, string rid, System.Collections.Generic.IEnumerable<string> aliases)
+    {
+        if (string.Equals(text, id, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var alias in aliases)
+        {
+            if (string.Equals(text, alias, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return RidEquals(text, rid);
+    }
+
     /// <summary>RIDs compare with a case-insensitive prefix and an exact slug.</summary>
     public static bool RidEquals(string text, string rid)
         => text.Length == rid.Length

@@ -21,9 +21,7 @@ public static class FoundryModelLookup
         var text = idOrRid.Trim();
         foreach (var model in models)
         {
-            if (string.Equals(model.Id, text, StringComparison.OrdinalIgnoreCase)
-                || model.Aliases.Any(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase))
-                || ModelIdRules.RidEquals(text, model.Rid))
+            if (ModelIdRules.Names(text, model.Id, model.Rid, model.Aliases))
             {
                 info = model;
                 return true;
