@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using Foundry.Generated.Catalog;
 using Foundry.Generated.Generator.Emit.Clients;
+using Foundry.Generated.Generator.Emit.Integrations;
 using Foundry.Generated.Generator.Emit.Models;
 using Foundry.Generated.Generator.Emit.Types;
 using Foundry.Generated.Generator.Model;
@@ -79,6 +80,24 @@ public sealed class FoundryGenerator : IIncrementalGenerator
             foreach (var route in Foundry.Generated.Catalog.ModelIds.ModelIdRules.KnownRoutes)
             {
                 spc.AddSource(ModelsEmitter.RouteHintName(route), ModelsEmitter.EmitRoute(route, input.Catalog, input.RootNamespace));
+            }
+        });
+
+        // Adapters for optional libraries the consumer references (e.g. Microsoft.Extensions.AI). The compilation step
+        // yields a small value, so edits that do not change references re-run nothing downstream.
+        var libraries = context.CompilationProvider.Select((c, _) => ReferencedLibraries.From(c)).WithTrackingName(TrackingNames.Libraries);
+        var integrations = spec.Combine(libraries).Select((pair, _) => IntegrationEmitter.Plan(pair.Left, pair.Right)).WithTrackingName(TrackingNames.Integrations);
+        context.RegisterSourceOutput(integrations, (spc, plan) =>
+        {
+            foreach (var (hintName, source) in IntegrationEmitter.Emit(plan))
+            {
+                spc.AddSource(hintName, source);
+            }
+
+            foreach (var skipped in plan.Skipped)
+            {
+                var parts = skipped.Split('|');
+                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.IntegrationSkipped, Location.None, parts[0], parts[1]));
             }
         });
 

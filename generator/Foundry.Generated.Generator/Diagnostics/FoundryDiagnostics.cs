@@ -132,6 +132,11 @@ public static class FoundryDiagnostics
         "FoundryGeneratedNamespace '{0}' is not a valid C# namespace; using '{1}'",
         Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor IntegrationSkipped = new(
+        "FDRY303", "Integration not generated",
+        "The {0} adapter is not generated: the spec has no type or client '{1}' it needs",
+        Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ByIdTable = BuildTable();
 
     /// <summary>The descriptor with the given id (every field of this class is in the table).</summary>
@@ -146,7 +151,7 @@ public static class FoundryDiagnostics
             SpecInvalidJson, SpecUnreadable, SpecBrokenReference, SpecUnsupportedConstruct, SpecUnknownRoute,
             SpecMissingFoundryExtension, SpecNameCollision, SpecReadWarning,
             CatalogInvalidJson, CatalogInvalidEntry, CatalogDuplicateModel, CatalogUnknownRoute, CatalogMalformedRid,
-            NoSpecFile, NoCatalogFile, InvalidNamespace,
+            NoSpecFile, NoCatalogFile, InvalidNamespace, IntegrationSkipped,
         })
         {
             table[d.Id] = d;

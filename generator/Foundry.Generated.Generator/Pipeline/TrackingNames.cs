@@ -13,4 +13,6 @@ public static class TrackingNames
     public const string Models = "Foundry.Models";
     public const string SpecProblems = "Foundry.SpecProblems";
     public const string CatalogProblems = "Foundry.CatalogProblems";
+    public const string Libraries = "Foundry.Libraries";
+    public const string Integrations = "Foundry.Integrations";
 }

@@ -8,6 +8,9 @@ internal sealed record EmulatedCall(string Route, string Model, string Prompt, b
     /// <summary>The first tool's name when the request offers tools; the emulator then calls it.</summary>
     public string? ToolName { get; init; }
 
+    /// <summary>The tool output when the conversation ends with a tool result; the emulator then answers in text quoting it.</summary>
+    public string? ToolResult { get; init; }
+
     /// <summary>True when the request asks for reasoning output (Responses <c>reasoning.summary</c>, Anthropic <c>thinking</c>).</summary>
     public bool WantsReasoning { get; init; }
 
@@ -37,9 +40,11 @@ internal sealed record EmulatedCall(string Route, string Model, string Prompt, b
         var hasTools = body.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0;
         var wantsReasoning = (body.TryGetProperty("reasoning", out var r) && r.ValueKind == JsonValueKind.Object && r.TryGetProperty("summary", out _))
             || (body.TryGetProperty("thinking", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("type", out var tt) && tt.GetString() == "enabled");
+        var toolResult = LastToolResult(body);
         return new EmulatedCall(route, model, PromptOf(body), stream, includeUsage, max, hasTools)
         {
-            ToolName = hasTools ? ToolNameOf(tools[0]) : null,
+            ToolName = hasTools && toolResult is null ? ToolNameOf(tools[0]) : null,
+            ToolResult = toolResult,
             WantsReasoning = wantsReasoning,
         };
     }
@@ -58,6 +63,87 @@ internal sealed record EmulatedCall(string Route, string Model, string Prompt, b
         }
 
         return tool.TryGetProperty("name", out var n) ? n.GetString() : null;
+    }
+
+    // chat: a last "tool" message; Responses: a last function_call_output item; Anthropic: a tool_result block in the
+    // last message; Gemini: a functionResponse part in the last content.
+    private static string? LastToolResult(JsonElement body)
+    {
+        foreach (var list in new[] { "messages", "input", "contents" })
+        {
+            if (!body.TryGetProperty(list, out var items) || items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0)
+            {
+                continue;
+            }
+
+            var last = items[items.GetArrayLength() - 1];
+            if (last.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            if (last.TryGetProperty("role", out var role) && role.GetString() == "tool" && last.TryGetProperty("content", out var toolContent))
+            {
+                return TextOrRaw(toolContent);
+            }
+
+            if (last.TryGetProperty("type", out var type) && type.GetString() == "function_call_output" && last.TryGetProperty("output", out var output))
+            {
+                return TextOrRaw(output);
+            }
+
+            foreach (var partsName in new[] { "content", "parts" })
+            {
+                if (last.TryGetProperty(partsName, out var parts) && parts.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var part in parts.EnumerateArray())
+                    {
+                        if (part.ValueKind != JsonValueKind.Object)
+                        {
+                            continue;
+                        }
+
+                        if (part.TryGetProperty("type", out var pt) && pt.GetString() == "tool_result" && part.TryGetProperty("content", out var result))
+                        {
+                            return TextOrRaw(result);
+                        }
+
+                        if (part.TryGetProperty("functionResponse", out var response) && response.TryGetProperty("response", out var payload))
+                        {
+                            return payload.TryGetProperty("result", out var r) ? TextOrRaw(r) : payload.GetRawText();
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    private static string TextOrRaw(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString()!;
+        }
+
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var part in value.EnumerateArray())
+            {
+                if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+                {
+                    text.Append(t.GetString());
+                }
+            }
+
+            return text.ToString();
+        }
+
+        return value.GetRawText();
     }
 
     /// <summary>The last user text, whatever the provider's message shape.</summary>

@@ -71,7 +71,7 @@ internal sealed class ProxyEndpoint
             using (document)
             {
                 var call = EmulatedCall.From(route, pathModel, document.RootElement, streamPath);
-                record = record with { Model = call.Model };
+                record = record with { Model = call.Model, Body = document.RootElement.GetRawText() };
                 if (await RejectModelAsync(context, call) is false)
                 {
                     await ReplyAsync(context, call, dialect, document.RootElement, fault);
@@ -113,7 +113,7 @@ internal sealed class ProxyEndpoint
 
     private async Task ReplyAsync(HttpContext context, EmulatedCall call, string dialect, JsonElement body, EmulatorFault? fault)
     {
-        var words = ReplyText.Words(call.Prompt, call.MaxTokens);
+        var words = call.ToolResult is { } toolResult ? ReplyText.ToolAnswer(toolResult) : ReplyText.Words(call.Prompt, call.MaxTokens);
         var text = string.Join(" ", words);
         var input = ReplyText.TokenCount(call.Prompt);
         var output = words.Count;

@@ -39,6 +39,10 @@ internal static class ReplyText
         return words;
     }
 
+    /// <summary>The answer after a tool ran: it quotes the tool's result, so a test sees the round trip.</summary>
+    public static IReadOnlyList<string> ToolAnswer(string toolResult)
+        => ("The tool said: " + toolResult).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>The reply split into stream deltas (one word each, with its leading space).</summary>
     public static IReadOnlyList<string> Deltas(IReadOnlyList<string> words)
     {
