@@ -18,11 +18,13 @@ public sealed class ChatClientTests(EmulatorFixture fixture) : IClassFixture<Emu
 {
     private const string Prompt = "Tell me a 7 word story";
 
-    public static TheoryData<string> Routes => new() { "responses" };
+    public static TheoryData<string> Routes => new() { "responses", "chat", "xai-responses" };
 
     private static IChatClient ChatClient(FoundryLlmClient client, string route) => route switch
     {
         "responses" => client.OpenAiResponses.AsIChatClient(ResponsesModel.Gpt5Mini),
+        "chat" => client.OpenAiChatCompletions.AsIChatClient(ChatCompletionsModel.Gpt4_1),
+        "xai-responses" => client.XaiResponses.AsIChatClient(XaiResponsesModel.Grok4_3),
         _ => throw new ArgumentOutOfRangeException(nameof(route)),
     };
 

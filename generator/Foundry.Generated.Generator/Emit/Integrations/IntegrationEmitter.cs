@@ -68,7 +68,13 @@ internal static class IntegrationEmitter
         foreach (var name in plan.Emit)
         {
             var template = IntegrationTemplates.ExtensionsAi.First(t => t.Name == name);
-            yield return (template.HintName, Load(template.Resource).Replace("__Root__", plan.RootNamespace));
+            var source = Load(template.Resource);
+            foreach (var token in template.Tokens)
+            {
+                source = source.Replace(token.Key, token.Value);
+            }
+
+            yield return (template.HintName, source.Replace("__Root__", plan.RootNamespace));
         }
     }
 

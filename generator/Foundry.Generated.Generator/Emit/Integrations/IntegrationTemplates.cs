@@ -1,13 +1,14 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Foundry.Generated.Generator.Emit.Integrations;
 
 /// <summary>
-/// One hand-written adapter source (an embedded <c>Templates/*.cs</c> resource whose <c>__Root__</c> becomes the
-/// root namespace) and the generated names it compiles against. A regenerated spec that lacks one of them skips
-/// the adapter with FDRY303 instead of breaking the consumer's build.
+/// One hand-written adapter source (an embedded <c>Templates/*.cs</c> resource; <c>__Root__</c> becomes the root
+/// namespace and each <c>__Token__</c> its value here) and the generated names it compiles against. A regenerated
+/// spec that lacks one of them skips the adapter with FDRY303 instead of breaking the consumer's build.
 /// </summary>
-internal sealed record IntegrationTemplate(string Name, string Resource, IReadOnlyList<string> Requires)
+internal sealed record IntegrationTemplate(string Name, string Resource, IReadOnlyDictionary<string, string> Tokens, IReadOnlyList<string> Requires)
 {
     public string HintName => "AI." + Name + ".g.cs";
 }
@@ -15,19 +16,41 @@ internal sealed record IntegrationTemplate(string Name, string Resource, IReadOn
 /// <summary>The Microsoft.Extensions.AI adapters (generated only when the consumer references Microsoft.Extensions.AI.Abstractions).</summary>
 internal static class IntegrationTemplates
 {
+    private static readonly string[] ResponsesTypes =
+    {
+        "OpenAi.InputItem", "OpenAi.Item", "OpenAi.EasyInputMessage", "OpenAi.EasyInputMessageRole", "OpenAi.FunctionToolCall",
+        "OpenAi.FunctionCallOutputItemParam", "OpenAi.Tool", "OpenAi.FunctionTool", "OpenAi.ToolChoiceParam", "OpenAi.ToolChoiceOptions",
+        "OpenAi.ToolChoiceFunction", "OpenAi.ResponseTextParam", "OpenAi.TextResponseFormatJsonSchema", "OpenAi.ResponseFormatJsonObject",
+        "OpenAi.Reasoning", "OpenAi.ReasoningEffort", "OpenAi.ReasoningSummary", "OpenAi.Response", "OpenAi.ResponseCreatedEvent",
+        "OpenAi.ResponseTextDeltaEvent", "OpenAi.ResponseReasoningSummaryTextDeltaEvent", "OpenAi.ResponseReasoningTextDeltaEvent",
+        "OpenAi.ResponseOutputItemAddedEvent", "OpenAi.ResponseFunctionCallArgumentsDeltaEvent", "OpenAi.ResponseOutputItemDoneEvent",
+        "OpenAi.ResponseCompletedEvent", "OpenAi.ResponseIncompleteEvent", "OpenAi.ResponseFailedEvent",
+    };
+
+    private static readonly string[] ChatTypes =
+    {
+        "OpenAi.CreateChatCompletionStreamResponse", "OpenAi.ChatCompletionMessageToolCallChunk", "OpenAi.ChatCompletionRequestMessage",
+        "OpenAi.ChatCompletionRequestSystemMessage", "OpenAi.ChatCompletionRequestUserMessage", "OpenAi.ChatCompletionRequestAssistantMessage",
+        "OpenAi.ChatCompletionRequestToolMessage", "OpenAi.ChatCompletionMessageToolCallsItemItem", "OpenAi.ChatCompletionMessageToolCall",
+        "OpenAi.ChatCompletionMessageToolCallFunction", "OpenAi.CreateChatCompletionRequestTool", "OpenAi.ChatCompletionTool",
+        "OpenAi.FunctionObject", "OpenAi.ChatCompletionToolChoiceOption", "OpenAi.ChatCompletionToolChoiceOptionVariant1",
+        "OpenAi.ChatCompletionNamedToolChoice", "OpenAi.ChatCompletionNamedToolChoiceFunction", "OpenAi.CreateChatCompletionRequestResponseFormat",
+        "OpenAi.ResponseFormatJsonSchema", "OpenAi.ResponseFormatJsonSchemaJsonSchema", "OpenAi.ResponseFormatJsonObject", "OpenAi.ReasoningEffort", "OpenAi.StopConfiguration", "OpenAi.ChatCompletionRequestAssistantMessageContent",
+    };
+
     public static readonly IReadOnlyList<IntegrationTemplate> ExtensionsAi = new[]
     {
-        new IntegrationTemplate("FoundryChatMapping", "ChatMapping.cs", new string[0]),
-        new IntegrationTemplate("FoundryResponsesChatClient", "ResponsesChatClient.cs", new[]
-        {
-            "OpenAiResponsesClient", "ResponsesModel", "OpenAi.CreateResponse", "OpenAi.InputItem", "OpenAi.Item", "OpenAi.EasyInputMessage",
-            "OpenAi.EasyInputMessageRole", "OpenAi.FunctionToolCall", "OpenAi.FunctionCallOutputItemParam", "OpenAi.Tool", "OpenAi.FunctionTool",
-            "OpenAi.ToolChoiceParam", "OpenAi.ToolChoiceOptions", "OpenAi.ToolChoiceFunction", "OpenAi.ResponseTextParam",
-            "OpenAi.TextResponseFormatJsonSchema", "OpenAi.ResponseFormatJsonObject", "OpenAi.Reasoning", "OpenAi.ReasoningEffort",
-            "OpenAi.ReasoningSummary", "OpenAi.Response", "OpenAi.ResponseCreatedEvent", "OpenAi.ResponseTextDeltaEvent",
-            "OpenAi.ResponseReasoningSummaryTextDeltaEvent", "OpenAi.ResponseReasoningTextDeltaEvent", "OpenAi.ResponseOutputItemAddedEvent",
-            "OpenAi.ResponseFunctionCallArgumentsDeltaEvent", "OpenAi.ResponseOutputItemDoneEvent", "OpenAi.ResponseCompletedEvent",
-            "OpenAi.ResponseIncompleteEvent", "OpenAi.ResponseFailedEvent",
-        }),
+        new IntegrationTemplate("FoundryChatMapping", "ChatMapping.cs", new Dictionary<string, string>(), new string[0]),
+        Routed("FoundryResponsesChatClient", "ResponsesChatClient.cs", "OpenAI Responses", "OpenAiResponsesClient", "ResponsesModel", "OpenAi.CreateResponse", ResponsesTypes),
+        Routed("FoundryXaiResponsesChatClient", "ResponsesChatClient.cs", "xAI Responses", "XaiResponsesClient", "XaiResponsesModel", "Xai.CreateResponse", ResponsesTypes),
+        Routed("FoundryChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "OpenAI chat completions", "OpenAiChatCompletionsClient", "ChatCompletionsModel", "OpenAi.CreateChatCompletionRequest", ChatTypes),
+        Routed("FoundryXaiChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "xAI chat completions", "XaiChatCompletionsClient", "XaiChatCompletionsModel", "Xai.CreateChatCompletionRequest", ChatTypes),
     };
+
+    private static IntegrationTemplate Routed(string adapter, string resource, string routeName, string client, string model, string request, string[] types)
+        => new(
+            adapter,
+            resource,
+            new Dictionary<string, string> { ["__Adapter__"] = adapter, ["__RouteName__"] = routeName, ["__Client__"] = client, ["__Model__"] = model, ["__Request__"] = request },
+            new[] { client, model, request }.Concat(types).ToArray());
 }

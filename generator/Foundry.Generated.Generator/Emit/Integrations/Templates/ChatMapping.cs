@@ -105,7 +105,7 @@ namespace __Root__.AI
             => new global::System.NotSupportedException($"The {route} chat client cannot send {content.GetType().Name} content yet; send text, function calls and function results.");
 
         public static global::Microsoft.Extensions.AI.ChatResponseUpdate Update(string? responseId, string? modelId, params global::Microsoft.Extensions.AI.AIContent[] contents)
-            => new global::Microsoft.Extensions.AI.ChatResponseUpdate(global::Microsoft.Extensions.AI.ChatRole.Assistant, contents) { ResponseId = responseId, MessageId = responseId, ModelId = modelId };
+            => new global::Microsoft.Extensions.AI.ChatResponseUpdate(global::Microsoft.Extensions.AI.ChatRole.Assistant, new global::System.Collections.Generic.List<global::Microsoft.Extensions.AI.AIContent>(contents)) { ResponseId = responseId, MessageId = responseId, ModelId = modelId };
 
         public static global::Microsoft.Extensions.AI.UsageDetails Usage(long input, long output, long? total = null, long? cached = null, long? reasoning = null)
             => new global::Microsoft.Extensions.AI.UsageDetails

@@ -3,29 +3,29 @@
 
 namespace __Root__
 {
-    public sealed partial class OpenAiResponsesClient
+    public sealed partial class __Client__
     {
         /// <summary>This route as a Microsoft.Extensions.AI <see cref="global::Microsoft.Extensions.AI.IChatClient"/>; <c>ChatOptions.ModelId</c> overrides <paramref name="defaultModel"/>.</summary>
-        public global::Microsoft.Extensions.AI.IChatClient AsIChatClient(global::__Root__.ResponsesModel defaultModel)
-            => new global::__Root__.AI.FoundryResponsesChatClient(this, defaultModel);
+        public global::Microsoft.Extensions.AI.IChatClient AsIChatClient(global::__Root__.__Model__ defaultModel)
+            => new global::__Root__.AI.__Adapter__(this, defaultModel);
     }
 }
 
 namespace __Root__.AI
 {
     /// <summary>
-    /// <see cref="global::Microsoft.Extensions.AI.IChatClient"/> over the OpenAI Responses route: text, reasoning summaries,
+    /// <see cref="global::Microsoft.Extensions.AI.IChatClient"/> over the __RouteName__ route: text, reasoning summaries,
     /// function calls (arguments streamed and assembled per output item), usage and finish reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class FoundryResponsesChatClient : global::Microsoft.Extensions.AI.IChatClient
+    public sealed class __Adapter__ : global::Microsoft.Extensions.AI.IChatClient
     {
-        private const string RouteName = "OpenAI Responses";
-        private readonly global::__Root__.OpenAiResponsesClient _client;
-        private readonly global::__Root__.ResponsesModel _defaultModel;
+        private const string RouteName = "__RouteName__";
+        private readonly global::__Root__.__Client__ _client;
+        private readonly global::__Root__.__Model__ _defaultModel;
         private readonly global::Microsoft.Extensions.AI.ChatClientMetadata _metadata;
 
-        public FoundryResponsesChatClient(global::__Root__.OpenAiResponsesClient client, global::__Root__.ResponsesModel defaultModel)
+        public __Adapter__(global::__Root__.__Client__ client, global::__Root__.__Model__ defaultModel)
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
             _defaultModel = defaultModel;
@@ -103,7 +103,7 @@ namespace __Root__.AI
         {
         }
 
-        private global::__Root__.ResponsesModel ResolveModel(global::Microsoft.Extensions.AI.ChatOptions? options, global::__Root__.ResponsesModel fallback)
+        private global::__Root__.__Model__ ResolveModel(global::Microsoft.Extensions.AI.ChatOptions? options, global::__Root__.__Model__ fallback)
         {
             var id = options?.ModelId;
             if (string.IsNullOrWhiteSpace(id))
@@ -111,14 +111,14 @@ namespace __Root__.AI
                 return fallback;
             }
 
-            return global::__Root__.ResponsesModel.TryParse(id, out var model) ? model
-                : id!.StartsWith("ri.", global::System.StringComparison.OrdinalIgnoreCase) ? global::__Root__.ResponsesModel.FromUncataloguedRid(id)
-                : global::__Root__.ResponsesModel.Parse(id);
+            return global::__Root__.__Model__.TryParse(id, out var model) ? model
+                : id!.StartsWith("ri.", global::System.StringComparison.OrdinalIgnoreCase) ? global::__Root__.__Model__.FromUncataloguedRid(id)
+                : global::__Root__.__Model__.Parse(id);
         }
 
-        private global::__Root__.OpenAi.CreateResponse BuildRequest(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options)
+        private global::__Root__.__Request__ BuildRequest(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options)
         {
-            var raw = options?.RawRepresentationFactory?.Invoke(this) as global::__Root__.OpenAi.CreateResponse;
+            var raw = options?.RawRepresentationFactory?.Invoke(this) as global::__Root__.__Request__;
             var model = ResolveModel(options, raw?.Model ?? _defaultModel);
             var input = new global::System.Collections.Generic.List<global::__Root__.OpenAi.InputItem>();
             if (raw?.Input is { } rawInput)
@@ -138,7 +138,7 @@ namespace __Root__.AI
                 AddMessage(input, message);
             }
 
-            var request = raw ?? new global::__Root__.OpenAi.CreateResponse { Model = model };
+            var request = raw ?? new global::__Root__.__Request__ { Model = model };
             var tools = Tools(options);
             return request with
             {
