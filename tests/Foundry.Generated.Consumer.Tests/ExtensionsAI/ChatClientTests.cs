@@ -18,12 +18,14 @@ public sealed class ChatClientTests(EmulatorFixture fixture) : IClassFixture<Emu
 {
     private const string Prompt = "Tell me a 7 word story";
 
-    public static TheoryData<string> Routes => new() { "responses", "chat", "xai-responses" };
+    public static TheoryData<string> Routes => new() { "responses", "chat", "anthropic", "gemini", "xai-responses" };
 
     private static IChatClient ChatClient(FoundryLlmClient client, string route) => route switch
     {
         "responses" => client.OpenAiResponses.AsIChatClient(ResponsesModel.Gpt5Mini),
         "chat" => client.OpenAiChatCompletions.AsIChatClient(ChatCompletionsModel.Gpt4_1),
+        "anthropic" => client.AnthropicMessages.AsIChatClient(AnthropicMessagesModel.ClaudeSonnet4_5),
+        "gemini" => client.GoogleGenerateContent.AsIChatClient(GeminiModel.Gemini3Flash),
         "xai-responses" => client.XaiResponses.AsIChatClient(XaiResponsesModel.Grok4_3),
         _ => throw new ArgumentOutOfRangeException(nameof(route)),
     };
@@ -143,6 +145,36 @@ public sealed class ChatClientTests(EmulatorFixture fixture) : IClassFixture<Emu
         Assert.Equal("Be brief.", input[0].GetProperty("content").GetString());
         Assert.Equal("user", input[1].GetProperty("role").GetString());
         Assert.True(root.GetProperty("stream").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Anthropic_gets_a_system_prompt_a_thinking_budget_inside_max_tokens_and_an_object_input_schema()
+    {
+        using var client = new FoundryLlmClient(fixture.Options());
+        using var chat = client.AnthropicMessages.AsIChatClient(AnthropicMessagesModel.ClaudeSonnet4_5);
+        var before = fixture.Emulator.Requests.Count;
+
+        await chat.GetResponseAsync(
+            [new ChatMessage(ChatRole.System, "Be brief."), new ChatMessage(ChatRole.User, Prompt)],
+            new ChatOptions
+            {
+                MaxOutputTokens = 1000,
+                Reasoning = new ReasoningOptions { Effort = ReasoningEffort.Low },
+                Tools = [AIFunctionFactory.Create((string city, int days) => city, "forecast")],
+                ToolMode = ChatToolMode.None,
+            });
+
+        using var body = JsonDocument.Parse(fixture.Emulator.Requests.Skip(before).Single().Body!);
+        var root = body.RootElement;
+        Assert.Equal("Be brief.", root.GetProperty("system").GetString());
+        Assert.Equal(1024, root.GetProperty("thinking").GetProperty("budget_tokens").GetInt32());
+        Assert.True(root.GetProperty("max_tokens").GetInt32() > 1024, "max_tokens must leave room beyond the thinking budget");
+        var schema = root.GetProperty("tools")[0].GetProperty("input_schema");
+        Assert.Equal("object", schema.GetProperty("type").GetString());
+        Assert.True(schema.GetProperty("properties").TryGetProperty("days", out _));
+        Assert.Equal("city,days", string.Join(",", schema.GetProperty("required").EnumerateArray().Select(e => e.GetString())));
+        Assert.Equal("none", root.GetProperty("tool_choice").GetProperty("type").GetString());
+        Assert.Equal("user", root.GetProperty("messages")[0].GetProperty("role").GetString());
     }
 
     [Fact]

@@ -38,12 +38,34 @@ internal static class IntegrationTemplates
         "OpenAi.ResponseFormatJsonSchema", "OpenAi.ResponseFormatJsonSchemaJsonSchema", "OpenAi.ResponseFormatJsonObject", "OpenAi.ReasoningEffort", "OpenAi.StopConfiguration", "OpenAi.ChatCompletionRequestAssistantMessageContent",
     };
 
+    private static readonly string[] AnthropicTypes =
+    {
+        "AnthropicMessagesClient", "AnthropicMessagesModel", "Anthropic.CreateMessageParams", "Anthropic.CreateMessageParamsSystem",
+        "Anthropic.CreateMessageParamsTool", "Anthropic.Tool", "Anthropic.InputSchema", "Anthropic.InputMessage", "Anthropic.InputMessageRole",
+        "Anthropic.InputContentBlock", "Anthropic.RequestTextBlock", "Anthropic.RequestToolUseBlock", "Anthropic.RequestToolResultBlock",
+        "Anthropic.ToolChoice", "Anthropic.ToolChoiceNone", "Anthropic.ToolChoiceTool", "Anthropic.ToolChoiceAny", "Anthropic.ToolChoiceAuto",
+        "Anthropic.ThinkingConfigParam", "Anthropic.ThinkingConfigEnabled", "Anthropic.ThinkingConfigDisabled", "Anthropic.MessageStartEvent",
+        "Anthropic.ContentBlockStartEvent", "Anthropic.ResponseToolUseBlock", "Anthropic.ContentBlockDeltaEvent", "Anthropic.TextContentBlockDelta",
+        "Anthropic.ThinkingContentBlockDelta", "Anthropic.InputJsonContentBlockDelta", "Anthropic.ContentBlockStopEvent", "Anthropic.MessageDeltaEvent",
+    };
+
+    private static readonly string[] GeminiTypes =
+    {
+        "GoogleGenerateContentClient", "GeminiModel", "Gemini.GenerateContentRequest", "Gemini.GenerateContentResponse", "Gemini.Candidate",
+        "Gemini.Content", "Gemini.Part", "Gemini.FunctionCall", "Gemini.FunctionResponse", "Gemini.FunctionDeclaration", "Gemini.Tool",
+        "Gemini.ToolConfig", "Gemini.FunctionCallingConfig", "Gemini.FunctionCallingConfigMode", "Gemini.GenerationConfig", "Gemini.ThinkingConfig",
+        "Gemini.UsageMetadata",
+    };
+
     public static readonly IReadOnlyList<IntegrationTemplate> ExtensionsAi = new[]
     {
         new IntegrationTemplate("FoundryChatMapping", "ChatMapping.cs", new Dictionary<string, string>(), new string[0]),
+        new IntegrationTemplate("FoundryChatClientBase", "ChatClientBase.cs", new Dictionary<string, string>(), new string[0]),
         Routed("FoundryResponsesChatClient", "ResponsesChatClient.cs", "OpenAI Responses", "OpenAiResponsesClient", "ResponsesModel", "OpenAi.CreateResponse", ResponsesTypes),
         Routed("FoundryXaiResponsesChatClient", "ResponsesChatClient.cs", "xAI Responses", "XaiResponsesClient", "XaiResponsesModel", "Xai.CreateResponse", ResponsesTypes),
         Routed("FoundryChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "OpenAI chat completions", "OpenAiChatCompletionsClient", "ChatCompletionsModel", "OpenAi.CreateChatCompletionRequest", ChatTypes),
+        new IntegrationTemplate("FoundryAnthropicChatClient", "AnthropicChatClient.cs", new Dictionary<string, string>(), AnthropicTypes),
+        new IntegrationTemplate("FoundryGeminiChatClient", "GeminiChatClient.cs", new Dictionary<string, string>(), GeminiTypes),
         Routed("FoundryXaiChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "xAI chat completions", "XaiChatCompletionsClient", "XaiChatCompletionsModel", "Xai.CreateChatCompletionRequest", ChatTypes),
     };
 

@@ -18,24 +18,16 @@ namespace __Root__.AI
     /// (<c>reasoning_content</c> where a provider sends it), tool calls accumulated by index, usage and finish reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class __Adapter__ : global::Microsoft.Extensions.AI.IChatClient
+    public sealed class __Adapter__ : FoundryChatClientBase<global::__Root__.__Model__>
     {
         private const string RouteName = "__RouteName__";
         private readonly global::__Root__.__Client__ _client;
-        private readonly global::__Root__.__Model__ _defaultModel;
-        private readonly global::Microsoft.Extensions.AI.ChatClientMetadata _metadata;
 
         public __Adapter__(global::__Root__.__Client__ client, global::__Root__.__Model__ defaultModel)
-        {
-            _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaultModel = defaultModel;
-            _metadata = new global::Microsoft.Extensions.AI.ChatClientMetadata(FoundryChatMapping.ProviderName, null, defaultModel.Id);
-        }
+            : base(client, defaultModel, defaultModel.Id)
+            => _client = client;
 
-        public async global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => await global::Microsoft.Extensions.AI.ChatResponseExtensions.ToChatResponseAsync(GetStreamingResponseAsync(messages, options, cancellationToken), cancellationToken).ConfigureAwait(false);
-
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public override async global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(messages);
             var request = BuildRequest(messages, options);
@@ -104,21 +96,6 @@ namespace __Root__.AI
             }
         }
 
-        public object? GetService(global::System.Type serviceType, object? serviceKey = null)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(serviceType);
-            return serviceKey is not null ? null
-                : serviceType == typeof(global::Microsoft.Extensions.AI.ChatClientMetadata) ? _metadata
-                : serviceType.IsInstanceOfType(_client) ? _client
-                : serviceType.IsInstanceOfType(this) ? this
-                : null;
-        }
-
-        /// <summary>The generated client belongs to the caller (usually a shared <c>FoundryLlmClient</c>).</summary>
-        public void Dispose()
-        {
-        }
-
         private static global::Microsoft.Extensions.AI.ChatResponseUpdate Update(global::__Root__.OpenAi.CreateChatCompletionStreamResponse chunk, string modelId, global::System.DateTimeOffset created, global::Microsoft.Extensions.AI.AIContent content)
         {
             var update = FoundryChatMapping.Update(chunk.Id, modelId, content);
@@ -136,23 +113,16 @@ namespace __Root__.AI
             _ => new global::Microsoft.Extensions.AI.ChatFinishReason(reason),
         };
 
-        private global::__Root__.__Model__ ResolveModel(global::Microsoft.Extensions.AI.ChatOptions? options, global::__Root__.__Model__ fallback)
-        {
-            var id = options?.ModelId;
-            if (string.IsNullOrWhiteSpace(id))
-            {
-                return fallback;
-            }
+        private protected override bool TryParseModel(string id, out global::__Root__.__Model__ model) => global::__Root__.__Model__.TryParse(id, out model);
 
-            return global::__Root__.__Model__.TryParse(id, out var model) ? model
-                : id!.StartsWith("ri.", global::System.StringComparison.OrdinalIgnoreCase) ? global::__Root__.__Model__.FromUncataloguedRid(id)
-                : global::__Root__.__Model__.Parse(id);
-        }
+        private protected override global::__Root__.__Model__ ParseModel(string id) => global::__Root__.__Model__.Parse(id);
+
+        private protected override global::__Root__.__Model__ UncataloguedModel(string rid) => global::__Root__.__Model__.FromUncataloguedRid(rid);
 
         private global::__Root__.__Request__ BuildRequest(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options)
         {
             var raw = options?.RawRepresentationFactory?.Invoke(this) as global::__Root__.__Request__;
-            var model = ResolveModel(options, raw?.Model ?? _defaultModel);
+            var model = ResolveModel(options, raw?.Model ?? DefaultModel);
             var wire = new global::System.Collections.Generic.List<global::__Root__.OpenAi.ChatCompletionRequestMessage>(raw?.Messages ?? global::System.Array.Empty<global::__Root__.OpenAi.ChatCompletionRequestMessage>());
             if (options?.Instructions is { Length: > 0 } instructions)
             {

@@ -107,6 +107,12 @@ namespace __Root__.AI
         public static global::Microsoft.Extensions.AI.ChatResponseUpdate Update(string? responseId, string? modelId, params global::Microsoft.Extensions.AI.AIContent[] contents)
             => new global::Microsoft.Extensions.AI.ChatResponseUpdate(global::Microsoft.Extensions.AI.ChatRole.Assistant, new global::System.Collections.Generic.List<global::Microsoft.Extensions.AI.AIContent>(contents)) { ResponseId = responseId, MessageId = responseId, ModelId = modelId };
 
+        public static global::Microsoft.Extensions.AI.ChatResponseUpdate WithRaw(global::Microsoft.Extensions.AI.ChatResponseUpdate update, object raw)
+        {
+            update.RawRepresentation = raw;
+            return update;
+        }
+
         public static global::Microsoft.Extensions.AI.UsageDetails Usage(long input, long output, long? total = null, long? cached = null, long? reasoning = null)
             => new global::Microsoft.Extensions.AI.UsageDetails
             {

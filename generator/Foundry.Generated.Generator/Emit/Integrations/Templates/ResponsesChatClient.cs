@@ -18,24 +18,16 @@ namespace __Root__.AI
     /// function calls (arguments streamed and assembled per output item), usage and finish reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class __Adapter__ : global::Microsoft.Extensions.AI.IChatClient
+    public sealed class __Adapter__ : FoundryChatClientBase<global::__Root__.__Model__>
     {
         private const string RouteName = "__RouteName__";
         private readonly global::__Root__.__Client__ _client;
-        private readonly global::__Root__.__Model__ _defaultModel;
-        private readonly global::Microsoft.Extensions.AI.ChatClientMetadata _metadata;
 
         public __Adapter__(global::__Root__.__Client__ client, global::__Root__.__Model__ defaultModel)
-        {
-            _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
-            _defaultModel = defaultModel;
-            _metadata = new global::Microsoft.Extensions.AI.ChatClientMetadata(FoundryChatMapping.ProviderName, null, defaultModel.Id);
-        }
+            : base(client, defaultModel, defaultModel.Id)
+            => _client = client;
 
-        public async global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => await global::Microsoft.Extensions.AI.ChatResponseExtensions.ToChatResponseAsync(GetStreamingResponseAsync(messages, options, cancellationToken), cancellationToken).ConfigureAwait(false);
-
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        public override async global::System.Collections.Generic.IAsyncEnumerable<global::Microsoft.Extensions.AI.ChatResponseUpdate> GetStreamingResponseAsync(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(messages);
             var request = BuildRequest(messages, options);
@@ -51,13 +43,13 @@ namespace __Root__.AI
                         responseId = created.Response.Id;
                         break;
                     case global::__Root__.OpenAi.ResponseTextDeltaEvent text:
-                        yield return WithRaw(FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextContent(text.Delta)), e);
+                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextContent(text.Delta)), e);
                         break;
                     case global::__Root__.OpenAi.ResponseReasoningSummaryTextDeltaEvent summary:
-                        yield return WithRaw(FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextReasoningContent(summary.Delta)), e);
+                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextReasoningContent(summary.Delta)), e);
                         break;
                     case global::__Root__.OpenAi.ResponseReasoningTextDeltaEvent reasoning:
-                        yield return WithRaw(FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextReasoningContent(reasoning.Delta)), e);
+                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextReasoningContent(reasoning.Delta)), e);
                         break;
                     case global::__Root__.OpenAi.ResponseOutputItemAddedEvent { Item: global::__Root__.OpenAi.FunctionToolCall added } itemAdded:
                         calls.Start(itemAdded.OutputIndex, added.CallId, added.Name);
@@ -69,7 +61,7 @@ namespace __Root__.AI
                         calls.Start(itemDone.OutputIndex, done.CallId, done.Name);
                         var call = calls.Complete(itemDone.OutputIndex, string.IsNullOrEmpty(done.Arguments) ? null : done.Arguments)!;
                         callCount++;
-                        yield return WithRaw(FoundryChatMapping.Update(responseId, modelId, call), e);
+                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(responseId, modelId, call), e);
                         break;
                     case global::__Root__.OpenAi.ResponseCompletedEvent completed:
                         yield return Finish(completed.Response, callCount > 0 ? global::Microsoft.Extensions.AI.ChatFinishReason.ToolCalls : global::Microsoft.Extensions.AI.ChatFinishReason.Stop, modelId, e);
@@ -82,44 +74,22 @@ namespace __Root__.AI
                         break;
                     case global::__Root__.OpenAi.ResponseFailedEvent failed:
                         var error = new global::Microsoft.Extensions.AI.ErrorContent(failed.Response.Error?.Message ?? "the response failed") { ErrorCode = failed.Response.Error?.Code.ToString() };
-                        yield return WithRaw(FoundryChatMapping.Update(failed.Response.Id, modelId, error), e);
+                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(failed.Response.Id, modelId, error), e);
                         break;
                 }
             }
         }
 
-        public object? GetService(global::System.Type serviceType, object? serviceKey = null)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(serviceType);
-            return serviceKey is not null ? null
-                : serviceType == typeof(global::Microsoft.Extensions.AI.ChatClientMetadata) ? _metadata
-                : serviceType.IsInstanceOfType(_client) ? _client
-                : serviceType.IsInstanceOfType(this) ? this
-                : null;
-        }
+        private protected override bool TryParseModel(string id, out global::__Root__.__Model__ model) => global::__Root__.__Model__.TryParse(id, out model);
 
-        /// <summary>The generated client belongs to the caller (usually a shared <c>FoundryLlmClient</c>).</summary>
-        public void Dispose()
-        {
-        }
+        private protected override global::__Root__.__Model__ ParseModel(string id) => global::__Root__.__Model__.Parse(id);
 
-        private global::__Root__.__Model__ ResolveModel(global::Microsoft.Extensions.AI.ChatOptions? options, global::__Root__.__Model__ fallback)
-        {
-            var id = options?.ModelId;
-            if (string.IsNullOrWhiteSpace(id))
-            {
-                return fallback;
-            }
-
-            return global::__Root__.__Model__.TryParse(id, out var model) ? model
-                : id!.StartsWith("ri.", global::System.StringComparison.OrdinalIgnoreCase) ? global::__Root__.__Model__.FromUncataloguedRid(id)
-                : global::__Root__.__Model__.Parse(id);
-        }
+        private protected override global::__Root__.__Model__ UncataloguedModel(string rid) => global::__Root__.__Model__.FromUncataloguedRid(rid);
 
         private global::__Root__.__Request__ BuildRequest(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options)
         {
             var raw = options?.RawRepresentationFactory?.Invoke(this) as global::__Root__.__Request__;
-            var model = ResolveModel(options, raw?.Model ?? _defaultModel);
+            var model = ResolveModel(options, raw?.Model ?? DefaultModel);
             var input = new global::System.Collections.Generic.List<global::__Root__.OpenAi.InputItem>();
             if (raw?.Input is { } rawInput)
             {
@@ -271,12 +241,6 @@ namespace __Root__.AI
                 CreatedAt = global::System.DateTimeOffset.FromUnixTimeMilliseconds((long)(response.CreatedAt * 1000)),
                 RawRepresentation = raw,
             };
-        }
-
-        private static global::Microsoft.Extensions.AI.ChatResponseUpdate WithRaw(global::Microsoft.Extensions.AI.ChatResponseUpdate update, object raw)
-        {
-            update.RawRepresentation = raw;
-            return update;
         }
     }
 }
