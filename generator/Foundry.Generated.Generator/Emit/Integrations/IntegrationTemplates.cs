@@ -66,6 +66,11 @@ internal static class IntegrationTemplates
         Routed("FoundryChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "OpenAI chat completions", "OpenAiChatCompletionsClient", "ChatCompletionsModel", "OpenAi.CreateChatCompletionRequest", ChatTypes),
         new IntegrationTemplate("FoundryAnthropicChatClient", "AnthropicChatClient.cs", new Dictionary<string, string>(), AnthropicTypes),
         new IntegrationTemplate("FoundryGeminiChatClient", "GeminiChatClient.cs", new Dictionary<string, string>(), GeminiTypes),
+        new IntegrationTemplate("FoundryEmbeddingGenerator", "EmbeddingGenerator.cs", new Dictionary<string, string>(), new[]
+        {
+            "OpenAiEmbeddingsClient", "EmbeddingsModel", "OpenAi.CreateEmbeddingRequest", "OpenAi.CreateEmbeddingRequestInput",
+            "OpenAi.CreateEmbeddingRequestEncodingFormat", "OpenAi.CreateEmbeddingResponse", "OpenAi.Embedding",
+        }),
         Routed("FoundryXaiChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "xAI chat completions", "XaiChatCompletionsClient", "XaiChatCompletionsModel", "Xai.CreateChatCompletionRequest", ChatTypes),
     };
 
