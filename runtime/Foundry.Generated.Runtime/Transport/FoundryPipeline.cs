@@ -27,12 +27,22 @@ public sealed partial class FoundryPipeline : IDisposable
     private volatile string? _lastToken;
 
     /// <summary>Creates a pipeline. When <paramref name="httpClient"/> is null the pipeline owns one.</summary>
+    /// <remarks>
+    /// The pipeline's own handler closes the connection of a stream left early (a <c>break</c> out of <c>await foreach</c>)
+    /// at once. A supplied <paramref name="httpClient"/> keeps its handler's settings: a default
+    /// <see cref="SocketsHttpHandler"/> reads such a stream on for up to <see cref="SocketsHttpHandler.ResponseDrainTimeout"/>
+    /// (2 s) to reuse the connection, so the model goes on generating meanwhile; set it to zero to avoid that.
+    /// Cancelling the token always closes the connection at once.
+    /// </remarks>
     public FoundryPipeline(FoundryClientOptions options, HttpClient? httpClient = null)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _proxyRoot = options.ResolveProxyRoot();
         _ownsHttp = httpClient is null;
-        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+
+        // No draining: a response disposed unread is kept only if its end is already buffered (small error bodies);
+        // an unfinished stream is closed instead of being read on for 2 s.
+        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ResponseDrainTimeout = TimeSpan.Zero });
         if (_ownsHttp)
         {
             // Streams are bounded by the idle timeout and calls by RequestTimeout, not by HttpClient's 100 s default.
@@ -92,7 +102,8 @@ public sealed partial class FoundryPipeline : IDisposable
             throw;
         }
 
-        // Disposing the response (on completion, error, cancellation or an early break) closes the connection.
+        // Disposing the response returns a fully read connection to the pool and closes an unfinished one (on an error or
+        // an early break; at once with the pipeline's own handler, see the constructor). Cancelling the token closes it at once.
         using (response)
         {
             var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Options.StreamIdleTimeout, Options.TimeProvider);

@@ -42,6 +42,29 @@ public sealed class CancellationTests
     }
 
     [Fact]
+    public async Task Breaking_out_of_a_stream_stops_the_server_at_once_instead_of_draining_the_reply()
+    {
+        // SocketsHttpHandler reads an unfinished response on for up to ResponseDrainTimeout (2 s by default) to reuse the
+        // connection: for a model stream the model would go on generating after the caller stopped reading.
+        await using var emulator = await FoundryProxyEmulator.StartAsync(new EmulatorOptions { EventDelay = TimeSpan.FromMilliseconds(50) });
+        using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = emulator.BaseUrl, Token = emulator.Token });
+
+        await foreach (var e in client.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "Tell me a 100 word story" }))
+        {
+            if (e is ResponseTextDeltaEvent)
+            {
+                break;
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        await WaitUntil(() => emulator.ActiveStreams == 0);
+        Assert.Equal(0, emulator.ActiveStreams);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the server went on streaming for {clock.ElapsedMilliseconds} ms after the break");
+        Assert.Equal(1, emulator.AbortedStreams);
+    }
+
+    [Fact]
     public async Task Cancelling_the_token_mid_stream_stops_promptly_and_closes_the_connection()
     {
         await using var emulator = await FoundryProxyEmulator.StartAsync(new EmulatorOptions { EventDelay = TimeSpan.FromMilliseconds(50) });
