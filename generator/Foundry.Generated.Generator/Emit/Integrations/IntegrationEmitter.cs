@@ -9,17 +9,17 @@ using Foundry.Generated.Generator.Pipeline;
 namespace Foundry.Generated.Generator.Emit.Integrations;
 
 /// <summary>What to emit for the referenced libraries: adapters whose names all exist, and the ones skipped.</summary>
-internal sealed record IntegrationPlan(string RootNamespace, EquatableArray<string> Emit, EquatableArray<string> Skipped) : IEquatable<IntegrationPlan>
+/// <summary>What to emit: template names, skipped "adapter|missing name" pairs, and the route clients as "Type|Property".</summary>
+internal sealed record IntegrationPlan(string RootNamespace, EquatableArray<string> Emit, EquatableArray<string> Skipped, EquatableArray<string> Clients) : IEquatable<IntegrationPlan>
 {
-    public static readonly IntegrationPlan None = new(GeneratorOptions.DefaultNamespace, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+    public static readonly IntegrationPlan None = new(GeneratorOptions.DefaultNamespace, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
 }
 
 internal static class IntegrationEmitter
 {
-    /// <summary>Plans the adapters: <paramref name="Skipped"/> entries are "adapter|missing name".</summary>
     public static IntegrationPlan Plan(SpecModel? spec, ReferencedLibraries libraries)
     {
-        if (spec is null || !libraries.ExtensionsAi)
+        if (spec is null || (!libraries.ExtensionsAi && !libraries.Hosting))
         {
             return IntegrationPlan.None;
         }
@@ -32,9 +32,16 @@ internal static class IntegrationEmitter
             known.Add(ns + type.Name);
         }
 
+        var clients = new List<string>();
         foreach (var client in spec.Clients?.Clients ?? EquatableArray<Operations.ClientModel>.Empty)
         {
             known.Add(client.Name);
+            clients.Add(client.Name + "|" + client.PropertyName);
+        }
+
+        if (clients.Count > 0)
+        {
+            known.Add("FoundryLlmClient");
         }
 
         foreach (var route in Foundry.Generated.Catalog.ModelIds.ModelIdRules.KnownRoutes)
@@ -47,7 +54,7 @@ internal static class IntegrationEmitter
 
         var emit = new List<string>();
         var skipped = new List<string>();
-        foreach (var template in IntegrationTemplates.ExtensionsAi)
+        foreach (var template in IntegrationTemplates.All.Where(t => libraries.Has(t.Library)))
         {
             var missing = template.Requires.FirstOrDefault(name => !known.Contains(name));
             if (missing is null)
@@ -60,22 +67,41 @@ internal static class IntegrationEmitter
             }
         }
 
-        return new IntegrationPlan(spec.RootNamespace, new EquatableArray<string>(emit.ToArray()), new EquatableArray<string>(skipped.ToArray()));
+        return new IntegrationPlan(spec.RootNamespace, new EquatableArray<string>(emit.ToArray()), new EquatableArray<string>(skipped.ToArray()), new EquatableArray<string>(clients.ToArray()));
     }
 
     public static IEnumerable<(string HintName, string Source)> Emit(IntegrationPlan plan)
     {
         foreach (var name in plan.Emit)
         {
-            var template = IntegrationTemplates.ExtensionsAi.First(t => t.Name == name);
+            var template = IntegrationTemplates.All.First(t => t.Name == name);
             var source = Load(template.Resource);
             foreach (var token in template.Tokens)
             {
                 source = source.Replace(token.Key, token.Value);
             }
 
+            if (source.Contains(IntegrationTemplates.RegistrationsToken))
+            {
+                source = source.Replace(IntegrationTemplates.RegistrationsToken, Registrations(plan.Clients));
+            }
+
             yield return (template.HintName, source.Replace("__Root__", plan.RootNamespace));
         }
+    }
+
+    /// <summary>One <c>TryAddSingleton</c> per route client, resolved through the shared <c>FoundryLlmClient</c>.</summary>
+    private static string Registrations(EquatableArray<string> clients)
+    {
+        var text = new StringBuilder();
+        foreach (var entry in clients)
+        {
+            var parts = entry.Split('|');
+            text.Append("            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, provider => Root(provider).")
+                .Append(parts[1]).Append(");\n");
+        }
+
+        return text.ToString().TrimEnd('\n');
     }
 
     private static string Load(string resource)

@@ -8,14 +8,27 @@ namespace Foundry.Generated.Generator.Emit.Integrations;
 /// namespace and each <c>__Token__</c> its value here) and the generated names it compiles against. A regenerated
 /// spec that lacks one of them skips the adapter with FDRY303 instead of breaking the consumer's build.
 /// </summary>
-internal sealed record IntegrationTemplate(string Name, string Resource, IReadOnlyDictionary<string, string> Tokens, IReadOnlyList<string> Requires)
+internal sealed record IntegrationTemplate(IntegrationLibrary Library, string Name, string Resource, IReadOnlyDictionary<string, string> Tokens, IReadOnlyList<string> Requires)
 {
-    public string HintName => "AI." + Name + ".g.cs";
+    public string HintName => (Library == IntegrationLibrary.ExtensionsAi ? "AI." : "Hosting.") + Name + ".g.cs";
 }
 
-/// <summary>The Microsoft.Extensions.AI adapters (generated only when the consumer references Microsoft.Extensions.AI.Abstractions).</summary>
+/// <summary>The optional library an adapter is built on; it is generated only when the consumer references it.</summary>
+internal enum IntegrationLibrary
+{
+    /// <summary>Microsoft.Extensions.AI.Abstractions: IChatClient and IEmbeddingGenerator adapters.</summary>
+    ExtensionsAi,
+
+    /// <summary>Foundry.Generated.Hosting: <c>services.AddFoundryLlm()</c>.</summary>
+    Hosting,
+}
+
+/// <summary>Every adapter template, with the library it needs.</summary>
 internal static class IntegrationTemplates
 {
+    /// <summary>Replaced by one registration per generated route client.</summary>
+    public const string RegistrationsToken = "__Registrations__";
+
     private static readonly string[] ResponsesTypes =
     {
         "OpenAi.InputItem", "OpenAi.Item", "OpenAi.EasyInputMessage", "OpenAi.EasyInputMessageRole", "OpenAi.FunctionToolCall",
@@ -57,25 +70,27 @@ internal static class IntegrationTemplates
         "Gemini.UsageMetadata",
     };
 
-    public static readonly IReadOnlyList<IntegrationTemplate> ExtensionsAi = new[]
+    public static readonly IReadOnlyList<IntegrationTemplate> All = new[]
     {
-        new IntegrationTemplate("FoundryChatMapping", "ChatMapping.cs", new Dictionary<string, string>(), new string[0]),
-        new IntegrationTemplate("FoundryChatClientBase", "ChatClientBase.cs", new Dictionary<string, string>(), new string[0]),
+        new IntegrationTemplate(IntegrationLibrary.ExtensionsAi, "FoundryChatMapping", "ChatMapping.cs", new Dictionary<string, string>(), new string[0]),
+        new IntegrationTemplate(IntegrationLibrary.ExtensionsAi, "FoundryChatClientBase", "ChatClientBase.cs", new Dictionary<string, string>(), new string[0]),
         Routed("FoundryResponsesChatClient", "ResponsesChatClient.cs", "OpenAI Responses", "OpenAiResponsesClient", "ResponsesModel", "OpenAi.CreateResponse", ResponsesTypes),
         Routed("FoundryXaiResponsesChatClient", "ResponsesChatClient.cs", "xAI Responses", "XaiResponsesClient", "XaiResponsesModel", "Xai.CreateResponse", ResponsesTypes),
         Routed("FoundryChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "OpenAI chat completions", "OpenAiChatCompletionsClient", "ChatCompletionsModel", "OpenAi.CreateChatCompletionRequest", ChatTypes),
-        new IntegrationTemplate("FoundryAnthropicChatClient", "AnthropicChatClient.cs", new Dictionary<string, string>(), AnthropicTypes),
-        new IntegrationTemplate("FoundryGeminiChatClient", "GeminiChatClient.cs", new Dictionary<string, string>(), GeminiTypes),
-        new IntegrationTemplate("FoundryEmbeddingGenerator", "EmbeddingGenerator.cs", new Dictionary<string, string>(), new[]
+        new IntegrationTemplate(IntegrationLibrary.ExtensionsAi, "FoundryAnthropicChatClient", "AnthropicChatClient.cs", new Dictionary<string, string>(), AnthropicTypes),
+        new IntegrationTemplate(IntegrationLibrary.ExtensionsAi, "FoundryGeminiChatClient", "GeminiChatClient.cs", new Dictionary<string, string>(), GeminiTypes),
+        new IntegrationTemplate(IntegrationLibrary.ExtensionsAi, "FoundryEmbeddingGenerator", "EmbeddingGenerator.cs", new Dictionary<string, string>(), new[]
         {
             "OpenAiEmbeddingsClient", "EmbeddingsModel", "OpenAi.CreateEmbeddingRequest", "OpenAi.CreateEmbeddingRequestInput",
             "OpenAi.CreateEmbeddingRequestEncodingFormat", "OpenAi.CreateEmbeddingResponse", "OpenAi.Embedding",
         }),
         Routed("FoundryXaiChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "xAI chat completions", "XaiChatCompletionsClient", "XaiChatCompletionsModel", "Xai.CreateChatCompletionRequest", ChatTypes),
+        new IntegrationTemplate(IntegrationLibrary.Hosting, "FoundryLlmServiceCollectionExtensions", "DependencyInjection.cs", new Dictionary<string, string>(), new[] { "FoundryLlmClient" }),
     };
 
     private static IntegrationTemplate Routed(string adapter, string resource, string routeName, string client, string model, string request, string[] types)
         => new(
+            IntegrationLibrary.ExtensionsAi,
             adapter,
             resource,
             new Dictionary<string, string> { ["__Adapter__"] = adapter, ["__RouteName__"] = routeName, ["__Client__"] = client, ["__Model__"] = model, ["__Request__"] = request },

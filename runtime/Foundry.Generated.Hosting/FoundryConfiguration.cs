@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Foundry.Generated.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Foundry.Generated.Hosting;
+
+/// <summary>
+/// Reads the <c>Foundry</c> configuration section into <see cref="FoundryClientOptions"/> key by key (no reflection,
+/// trimming-safe). A value that does not parse fails start-up naming the key — never echoing a secret.
+/// </summary>
+/// <remarks>
+/// Keys: <c>BaseUrl</c>, <c>Token</c>, <c>AttributionRids</c> (array or comma-separated), <c>UserAgent</c>,
+/// <c>ModelIdWireFormat</c> (<c>Rid</c> | <c>FriendlyId</c>), <c>MaxRetries</c>, <c>RetryBaseDelay</c>, <c>RetryMaxDelay</c>,
+/// <c>StreamIdleTimeout</c>, <c>RequestTimeout</c> (TimeSpan, e.g. <c>00:02:00</c>), <c>MaxEventBytes</c>, and
+/// <c>OAuth2:ClientId</c> / <c>OAuth2:ClientSecret</c> / <c>OAuth2:Scope</c> for client-credentials auth.
+/// </remarks>
+public static class FoundryConfiguration
+{
+    public static void Apply(IConfiguration section, FoundryClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        var path = (section as IConfigurationSection)?.Path ?? FoundryHosting.DefaultSection;
+
+        if (section["BaseUrl"] is { Length: > 0 } url)
+        {
+            if (Uri.TryCreate(url, UriKind.Absolute, out var baseUrl))
+            {
+                options.BaseUrl = baseUrl;
+            }
+            else
+            {
+                problems.Add($"{path}:BaseUrl '{url}' is not an absolute URL (e.g. https://example.palantirfoundry.com).");
+            }
+        }
+
+        if (section["Token"] is { Length: > 0 } token)
+        {
+            options.Token = token;
+        }
+
+        foreach (var rid in Attribution(section.GetSection("AttributionRids")))
+        {
+            options.AttributionRids.Add(rid);
+        }
+
+        if (section["UserAgent"] is { Length: > 0 } agent)
+        {
+            options.UserAgent = agent;
+        }
+
+        if (section["ModelIdWireFormat"] is { Length: > 0 } format)
+        {
+            if (Enum.TryParse<ModelIdWireFormat>(format, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                options.ModelIdWireFormat = parsed;
+            }
+            else
+            {
+                problems.Add($"{path}:ModelIdWireFormat '{format}' is not one of {string.Join(", ", Enum.GetNames<ModelIdWireFormat>())}.");
+            }
+        }
+
+        Int(section, path, "MaxRetries", v => options.MaxRetries = v, problems);
+        Int(section, path, "MaxEventBytes", v => options.MaxEventBytes = v, problems);
+        Time(section, path, "RetryBaseDelay", v => options.RetryBaseDelay = v, problems);
+        Time(section, path, "RetryMaxDelay", v => options.RetryMaxDelay = v, problems);
+        Time(section, path, "StreamIdleTimeout", v => options.StreamIdleTimeout = v, problems);
+        Time(section, path, "RequestTimeout", v => options.RequestTimeout = v, problems);
+
+        var oauth = section.GetSection("OAuth2");
+        if (oauth.Exists())
+        {
+            var clientId = oauth["ClientId"];
+            var secret = oauth["ClientSecret"];
+            if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret))
+            {
+                problems.Add($"{path}:OAuth2 needs both ClientId and ClientSecret.");
+            }
+            else if (options.BaseUrl is null)
+            {
+                problems.Add($"{path}:OAuth2 needs {path}:BaseUrl (the token endpoint is on the Foundry host).");
+            }
+            else
+            {
+                options.Credentials = new FoundryOAuth2TokenProvider(options.BaseUrl, clientId, secret, oauth["Scope"] is { Length: > 0 } scope ? scope : FoundryOAuth2TokenProvider.DefaultScope, timeProvider: options.TimeProvider);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(FoundryClientOptions), problems);
+        }
+    }
+
+    private static IEnumerable<string> Attribution(IConfigurationSection section)
+    {
+        if (section.Value is { Length: > 0 } list)
+        {
+            foreach (var rid in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                yield return rid;
+            }
+        }
+
+        foreach (var child in section.GetChildren())
+        {
+            if (child.Value is { Length: > 0 } rid)
+            {
+                yield return rid.Trim();
+            }
+        }
+    }
+
+    private static void Int(IConfiguration section, string path, string key, Action<int> set, List<string> problems)
+    {
+        if (section[key] is not { Length: > 0 } text)
+        {
+            return;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            set(value);
+        }
+        else
+        {
+            problems.Add($"{path}:{key} '{text}' is not a whole number.");
+        }
+    }
+
+    private static void Time(IConfiguration section, string path, string key, Action<TimeSpan> set, List<string> problems)
+    {
+        if (section[key] is not { Length: > 0 } text)
+        {
+            return;
+        }
+
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
+        {
+            set(value);
+        }
+        else
+        {
+            problems.Add($"{path}:{key} '{text}' is not a time span (e.g. 00:02:00).");
+        }
+    }
+}
