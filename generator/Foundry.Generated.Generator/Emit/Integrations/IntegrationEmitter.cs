@@ -54,7 +54,7 @@ internal static class IntegrationEmitter
 
         var emit = new List<string>();
         var skipped = new List<string>();
-        foreach (var template in IntegrationTemplates.All.Where(t => libraries.Has(t.Library)))
+        foreach (var template in IntegrationTemplates.All.Where(t => libraries.Has(t.Library) && t.Requires.Count > 0))
         {
             var missing = template.Requires.FirstOrDefault(name => !known.Contains(name));
             if (missing is null)
@@ -66,6 +66,10 @@ internal static class IntegrationEmitter
                 skipped.Add(template.Name + "|" + missing);
             }
         }
+
+        // Shared helpers (no requirements of their own) come along only when an adapter of their library does.
+        var used = IntegrationTemplates.All.Where(t => emit.Contains(t.Name)).Select(t => t.Library).ToList();
+        emit.InsertRange(0, IntegrationTemplates.All.Where(t => t.Requires.Count == 0 && used.Contains(t.Library)).Select(t => t.Name));
 
         return new IntegrationPlan(spec.RootNamespace, new EquatableArray<string>(emit.ToArray()), new EquatableArray<string>(skipped.ToArray()), new EquatableArray<string>(clients.ToArray()));
     }
