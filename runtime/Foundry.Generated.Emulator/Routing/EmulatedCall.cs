@@ -122,6 +122,7 @@ internal sealed record EmulatedCall(string Route, string Model, string Prompt, b
         return null;
     }
 
+    /// <summary>A string as it is, the <c>text</c> of an array of parts joined, anything else as raw JSON.</summary>
     private static string TextOrRaw(JsonElement value)
     {
         if (value.ValueKind == JsonValueKind.String)
@@ -198,23 +199,9 @@ internal sealed record EmulatedCall(string Route, string Model, string Prompt, b
                 continue;
             }
 
-            if (content.ValueKind == JsonValueKind.String)
+            if (content.ValueKind is JsonValueKind.String or JsonValueKind.Array)
             {
-                return content.GetString();
-            }
-
-            if (content.ValueKind == JsonValueKind.Array)
-            {
-                var text = new System.Text.StringBuilder();
-                foreach (var part in content.EnumerateArray())
-                {
-                    if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
-                    {
-                        text.Append(t.GetString());
-                    }
-                }
-
-                return text.ToString();
+                return TextOrRaw(content);
             }
         }
 

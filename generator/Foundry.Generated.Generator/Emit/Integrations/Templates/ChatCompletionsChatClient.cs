@@ -154,7 +154,7 @@ namespace __Root__.AI
                 Tools = tools.Count > 0 ? tools : request.Tools,
                 ToolChoice = request.ToolChoice ?? (tools.Count > 0 ? ToolChoice(options?.ToolMode) : null),
                 ResponseFormat = request.ResponseFormat ?? ResponseFormat(options?.ResponseFormat),
-                ReasoningEffort = request.ReasoningEffort ?? Effort(options?.Reasoning),
+                ReasoningEffort = request.ReasoningEffort ?? (FoundryChatMapping.EffortName(options?.Reasoning) is { } effort ? (global::__Root__.OpenAi.ReasoningEffort?)effort : null),
             };
         }
 
@@ -232,16 +232,6 @@ namespace __Root__.AI
             },
             global::Microsoft.Extensions.AI.ChatResponseFormatJson => new global::__Root__.OpenAi.ResponseFormatJsonObject(),
             _ => null,
-        };
-
-        private static global::__Root__.OpenAi.ReasoningEffort? Effort(global::Microsoft.Extensions.AI.ReasoningOptions? reasoning) => reasoning?.Effort switch
-        {
-            global::Microsoft.Extensions.AI.ReasoningEffort.None => global::__Root__.OpenAi.ReasoningEffort.None,
-            global::Microsoft.Extensions.AI.ReasoningEffort.Low => global::__Root__.OpenAi.ReasoningEffort.Low,
-            global::Microsoft.Extensions.AI.ReasoningEffort.Medium => global::__Root__.OpenAi.ReasoningEffort.Medium,
-            global::Microsoft.Extensions.AI.ReasoningEffort.High => global::__Root__.OpenAi.ReasoningEffort.High,
-            global::Microsoft.Extensions.AI.ReasoningEffort.ExtraHigh => global::__Root__.OpenAi.ReasoningEffort.Xhigh,
-            _ => (global::__Root__.OpenAi.ReasoningEffort?)null,
         };
     }
 }

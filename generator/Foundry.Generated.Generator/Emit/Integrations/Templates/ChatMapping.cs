@@ -107,6 +107,17 @@ namespace __Root__.AI
         public static global::Microsoft.Extensions.AI.ChatResponseUpdate Update(string? responseId, string? modelId, params global::Microsoft.Extensions.AI.AIContent[] contents)
             => new global::Microsoft.Extensions.AI.ChatResponseUpdate(global::Microsoft.Extensions.AI.ChatRole.Assistant, new global::System.Collections.Generic.List<global::Microsoft.Extensions.AI.AIContent>(contents)) { ResponseId = responseId, MessageId = responseId, ModelId = modelId };
 
+        /// <summary>OpenAI's <c>reasoning_effort</c> value for the options (Responses and chat completions share it).</summary>
+        public static string? EffortName(global::Microsoft.Extensions.AI.ReasoningOptions? reasoning) => reasoning?.Effort switch
+        {
+            global::Microsoft.Extensions.AI.ReasoningEffort.None => "none",
+            global::Microsoft.Extensions.AI.ReasoningEffort.Low => "low",
+            global::Microsoft.Extensions.AI.ReasoningEffort.Medium => "medium",
+            global::Microsoft.Extensions.AI.ReasoningEffort.High => "high",
+            global::Microsoft.Extensions.AI.ReasoningEffort.ExtraHigh => "xhigh",
+            _ => null,
+        };
+
         public static global::Microsoft.Extensions.AI.ChatResponseUpdate WithRaw(global::Microsoft.Extensions.AI.ChatResponseUpdate update, object raw)
         {
             update.RawRepresentation = raw;

@@ -206,15 +206,7 @@ namespace __Root__.AI
                 return null;
             }
 
-            global::__Root__.OpenAi.ReasoningEffort? effort = reasoning.Effort switch
-            {
-                global::Microsoft.Extensions.AI.ReasoningEffort.None => global::__Root__.OpenAi.ReasoningEffort.None,
-                global::Microsoft.Extensions.AI.ReasoningEffort.Low => global::__Root__.OpenAi.ReasoningEffort.Low,
-                global::Microsoft.Extensions.AI.ReasoningEffort.Medium => global::__Root__.OpenAi.ReasoningEffort.Medium,
-                global::Microsoft.Extensions.AI.ReasoningEffort.High => global::__Root__.OpenAi.ReasoningEffort.High,
-                global::Microsoft.Extensions.AI.ReasoningEffort.ExtraHigh => global::__Root__.OpenAi.ReasoningEffort.Xhigh,
-                _ => (global::__Root__.OpenAi.ReasoningEffort?)null,
-            };
+            global::__Root__.OpenAi.ReasoningEffort? effort = FoundryChatMapping.EffortName(reasoning) is { } name ? (global::__Root__.OpenAi.ReasoningEffort?)name : null;
             global::__Root__.OpenAi.ReasoningSummary? summary = reasoning.Output switch
             {
                 global::Microsoft.Extensions.AI.ReasoningOutput.Summary => global::__Root__.OpenAi.ReasoningSummary.Auto,
