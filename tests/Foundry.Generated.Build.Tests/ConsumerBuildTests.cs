@@ -1,8 +1,5 @@
 using System;
-using System.Diagnostics;
 using System.IO;
-using System.Linq;
-using System.Reflection;
 using Xunit;
 
 namespace Foundry.Generated.Build.Tests;
@@ -13,14 +10,11 @@ namespace Foundry.Generated.Build.Tests;
 /// </summary>
 public sealed class ConsumerBuildTests
 {
-    private static readonly string Root = ((AssemblyMetadataAttribute[])typeof(ConsumerBuildTests).Assembly.GetCustomAttributes(typeof(AssemblyMetadataAttribute), false))
-        .Single(a => a.Key == "RepoRoot").Value!;
-
     private static (int Exit, string Output) Build(string program)
     {
         var dir = Path.Combine(Path.GetTempPath(), "fdry-consumer-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var repo = Root.TrimEnd('/', '\\');
+        var repo = PackageFeed.RepoRoot;
         File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <Import Project="{repo}/generator/Foundry.Generated.Generator/build/Foundry.Generated.props" />
@@ -40,18 +34,9 @@ public sealed class ConsumerBuildTests
         File.WriteAllText(Path.Combine(dir, "Program.cs"), program);
         try
         {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
             // References are built (an up-to-date check when the suite already built them) so the consumer never
             // compiles against stale generator or runtime binaries, e.g. after a test run with --artifacts-path.
-            foreach (var arg in new[] { "build", "-nologo", "-p:NuGetAudit=false" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output);
+            return Dotnet.Run(dir, "build", "-nologo", "-p:NuGetAudit=false");
         }
         finally
         {

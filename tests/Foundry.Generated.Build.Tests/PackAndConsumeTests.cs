@@ -1,0 +1,160 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Foundry.Generated.Emulator;
+using Xunit;
+
+namespace Foundry.Generated.Build.Tests;
+
+/// <summary>
+/// The packages as a user gets them: packed, restored from a folder feed into fresh projects outside the repository,
+/// built by the real SDK, and run against the loopback emulator.
+/// </summary>
+public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<PackageFeed>
+{
+    [Fact]
+    public void The_package_holds_the_runtime_the_generator_the_spec_and_the_build_files_and_nothing_else()
+    {
+        using var archive = ZipFile.OpenRead(feed.Package("Foundry.Generated"));
+        var files = archive.Entries.Select(e => e.FullName).Where(f => !f.StartsWith("_rels/") && !f.StartsWith("package/") && f != "[Content_Types].xml").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(
+            new[]
+            {
+                "Foundry.Generated.nuspec", "README.md", "analyzers/dotnet/cs/Foundry.Generated.Generator.dll",
+                "build/Foundry.Generated.props", "build/Foundry.Generated.targets", "buildTransitive/Foundry.Generated.props", "buildTransitive/Foundry.Generated.targets",
+                "lib/net10.0/Foundry.Generated.Catalog.dll", "lib/net10.0/Foundry.Generated.Runtime.dll", "lib/net10.0/Foundry.Generated.Runtime.xml",
+                "spec/foundry-llm-proxy.openapi.json", "spec/model-catalog.json", "spec/model-catalog.schema.json",
+            },
+            files);
+        using var nuspec = new StreamReader(archive.GetEntry("Foundry.Generated.nuspec")!.Open());
+        var text = nuspec.ReadToEnd();
+        Assert.Contains("<dependency id=\"Microsoft.Extensions.Logging.Abstractions\"", text);
+        Assert.DoesNotContain("Foundry.Generated.Generator\"", text);
+        Assert.DoesNotContain("Foundry.Generated.Catalog\"", text);
+    }
+
+    [Fact]
+    public async Task A_fresh_project_referencing_the_package_builds_and_streams_from_the_emulator()
+    {
+        using var consumer = new ConsumerProject(feed, "Foundry.Generated", """
+            using Foundry.Generated;
+            using Foundry.Generated.OpenAi;
+
+            using var client = new FoundryLlmClient();
+            await foreach (var e in client.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "Tell me a 6 word story" }))
+            {
+                if (e is ResponseTextDeltaEvent delta) System.Console.Write(delta.Delta);
+            }
+            System.Console.WriteLine();
+            System.Console.WriteLine("models: " + ResponsesModel.All.Count);
+            """);
+
+        var (exit, output) = consumer.Build();
+        Assert.True(exit == 0, output);
+        AssertAnalyzerLoaded(output);
+
+        await using var emulator = await FoundryProxyEmulator.StartAsync();
+        var (runExit, runOutput) = consumer.Run(emulator);
+
+        Assert.True(runExit == 0, runOutput);
+        var lines = runOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(6, lines[0].Split(' ').Length);
+        Assert.StartsWith("models: ", lines[1]);
+        Assert.Contains(emulator.Requests, r => r.Route == "openai-responses" && r.Status == 200);
+    }
+
+    [Fact]
+    public async Task Referencing_only_the_hosting_package_brings_the_generator_and_FoundrySpecDirectory_points_it_at_your_own_spec()
+    {
+        // The user's own catalog: the package's, plus a model the package does not know.
+        using var consumer = new ConsumerProject(feed, "Foundry.Generated.Hosting", """
+            using Foundry.Generated;
+            using Foundry.Generated.OpenAi;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var services = new ServiceCollection();
+            services.AddFoundryLlm();
+            using var provider = services.BuildServiceProvider();
+            var responses = provider.GetRequiredService<OpenAiResponsesClient>();
+            var reply = await responses.CreateAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "Tell me a 4 word story" });
+            System.Console.WriteLine(reply.Output.Count > 0 ? "reply" : "empty");
+            System.Console.WriteLine(ResponsesModel.MyPrivateModel.Rid);
+            """, "<FoundrySpecDirectory>$(MSBuildProjectDirectory)/my-spec/</FoundrySpecDirectory>");
+        var mySpec = Directory.CreateDirectory(Path.Combine(consumer.Directory, "my-spec")).FullName;
+        File.Copy(Path.Combine(PackageFeed.RepoRoot, "spec", "foundry-llm-proxy.openapi.json"), Path.Combine(mySpec, "foundry-llm-proxy.openapi.json"));
+        var catalog = JsonNode.Parse(File.ReadAllText(Path.Combine(PackageFeed.RepoRoot, "spec", "model-catalog.json")))!;
+        var extra = catalog["models"]!.AsArray().First(m => (string?)m!["id"] == "gpt-5-mini")!.DeepClone();
+        extra["id"] = "my-private-model";
+        extra["rid"] = "ri.language-model-service..language-model.my-private-model";
+        extra["displayName"] = "My private model";
+        extra["aliases"] = new JsonArray();
+        catalog["models"]!.AsArray().Add(extra);
+        File.WriteAllText(Path.Combine(mySpec, "model-catalog.json"), catalog.ToJsonString());
+
+        var (exit, output) = consumer.Build();
+        Assert.True(exit == 0, output);
+        AssertAnalyzerLoaded(output);
+
+        await using var emulator = await FoundryProxyEmulator.StartAsync();
+        var (runExit, runOutput) = consumer.Run(emulator);
+
+        Assert.True(runExit == 0, runOutput);
+        Assert.Contains("reply", runOutput);
+        Assert.Contains("ri.language-model-service..language-model.my-private-model", runOutput);
+    }
+
+    private static void AssertAnalyzerLoaded(string buildOutput)
+    {
+        // CS8032: analyzer could not be created; CS8784/CS8785: generator failed to load or threw.
+        Assert.DoesNotContain("CS8032", buildOutput);
+        Assert.DoesNotContain("CS8784", buildOutput);
+        Assert.DoesNotContain("CS8785", buildOutput);
+    }
+
+    /// <summary>A console project in a temporary folder outside the repository (so none of its build files apply).</summary>
+    private sealed class ConsumerProject : IDisposable
+    {
+        public ConsumerProject(PackageFeed feed, string packageId, string program, string extraProperties = "")
+        {
+            Directory = Path.Combine(Path.GetTempPath(), "fdry-pkg-consumer-" + Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(Directory);
+            File.WriteAllText(Path.Combine(Directory, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="foundry-test-feed" value="{feed.Folder}" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(Directory, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <NuGetAudit>false</NuGetAudit>
+                    {extraProperties}
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="{packageId}" Version="{feed.Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(Directory, "Program.cs"), program);
+        }
+
+        public string Directory { get; }
+
+        public (int Exit, string Output) Build() => Dotnet.Run(Directory, "build", "-nologo");
+
+        public (int Exit, string Output) Run(FoundryProxyEmulator emulator)
+            => Dotnet.Run(Directory, [("FOUNDRY_URL", emulator.BaseUrl.ToString()), ("FOUNDRY_TOKEN", emulator.Token)], "run", "--no-build");
+
+        public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
