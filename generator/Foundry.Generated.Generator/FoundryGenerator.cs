@@ -46,25 +46,25 @@ public sealed class FoundryGenerator : IIncrementalGenerator
         var types = spec
             .SelectMany((model, _) => model == null ? ImmutableArray<(Schemas.TypeModel, string)>.Empty : model.Types.Select(t => (t, model.RootNamespace)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Types);
-        context.RegisterSourceOutput(types, (spc, item) => spc.AddSource(item.Item1.HintName, TypeEmitter.Emit(item.Item1, item.Item2)));
+        context.RegisterSourceOutput(types, (spc, item) => SafeOutput.AddSource(spc, item.Item1.HintName, () => TypeEmitter.Emit(item.Item1, item.Item2)));
 
         var clients = spec
             .SelectMany((model, _) => model?.Clients == null ? ImmutableArray<(Operations.ClientModel, string)>.Empty : model.Clients.Clients.Select(c => (c, model.RootNamespace)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Clients);
-        context.RegisterSourceOutput(clients, (spc, item) => spc.AddSource(ClientEmitter.HintName(item.Item1), ClientEmitter.Emit(item.Item1, item.Item2)));
+        context.RegisterSourceOutput(clients, (spc, item) => SafeOutput.AddSource(spc, ClientEmitter.HintName(item.Item1), () => ClientEmitter.Emit(item.Item1, item.Item2)));
 
         var clientRoot = spec.Select((model, _) => model?.Clients).WithTrackingName(TrackingNames.ClientRoot);
         context.RegisterSourceOutput(clientRoot, (spc, model) =>
         {
             if (model != null)
             {
-                spc.AddSource(ClientEmitter.RootHintName, ClientEmitter.EmitRoot(model));
+                SafeOutput.AddSource(spc, ClientEmitter.RootHintName, () => ClientEmitter.EmitRoot(model));
             }
         });
 
         context.RegisterSourceOutput(options, (spc, o) =>
         {
-            spc.AddSource(JsonHelpersEmitter.HintName, JsonHelpersEmitter.Emit(o.RootNamespace));
+            SafeOutput.AddSource(spc, JsonHelpersEmitter.HintName, () => JsonHelpersEmitter.Emit(o.RootNamespace));
             if (o.InvalidNamespace != null)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.InvalidNamespace, Location.None, o.InvalidNamespace, o.RootNamespace));
@@ -76,10 +76,10 @@ public sealed class FoundryGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Models);
         context.RegisterSourceOutput(models, (spc, input) =>
         {
-            spc.AddSource(ModelsEmitter.CatalogHintName, ModelsEmitter.EmitCatalog(input.Catalog, input.RootNamespace));
+            SafeOutput.AddSource(spc, ModelsEmitter.CatalogHintName, () => ModelsEmitter.EmitCatalog(input.Catalog, input.RootNamespace));
             foreach (var route in Foundry.Generated.Catalog.ModelIds.ModelIdRules.KnownRoutes)
             {
-                spc.AddSource(ModelsEmitter.RouteHintName(route), ModelsEmitter.EmitRoute(route, input.Catalog, input.RootNamespace));
+                SafeOutput.AddSource(spc, ModelsEmitter.RouteHintName(route), () => ModelsEmitter.EmitRoute(route, input.Catalog, input.RootNamespace));
             }
         });
 
@@ -89,9 +89,9 @@ public sealed class FoundryGenerator : IIncrementalGenerator
         var integrations = spec.Combine(libraries).Select((pair, _) => IntegrationEmitter.Plan(pair.Left, pair.Right)).WithTrackingName(TrackingNames.Integrations);
         context.RegisterSourceOutput(integrations, (spc, plan) =>
         {
-            foreach (var (hintName, source) in IntegrationEmitter.Emit(plan))
+            foreach (var template in plan.Emit)
             {
-                spc.AddSource(hintName, source);
+                SafeOutput.AddSource(spc, IntegrationEmitter.HintName(template), () => IntegrationEmitter.Emit(plan, template));
             }
 
             foreach (var skipped in plan.Skipped)

@@ -88,6 +88,11 @@ public static class FoundryDiagnostics
         "The OpenAPI reader reported: {0}",
         Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor EmitFailed = new(
+        "FDRY108", "Generated file could not be emitted",
+        "'{0}' was not generated: {1}. This is a generator bug; please report it with the spec.",
+        Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     // ---- Model catalog (AdditionalFile) ----
 
     public static readonly DiagnosticDescriptor CatalogInvalidJson = new(
@@ -149,7 +154,7 @@ public static class FoundryDiagnostics
         {
             UnknownModelId, ModelNotOnRoute, DeprecatedModel, MalformedRid, UncataloguedRid, ParameterRejectedByModel,
             SpecInvalidJson, SpecUnreadable, SpecBrokenReference, SpecUnsupportedConstruct, SpecUnknownRoute,
-            SpecMissingFoundryExtension, SpecNameCollision, SpecReadWarning,
+            SpecMissingFoundryExtension, SpecNameCollision, SpecReadWarning, EmitFailed,
             CatalogInvalidJson, CatalogInvalidEntry, CatalogDuplicateModel, CatalogUnknownRoute, CatalogMalformedRid,
             NoSpecFile, NoCatalogFile, InvalidNamespace, IntegrationSkipped,
         })

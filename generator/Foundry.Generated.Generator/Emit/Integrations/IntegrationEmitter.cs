@@ -74,24 +74,24 @@ internal static class IntegrationEmitter
         return new IntegrationPlan(spec.RootNamespace, new EquatableArray<string>(emit.ToArray()), new EquatableArray<string>(skipped.ToArray()), new EquatableArray<string>(clients.ToArray()));
     }
 
-    public static IEnumerable<(string HintName, string Source)> Emit(IntegrationPlan plan)
+    public static string HintName(string template) => IntegrationTemplates.All.First(t => t.Name == template).HintName;
+
+    /// <summary>The source of one planned adapter: the template with its tokens and the root namespace filled in.</summary>
+    public static string Emit(IntegrationPlan plan, string name)
     {
-        foreach (var name in plan.Emit)
+        var template = IntegrationTemplates.All.First(t => t.Name == name);
+        var source = Load(template.Resource);
+        foreach (var token in template.Tokens)
         {
-            var template = IntegrationTemplates.All.First(t => t.Name == name);
-            var source = Load(template.Resource);
-            foreach (var token in template.Tokens)
-            {
-                source = source.Replace(token.Key, token.Value);
-            }
-
-            if (source.Contains(IntegrationTemplates.RegistrationsToken))
-            {
-                source = source.Replace(IntegrationTemplates.RegistrationsToken, Registrations(plan.Clients));
-            }
-
-            yield return (template.HintName, source.Replace("__Root__", plan.RootNamespace));
+            source = source.Replace(token.Key, token.Value);
         }
+
+        if (source.Contains(IntegrationTemplates.RegistrationsToken))
+        {
+            source = source.Replace(IntegrationTemplates.RegistrationsToken, Registrations(plan.Clients));
+        }
+
+        return source.Replace("__Root__", plan.RootNamespace);
     }
 
     /// <summary>One <c>TryAddSingleton</c> per route client, resolved through the shared <c>FoundryLlmClient</c>.</summary>
