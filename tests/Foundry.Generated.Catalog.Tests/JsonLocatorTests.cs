@@ -37,4 +37,15 @@ public sealed class JsonLocatorTests
         Assert.Equal(3, error!.Value.Position.Line);
         Assert.Null(JsonLocator.FindSyntaxError("{\"ok\": true}"));
     }
+
+    [Theory]
+    [InlineData("a/b", "a~1b")]
+    [InlineData("~", "~0")]
+    [InlineData("~1", "~01")]
+    [InlineData("{model}:generateContent", "{model}:generateContent")]
+    public void Pointer_tokens_escape_tilde_before_slash_and_round_trip(string token, string escaped)
+    {
+        Assert.Equal(escaped, Foundry.Generated.Catalog.Json.JsonPointer.Escape(token));
+        Assert.Equal(token, Foundry.Generated.Catalog.Json.JsonPointer.Unescape(escaped));
+    }
 }

@@ -64,20 +64,9 @@ internal static class CatalogModelReader
     private static List<RouteSupport> ReadRoutes(JsonElement item, string pointer, ReadContext context)
     {
         var list = new List<RouteSupport>();
-        if (context.RequiredArray(item, "routes", pointer) is not { } array)
+        if (context.RequiredArray(item, "routes", pointer) is { } array)
         {
-            return list;
-        }
-
-        var i = 0;
-        foreach (var entry in array.EnumerateArray())
-        {
-            var p = pointer + "/routes/" + i++;
-            var route = context.RequiredString(entry, "route", p) ?? string.Empty;
-            CheckRoute(route, p, context);
-            var evidence = context.RequiredString(entry, "evidence", p) ?? "catalog-only";
-            CheckEvidence(evidence, p, context);
-            list.Add(new RouteSupport(route, evidence, context.OptionalString(entry, "source") ?? string.Empty));
+            ReadRouteEntries(array, pointer + "/routes/", "catalog-only", context, (entry, route, evidence, source) => list.Add(new RouteSupport(route, evidence, source)));
         }
 
         return list;
@@ -86,23 +75,27 @@ internal static class CatalogModelReader
     private static EquatableArray<RouteRejection> ReadRejections(JsonElement item, string pointer, ReadContext context)
     {
         var list = new List<RouteRejection>();
-        if (!item.TryGetProperty("unsupportedRoutes", out var array) || array.ValueKind != JsonValueKind.Array)
+        if (item.TryGetProperty("unsupportedRoutes", out var array) && array.ValueKind == JsonValueKind.Array)
         {
-            return list.ToEquatableArray();
-        }
-
-        var i = 0;
-        foreach (var entry in array.EnumerateArray())
-        {
-            var p = pointer + "/unsupportedRoutes/" + i++;
-            var route = context.RequiredString(entry, "route", p) ?? string.Empty;
-            CheckRoute(route, p, context);
-            var evidence = context.RequiredString(entry, "evidence", p) ?? "reported";
-            CheckEvidence(evidence, p, context);
-            list.Add(new RouteRejection(route, context.OptionalInt(entry, "status") ?? 0, evidence, context.OptionalString(entry, "source") ?? string.Empty));
+            ReadRouteEntries(array, pointer + "/unsupportedRoutes/", "reported", context, (entry, route, evidence, source) => list.Add(new RouteRejection(route, context.OptionalInt(entry, "status") ?? 0, evidence, source)));
         }
 
         return list.ToEquatableArray();
+    }
+
+    /// <summary>The fields every route entry has (route, evidence, source), checked and located.</summary>
+    private static void ReadRouteEntries(JsonElement array, string pointerPrefix, string defaultEvidence, ReadContext context, System.Action<JsonElement, string, string, string> add)
+    {
+        var i = 0;
+        foreach (var entry in array.EnumerateArray())
+        {
+            var p = pointerPrefix + i++;
+            var route = context.RequiredString(entry, "route", p) ?? string.Empty;
+            CheckRoute(route, p, context);
+            var evidence = context.RequiredString(entry, "evidence", p) ?? defaultEvidence;
+            CheckEvidence(evidence, p, context);
+            add(entry, route, evidence, context.OptionalString(entry, "source") ?? string.Empty);
+        }
     }
 
     private static ModelCapabilities ReadCapabilities(JsonElement item, string pointer, ReadContext context)

@@ -173,7 +173,7 @@ public static class JsonLocator
 
         foreach (var raw in p.TrimStart('/').Split('/'))
         {
-            segments.Add(raw.Replace("~1", "/").Replace("~0", "~"));
+            segments.Add(JsonPointer.Unescape(raw));
         }
 
         return segments;

@@ -24,7 +24,7 @@ internal static class OperationReader
                 continue;
             }
 
-            var pointer = "/paths/" + path.Name.Replace("~", "~0").Replace("/", "~1") + "/post";
+            var pointer = "/paths/" + Foundry.Generated.Catalog.Json.JsonPointer.Escape(path.Name) + "/post";
             var operationId = op.TryGetProperty("operationId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() ?? path.Name : path.Name;
             if (!op.TryGetProperty("x-foundry-route", out var routeElement) || routeElement.ValueKind != JsonValueKind.String)
             {

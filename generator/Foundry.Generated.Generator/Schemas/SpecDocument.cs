@@ -78,7 +78,7 @@ internal sealed class SpecDocument
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    var child = pointer + "/" + property.Name.Replace("~", "~0").Replace("/", "~1");
+                    var child = pointer + "/" + Foundry.Generated.Catalog.Json.JsonPointer.Escape(property.Name);
                     if (property.Name == "$ref" && property.Value.ValueKind == JsonValueKind.String)
                     {
                         CheckReference(property.Value.GetString()!, child, pointer);
@@ -115,7 +115,7 @@ internal sealed class SpecDocument
         var current = Root;
         foreach (var raw in pointer.Split('/'))
         {
-            var segment = raw.Replace("~1", "/").Replace("~0", "~");
+            var segment = Foundry.Generated.Catalog.Json.JsonPointer.Unescape(raw);
             if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
             {
                 return null;
