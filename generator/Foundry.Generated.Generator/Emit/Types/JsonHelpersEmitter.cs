@@ -135,12 +135,8 @@ public static global::System.Collections.Generic.Dictionary<string, T>? Map<T>(r
 }
 
 /// <summary>Keeps a property the schema does not know, so it survives a round trip.</summary>
-public static void AddUnknown(ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? bag, ref global::System.Text.Json.Utf8JsonReader reader)
-{
-    var name = reader.GetString()!;
-    reader.Read();
-    (bag ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>())[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-}
+public static void AddUnknown(ref global::Foundry.Generated.Runtime.FoundryJsonPropertyBag? bag, ref global::System.Text.Json.Utf8JsonReader reader)
+    => global::Foundry.Generated.Runtime.FoundryJsonPropertyBag.Add(ref bag, ref reader);
 
 /// <summary>The string value of a top-level property of the object the reader (a copy) is on, or null.</summary>
 public static string? PeekString(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> property)

@@ -159,7 +159,7 @@ internal static class RecordEmitter
                 index++;
             }
 
-            w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __extra = null;");
+            w.Line("global::Foundry.Generated.Runtime.FoundryJsonPropertyBag? __extra = null;");
             var tracked = MissingTracked(type);
             ulong trackedMask = 0;
             foreach (var t in tracked)
