@@ -8,6 +8,27 @@ namespace Foundry.Generated.Generator.Tests.Types;
 /// <summary>What the generated readers and writers do with real JSON, through the compiled fixture types.</summary>
 public sealed class JsonBehaviourTests(GeneratedTypes types) : IClassFixture<GeneratedTypes>
 {
+    [Theory]
+    [InlineData("3", 3)]
+    [InlineData("3.0", 3)]
+    [InlineData("3e1", 30)]
+    public void Integers_written_as_whole_decimals_are_read(string number, int expected)
+    {
+        var value = types.Read("Node", "{\"id\":\"n\",\"small\":" + number + "}");
+
+        Assert.Equal(expected, GeneratedTypes.Get(value, "Small"));
+    }
+
+    [Theory]
+    [InlineData("2.5")]
+    [InlineData("3000000000")]
+    public void A_fraction_or_an_out_of_range_integer_is_an_error_naming_the_number_not_a_truncation(string number)
+    {
+        var error = Assert.Throws<JsonException>(() => types.Read("Node", "{\"id\":\"n\",\"small\":" + number + "}"));
+
+        Assert.Contains("found the number " + number, error.Message);
+    }
+
     [Fact]
     public void Union_dispatches_when_the_discriminator_is_not_the_first_property()
     {

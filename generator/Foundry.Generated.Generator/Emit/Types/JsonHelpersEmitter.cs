@@ -40,16 +40,21 @@ public static string? String(ref global::System.Text.Json.Utf8JsonReader reader)
         _ => throw Unexpected(ref reader, ""a string""),
     };
 
+// Integers written as 3.0 or 3e2 are accepted; a fraction or a value out of range is an error, never truncated.
 public static int Int32(ref global::System.Text.Json.Utf8JsonReader reader)
     => reader.TokenType == global::System.Text.Json.JsonTokenType.Number
-        ? (reader.TryGetInt32(out var value) ? value : (int)reader.GetDouble())
+        ? (reader.TryGetInt32(out var value) ? value
+            : reader.TryGetDouble(out var d) && d == global::System.Math.Floor(d) && d >= int.MinValue && d <= int.MaxValue ? (int)d
+            : throw Unexpected(ref reader, ""an integer (32-bit)""))
         : throw Unexpected(ref reader, ""an integer"");
 
 public static int? NullableInt32(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == Null ? null : Int32(ref reader);
 
 public static long Int64(ref global::System.Text.Json.Utf8JsonReader reader)
     => reader.TokenType == global::System.Text.Json.JsonTokenType.Number
-        ? (reader.TryGetInt64(out var value) ? value : (long)reader.GetDouble())
+        ? (reader.TryGetInt64(out var value) ? value
+            : reader.TryGetDouble(out var d) && d == global::System.Math.Floor(d) && d >= -9.2233720368547758E+18 && d < 9.2233720368547758E+18 ? (long)d
+            : throw Unexpected(ref reader, ""an integer (64-bit)""))
         : throw Unexpected(ref reader, ""an integer"");
 
 public static long? NullableInt64(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == Null ? null : Int64(ref reader);
@@ -198,5 +203,7 @@ public static void ExpectObject(ref global::System.Text.Json.Utf8JsonReader read
 }
 
 private static global::System.Text.Json.JsonException Unexpected(ref global::System.Text.Json.Utf8JsonReader reader, string expected)
-    => new global::System.Text.Json.JsonException($""Expected {expected} but found {reader.TokenType}."");";
+    => new global::System.Text.Json.JsonException(reader.TokenType == global::System.Text.Json.JsonTokenType.Number && !reader.HasValueSequence
+        ? $""Expected {expected} but found the number {(global::System.Text.Encoding.UTF8.GetString(reader.ValueSpan))}.""
+        : $""Expected {expected} but found {reader.TokenType}."");";
 }
