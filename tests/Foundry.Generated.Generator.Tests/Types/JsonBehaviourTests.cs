@@ -92,6 +92,18 @@ public sealed class JsonBehaviourTests(GeneratedTypes types) : IClassFixture<Gen
     }
 
     [Fact]
+    public void A_wrapped_member_keeps_unknown_properties_from_the_wire_and_writes_ones_added_to_the_wrapper()
+    {
+        var asItem = types.Read("OutputItem", """{"type":"tool_call","name":"lookup","arguments":"{}","future":1}""");
+        AssertSameJson("""{"type":"tool_call","name":"lookup","arguments":"{}","future":1}""", GeneratedTypes.Write(asItem));
+
+        var added = (IDictionary<string, JsonElement>)new Dictionary<string, JsonElement> { ["note"] = JsonDocument.Parse("\"x\"").RootElement };
+        asItem.GetType().GetProperty("AdditionalProperties")!.SetValue(asItem, added);
+
+        AssertSameJson("""{"type":"tool_call","name":"lookup","arguments":"{}","future":1,"note":"x"}""", GeneratedTypes.Write(asItem));
+    }
+
+    [Fact]
     public void Unknown_properties_are_kept_on_read_and_written_back()
     {
         const string json = """{"object":"node","id":"n1","note":null,"count":5,"future":{"a":[1,{"b":true}]},"also":"x"}""";

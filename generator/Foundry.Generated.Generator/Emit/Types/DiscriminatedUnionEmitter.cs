@@ -74,7 +74,24 @@ internal static class DiscriminatedUnionEmitter
             w.Line();
             w.Line($"public override string {type.DiscriminatorCSharpName} => {CSharpIdentifiers.StringLiteral(type.DiscriminatorValue!)};");
             w.Line();
-            w.Line($"public override void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options) => this.Value.WriteJson(writer, options);");
+            // Read values keep their unknown properties on Value; ones added to the wrapper are written with Value's.
+            w.Line("/// <summary>Writes <see cref=\"Value\"/>, with any properties added to this wrapper's <c>AdditionalProperties</c>.</summary>");
+            using (w.Block($"public override void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options)"))
+            {
+                using (w.Block("if (this.AdditionalProperties is not { Count: > 0 } __extra)"))
+                {
+                    w.Line("this.Value.WriteJson(writer, options);");
+                    w.Line("return;");
+                }
+
+                w.Line("var __merged = this.Value.AdditionalProperties is { } __own ? new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(__own) : new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>();");
+                using (w.Block("foreach (var __pair in __extra)"))
+                {
+                    w.Line("__merged[__pair.Key] = __pair.Value;");
+                }
+
+                w.Line("(this.Value with { AdditionalProperties = __merged }).WriteJson(writer, options);");
+            }
             w.Line();
             w.Line($"public static new {type.Name} ReadJson(ref {JsonCode.Reader} reader) => new {type.Name} {{ Value = {wrapped}.ReadJson(ref reader) }};");
             w.Line();
