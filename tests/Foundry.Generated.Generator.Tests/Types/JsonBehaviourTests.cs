@@ -103,6 +103,24 @@ public sealed class JsonBehaviourTests(GeneratedTypes types) : IClassFixture<Gen
         AssertSameJson("""{"type":"tool_call","name":"lookup","arguments":"{}","future":1,"note":"x"}""", GeneratedTypes.Write(asItem));
     }
 
+    [Theory]
+    [InlineData("\"assistant\"")]
+    [InlineData("\"assist\\u0061nt\"")]
+    public void A_known_enum_value_is_read_as_the_static_member_without_a_new_string(string json)
+    {
+        var read = types.Read("Role", json);
+        var member = types.Type("Role").GetProperty("Assistant")!.GetValue(null)!;
+
+        Assert.Equal(member, read);
+        Assert.Same(GeneratedTypes.Get(member, "Value"), GeneratedTypes.Get(read, "Value"));
+    }
+
+    [Fact]
+    public void An_unknown_enum_value_is_kept()
+    {
+        Assert.Equal("moderator", GeneratedTypes.Get(types.Read("Role", "\"moderator\""), "Value"));
+    }
+
     [Fact]
     public void Unknown_properties_are_kept_on_read_and_written_back()
     {

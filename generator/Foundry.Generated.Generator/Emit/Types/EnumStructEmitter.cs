@@ -19,6 +19,7 @@ internal static class EnumStructEmitter
             w.Line($"public {type.Name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
             w.Line();
             var used = new HashSet<string> { type.Name, "Value", "Equals", "GetHashCode", "ToString", "ReadJson", "WriteJson" };
+            var members = new List<(string Value, string Member)>();
             foreach (var value in type.EnumValues)
             {
                 var name = value.Length == 0 ? "Empty" : CSharpIdentifiers.ToPascalCase(value);
@@ -30,6 +31,7 @@ internal static class EnumStructEmitter
                 }
 
                 w.Line($"public static {type.Name} {unique} {{ get; }} = new {type.Name}({CSharpIdentifiers.StringLiteral(value)});");
+                members.Add((value, unique));
             }
 
             w.Line();
@@ -46,7 +48,22 @@ internal static class EnumStructEmitter
             w.Line();
             w.Line($"public void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options) => writer.WriteStringValue(this.Value);");
             w.Line();
-            w.Line($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader) => new {type.Name}({JsonCode.Helpers(root)}.String(ref reader) ?? string.Empty);");
+            // Known values reuse the static instance's string: streams repeat them on every event.
+            using (w.Block($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader)"))
+            {
+                if (members.Count > 0)
+                {
+                    using (w.Block("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)"))
+                    {
+                        foreach (var (value, member) in members)
+                        {
+                            w.Line($"if (reader.ValueTextEquals({JsonCode.Utf8(value)})) return {member};");
+                        }
+                    }
+                }
+
+                w.Line($"return new {type.Name}({JsonCode.Helpers(root)}.String(ref reader) ?? string.Empty);");
+            }
         }
     }
 }

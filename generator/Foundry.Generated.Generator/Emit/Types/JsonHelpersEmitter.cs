@@ -106,7 +106,14 @@ public static global::System.Collections.Generic.IReadOnlyList<T>? List<T>(ref g
         return global::System.Array.Empty<T>();
     }
 
-    var list = new global::System.Collections.Generic.List<T>();
+    // One item (choices, content parts) is the common case: an exact array, not a list and its spare capacity.
+    var first = read(ref reader);
+    if (!reader.Read() || reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+    {
+        return new[] { first };
+    }
+
+    var list = new global::System.Collections.Generic.List<T> { first };
     do
     {
         list.Add(read(ref reader));
