@@ -14,12 +14,24 @@ internal sealed class IdleTimeoutStream : Stream
     private readonly Stream _inner;
     private readonly TimeSpan _idle;
     private readonly TimeProvider _time;
+    private readonly CancellationToken _streamToken;
 
-    public IdleTimeoutStream(Stream inner, TimeSpan idle, TimeProvider time)
+    // One timer re-armed per read, linked once with the stream's token: reads are frequent (many per event on a
+    // fast stream) and a pair of token sources per read cost more than decoding the event.
+    private readonly CancellationTokenSource? _timer;
+    private readonly CancellationTokenSource? _linked;
+
+    public IdleTimeoutStream(Stream inner, TimeSpan idle, TimeProvider time, CancellationToken streamToken = default)
     {
         _inner = inner;
         _idle = idle;
         _time = time;
+        _streamToken = streamToken;
+        if (idle > TimeSpan.Zero && idle != Timeout.InfiniteTimeSpan)
+        {
+            _timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(streamToken, _timer.Token);
+        }
     }
 
     /// <summary>True once a read was cut by the idle timeout.</summary>
@@ -41,11 +53,32 @@ internal sealed class IdleTimeoutStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_idle <= TimeSpan.Zero || _idle == Timeout.InfiniteTimeSpan)
+        if (_timer is null || _linked is null)
         {
             return await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
 
+        if (cancellationToken != _streamToken && cancellationToken.CanBeCanceled)
+        {
+            return await ReadWithOwnTimerAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        _timer.CancelAfter(_idle);
+        try
+        {
+            var read = await _inner.ReadAsync(buffer, _linked.Token).ConfigureAwait(false);
+            _timer.CancelAfter(Timeout.InfiniteTimeSpan);
+            return read;
+        }
+        catch (OperationCanceledException) when (_timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw IdleTimeout();
+        }
+    }
+
+    // A read with a token other than the stream's (not how the pipeline reads): its own timer.
+    private async ValueTask<int> ReadWithOwnTimerAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
         using var idle = new CancellationTokenSource(_idle, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
         try
@@ -54,9 +87,14 @@ internal sealed class IdleTimeoutStream : Stream
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            TimedOut = true;
-            throw new TimeoutException($"no data for {_idle.TotalSeconds:0.###} s");
+            throw IdleTimeout();
         }
+    }
+
+    private TimeoutException IdleTimeout()
+    {
+        TimedOut = true;
+        return new TimeoutException($"no data for {_idle.TotalSeconds:0.###} s");
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
@@ -78,6 +116,8 @@ internal sealed class IdleTimeoutStream : Stream
     {
         if (disposing)
         {
+            _linked?.Dispose();
+            _timer?.Dispose();
             _inner.Dispose();
         }
 

@@ -106,7 +106,7 @@ public sealed partial class FoundryPipeline : IDisposable
         // an early break; at once with the pipeline's own handler, see the constructor). Cancelling the token closes it at once.
         using (response)
         {
-            var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Options.StreamIdleTimeout, Options.TimeProvider);
+            using var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Options.StreamIdleTimeout, Options.TimeProvider, cancellationToken);
             var maxBytes = Options.MaxEventBytes;
             var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TEvent>(type, data, maxBytes));
             var count = 0;

@@ -187,6 +187,26 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_slow_but_steady_stream_outlives_its_idle_timeout_because_every_read_rearms_it()
+    {
+        await using var slow = await FoundryProxyEmulator.StartAsync(new EmulatorOptions { EventDelay = TimeSpan.FromMilliseconds(60) });
+        var request = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "Tell me a 20 word story" };
+        // First decodes of each event type pay for JIT compilation (hundreds of ms); warm up without a timeout.
+        using (var warm = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = slow.BaseUrl, Token = slow.Token }))
+        {
+            await Collect(warm.OpenAiResponses.StreamAsync(request));
+        }
+
+        using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = slow.BaseUrl, Token = slow.Token, StreamIdleTimeout = TimeSpan.FromMilliseconds(400) });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var events = await Collect(client.OpenAiResponses.StreamAsync(request));
+
+        Assert.True(clock.Elapsed > TimeSpan.FromMilliseconds(800), $"the stream took {clock.Elapsed.TotalMilliseconds:0} ms, not longer than the idle timeout");
+        Assert.IsType<ResponseCompletedEvent>(events[^1]);
+    }
+
+    [Fact]
     public async Task Invalid_json_in_one_event_names_it_and_keeps_the_earlier_events()
     {
         _emulator.EnqueueFault(EmulatorFault.Parse("invalid-json:at=2"));
