@@ -30,6 +30,15 @@ public sealed class ChatClientTests(EmulatorFixture fixture) : IClassFixture<Emu
         _ => throw new ArgumentOutOfRangeException(nameof(route)),
     };
 
+    /// <summary>Sends a system and a user message with the options and returns the JSON body the emulator received.</summary>
+    private async Task<JsonElement> WireBody(IChatClient chat, ChatOptions options)
+    {
+        var before = fixture.Emulator.Requests.Count;
+        await chat.GetResponseAsync([new ChatMessage(ChatRole.System, "Be brief."), new ChatMessage(ChatRole.User, Prompt)], options);
+        using var body = JsonDocument.Parse(fixture.Emulator.Requests.Skip(before).Single().Body!);
+        return body.RootElement.Clone();
+    }
+
     [Theory]
     [MemberData(nameof(Routes))]
     public async Task Streaming_gives_the_text_usage_and_a_stop_reason(string route)
@@ -119,21 +128,15 @@ public sealed class ChatClientTests(EmulatorFixture fixture) : IClassFixture<Emu
     {
         using var client = new FoundryLlmClient(fixture.Options());
         using var chat = client.OpenAiResponses.AsIChatClient(ResponsesModel.Gpt5Mini);
-        var before = fixture.Emulator.Requests.Count;
+        var root = await WireBody(chat, new ChatOptions
+        {
+            ModelId = "gpt-5.2",
+            MaxOutputTokens = 50,
+            Instructions = "Answer in English.",
+            Reasoning = new ReasoningOptions { Effort = ReasoningEffort.Low, Output = ReasoningOutput.Summary },
+            ResponseFormat = ChatResponseFormat.Json,
+        });
 
-        await chat.GetResponseAsync(
-            [new ChatMessage(ChatRole.System, "Be brief."), new ChatMessage(ChatRole.User, Prompt)],
-            new ChatOptions
-            {
-                ModelId = "gpt-5.2",
-                MaxOutputTokens = 50,
-                Instructions = "Answer in English.",
-                Reasoning = new ReasoningOptions { Effort = ReasoningEffort.Low, Output = ReasoningOutput.Summary },
-                ResponseFormat = ChatResponseFormat.Json,
-            });
-
-        using var body = JsonDocument.Parse(fixture.Emulator.Requests.Skip(before).Single().Body!);
-        var root = body.RootElement;
         Assert.Equal("ri.language-model-service..language-model.gpt-5-2", root.GetProperty("model").GetString());
         Assert.Equal(50, root.GetProperty("max_output_tokens").GetInt32());
         Assert.Equal("Answer in English.", root.GetProperty("instructions").GetString());
@@ -152,20 +155,14 @@ public sealed class ChatClientTests(EmulatorFixture fixture) : IClassFixture<Emu
     {
         using var client = new FoundryLlmClient(fixture.Options());
         using var chat = client.AnthropicMessages.AsIChatClient(AnthropicMessagesModel.ClaudeSonnet4_5);
-        var before = fixture.Emulator.Requests.Count;
+        var root = await WireBody(chat, new ChatOptions
+        {
+            MaxOutputTokens = 1000,
+            Reasoning = new ReasoningOptions { Effort = ReasoningEffort.Low },
+            Tools = [AIFunctionFactory.Create((string city, int days) => city, "forecast")],
+            ToolMode = ChatToolMode.None,
+        });
 
-        await chat.GetResponseAsync(
-            [new ChatMessage(ChatRole.System, "Be brief."), new ChatMessage(ChatRole.User, Prompt)],
-            new ChatOptions
-            {
-                MaxOutputTokens = 1000,
-                Reasoning = new ReasoningOptions { Effort = ReasoningEffort.Low },
-                Tools = [AIFunctionFactory.Create((string city, int days) => city, "forecast")],
-                ToolMode = ChatToolMode.None,
-            });
-
-        using var body = JsonDocument.Parse(fixture.Emulator.Requests.Skip(before).Single().Body!);
-        var root = body.RootElement;
         Assert.Equal("Be brief.", root.GetProperty("system").GetString());
         Assert.Equal(1024, root.GetProperty("thinking").GetProperty("budget_tokens").GetInt32());
         Assert.True(root.GetProperty("max_tokens").GetInt32() > 1024, "max_tokens must leave room beyond the thinking budget");
