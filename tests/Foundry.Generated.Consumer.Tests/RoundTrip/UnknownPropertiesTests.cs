@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CsCheck;
 using Foundry.Generated.OpenAi;
 using Foundry.Generated.Runtime;
 using Xunit;
@@ -78,6 +79,40 @@ public sealed class UnknownPropertiesTests
 
         Assert.Equal("Xy1z", e.AdditionalProperties!["obfuscation"].GetString());
         Assert.Equal("v", e.AdditionalProperties["more"].GetProperty("k").GetString());
+    }
+
+    // Random JSON texts: strings with escapes, control and non-ASCII characters, numbers, literals, nested arrays and objects.
+    private static readonly Gen<string> Name = Gen.String[Gen.Char["a\"\\/é😀\u0001 bz_"], 1, 6];
+
+    private static readonly Gen<string> Scalar = Gen.OneOf(
+        Gen.String[Gen.Char["ab\"\\\n\té😀\u0000/"], 0, 8].Select(v => JsonSerializer.Serialize(v)),
+        Gen.Double[-1e6, 1e6].Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+        Gen.Long.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        Gen.Int[0, 2].Select(i => i == 0 ? "true" : i == 1 ? "false" : "null"));
+
+    private static readonly Gen<string> Value = Gen.Recursive<string>((depth, value) => depth >= 3
+        ? Scalar
+        : Gen.Frequency(
+            (4, Scalar),
+            (1, value.Array[0, 3].Select(items => "[" + string.Join(",", items) + "]")),
+            (1, Gen.Select(Name.Array[0, 3], value.Array[3]).Select((names, values) =>
+                "{" + string.Join(",", names.Distinct().Select((n, i) => JsonSerializer.Serialize(n) + ":" + values[i])) + "}"))));
+
+    [Fact]
+    public void Random_unknown_properties_survive_reading_and_writing()
+    {
+        Gen.Select(Name.Array[1, 5], Value.Array[5]).Sample((names, values) =>
+        {
+            // Prefixed so no name is one the schema knows; distinct, as JsonNode (the expectation) refuses duplicates.
+            names = names.Distinct().ToArray();
+            var unknown = string.Join(",", names.Select((n, i) => JsonSerializer.Serialize("x" + n) + ":" + values[i]));
+            var json = "{" + Known + "," + unknown + "}";
+            var e = (ResponseTextDeltaEvent)FoundryJson.Deserialize<ResponseStreamEvent>(json);
+            var written = JsonNode.Parse(FoundryJson.Serialize<ResponseStreamEvent>(e))!;
+
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), written), json + " => " + written.ToJsonString());
+            Assert.Equal(names.Length, e.AdditionalProperties!.Count);
+        }, iter: 300, threads: 1);
     }
 
     private sealed class Segment : System.Buffers.ReadOnlySequenceSegment<byte>
