@@ -81,11 +81,12 @@ public sealed class UnknownPropertiesTests
         Assert.Equal("v", e.AdditionalProperties["more"].GetProperty("k").GetString());
     }
 
-    // Random JSON texts: strings with escapes, control and non-ASCII characters, numbers, literals, nested arrays and objects.
-    private static readonly Gen<string> Name = Gen.String[Gen.Char["a\"\\/é😀\u0001 bz_"], 1, 6];
+    // Random JSON texts: strings with escapes, control and non-ASCII characters, numbers, literals, nested arrays and
+    // objects. No surrogates: a lone one (Gen.Char picks single chars) would become U+FFFD and merge distinct names.
+    private static readonly Gen<string> Name = Gen.String[Gen.Char["a\"\\/é€\u0001 bz_"], 1, 6];
 
     private static readonly Gen<string> Scalar = Gen.OneOf(
-        Gen.String[Gen.Char["ab\"\\\n\té😀\u0000/"], 0, 8].Select(v => JsonSerializer.Serialize(v)),
+        Gen.String[Gen.Char["ab\"\\\n\té€\u0000/"], 0, 8].Select(v => JsonSerializer.Serialize(v)),
         Gen.Double[-1e6, 1e6].Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
         Gen.Long.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         Gen.Int[0, 2].Select(i => i == 0 ? "true" : i == 1 ? "false" : "null"));
