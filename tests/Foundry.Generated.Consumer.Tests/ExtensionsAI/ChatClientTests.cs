@@ -174,6 +174,64 @@ public sealed class ChatClientTests(EmulatorFixture fixture) : IClassFixture<Emu
         Assert.Equal("user", root.GetProperty("messages")[0].GetProperty("role").GetString());
     }
 
+    [Theory]
+    [InlineData("responses")]
+    [InlineData("chat")]
+    [InlineData("anthropic")]
+    [InlineData("gemini")]
+    public async Task An_image_goes_on_the_wire_next_to_the_text_in_each_providers_shape(string route)
+    {
+        using var client = new FoundryLlmClient(fixture.Options());
+        using var chat = ChatClient(client, route);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        var before = fixture.Emulator.Requests.Count;
+
+        var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, [new TextContent("Tell me a 4 word story about"), new DataContent(png, "image/png")])]);
+
+        Assert.Equal(4, response.Text.Split(' ').Length);
+        using var body = JsonDocument.Parse(fixture.Emulator.Requests.Skip(before).Single().Body!);
+        var root = body.RootElement;
+        var base64 = Convert.ToBase64String(png);
+        switch (route)
+        {
+            case "responses":
+                var parts = root.GetProperty("input")[0].GetProperty("content");
+                Assert.Equal("input_text", parts[0].GetProperty("type").GetString());
+                Assert.Equal("input_image", parts[1].GetProperty("type").GetString());
+                Assert.Equal("data:image/png;base64," + base64, parts[1].GetProperty("image_url").GetString());
+                break;
+            case "chat":
+                var content = root.GetProperty("messages")[0].GetProperty("content");
+                Assert.Equal("text", content[0].GetProperty("type").GetString());
+                Assert.Equal("data:image/png;base64," + base64, content[1].GetProperty("image_url").GetProperty("url").GetString());
+                break;
+            case "anthropic":
+                var source = root.GetProperty("messages")[0].GetProperty("content")[1].GetProperty("source");
+                Assert.Equal("base64", source.GetProperty("type").GetString());
+                Assert.Equal("image/png", source.GetProperty("media_type").GetString());
+                Assert.Equal(base64, source.GetProperty("data").GetString());
+                break;
+            case "gemini":
+                var blob = root.GetProperty("contents")[0].GetProperty("parts")[1].GetProperty("inlineData");
+                Assert.Equal("image/png", blob.GetProperty("mimeType").GetString());
+                Assert.Equal(base64, blob.GetProperty("data").GetString());
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task Content_an_adapter_cannot_send_is_refused_by_name_before_any_request()
+    {
+        using var client = new FoundryLlmClient(fixture.Options());
+        using var chat = client.OpenAiResponses.AsIChatClient(ResponsesModel.Gpt5Mini);
+        var before = fixture.Emulator.Requests.Count;
+
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync([new ChatMessage(ChatRole.User, [new DataContent(new byte[] { 1, 2 }, "audio/wav")])]));
+
+        Assert.Contains("DataContent content of type audio/wav", error.Message);
+        Assert.Equal(before, fixture.Emulator.Requests.Count);
+    }
+
     [Fact]
     public void An_unknown_model_id_in_the_options_is_refused_with_a_suggestion()
     {

@@ -37,7 +37,8 @@ internal static class IntegrationTemplates
         "OpenAi.Reasoning", "OpenAi.ReasoningEffort", "OpenAi.ReasoningSummary", "OpenAi.Response", "OpenAi.ResponseCreatedEvent",
         "OpenAi.ResponseTextDeltaEvent", "OpenAi.ResponseReasoningSummaryTextDeltaEvent", "OpenAi.ResponseReasoningTextDeltaEvent",
         "OpenAi.ResponseOutputItemAddedEvent", "OpenAi.ResponseFunctionCallArgumentsDeltaEvent", "OpenAi.ResponseOutputItemDoneEvent",
-        "OpenAi.ResponseCompletedEvent", "OpenAi.ResponseIncompleteEvent", "OpenAi.ResponseFailedEvent",
+        "OpenAi.ResponseCompletedEvent", "OpenAi.ResponseIncompleteEvent", "OpenAi.ResponseFailedEvent", "OpenAi.FunctionAndCustomToolCallOutput",
+        "OpenAi.InputTextContent", "OpenAi.InputImageContent", "OpenAi.ImageDetail",
     };
 
     private static readonly string[] ChatTypes =
@@ -49,6 +50,8 @@ internal static class IntegrationTemplates
         "OpenAi.FunctionObject", "OpenAi.ChatCompletionToolChoiceOption", "OpenAi.ChatCompletionToolChoiceOptionVariant1",
         "OpenAi.ChatCompletionNamedToolChoice", "OpenAi.ChatCompletionNamedToolChoiceFunction", "OpenAi.CreateChatCompletionRequestResponseFormat",
         "OpenAi.ResponseFormatJsonSchema", "OpenAi.ResponseFormatJsonSchemaJsonSchema", "OpenAi.ResponseFormatJsonObject", "OpenAi.ReasoningEffort", "OpenAi.StopConfiguration", "OpenAi.ChatCompletionRequestAssistantMessageContent",
+        "OpenAi.ChatCompletionRequestUserMessageContentPart", "OpenAi.ChatCompletionRequestMessageContentPartText", "OpenAi.ChatCompletionRequestMessageContentPartImage",
+        "OpenAi.ChatCompletionRequestMessageContentPartImageImageUrl",
     };
 
     private static readonly string[] AnthropicTypes =
@@ -60,6 +63,7 @@ internal static class IntegrationTemplates
         "Anthropic.ThinkingConfigParam", "Anthropic.ThinkingConfigEnabled", "Anthropic.ThinkingConfigDisabled", "Anthropic.MessageStartEvent",
         "Anthropic.ContentBlockStartEvent", "Anthropic.ResponseToolUseBlock", "Anthropic.ContentBlockDeltaEvent", "Anthropic.TextContentBlockDelta",
         "Anthropic.ThinkingContentBlockDelta", "Anthropic.InputJsonContentBlockDelta", "Anthropic.ContentBlockStopEvent", "Anthropic.MessageDeltaEvent",
+        "Anthropic.RequestImageBlock", "Anthropic.Base64ImageSource", "Anthropic.URLImageSource",
     };
 
     private static readonly string[] GeminiTypes =
@@ -67,7 +71,7 @@ internal static class IntegrationTemplates
         "GoogleGenerateContentClient", "GeminiModel", "Gemini.GenerateContentRequest", "Gemini.GenerateContentResponse", "Gemini.Candidate",
         "Gemini.Content", "Gemini.Part", "Gemini.FunctionCall", "Gemini.FunctionResponse", "Gemini.FunctionDeclaration", "Gemini.Tool",
         "Gemini.ToolConfig", "Gemini.FunctionCallingConfig", "Gemini.FunctionCallingConfigMode", "Gemini.GenerationConfig", "Gemini.ThinkingConfig",
-        "Gemini.UsageMetadata",
+        "Gemini.UsageMetadata", "Gemini.Blob", "Gemini.FileData",
     };
 
     public static readonly IReadOnlyList<IntegrationTemplate> All = new[]

@@ -160,6 +160,12 @@ namespace __Root__.AI
                     case global::Microsoft.Extensions.AI.FunctionCallContent call:
                         blocks.Add(new global::__Root__.Anthropic.RequestToolUseBlock { Id = call.CallId, Name = call.Name, Input = FoundryChatMapping.ArgumentsElement(call.Arguments) });
                         break;
+                    case global::Microsoft.Extensions.AI.DataContent data when FoundryChatMapping.IsImage(data.MediaType):
+                        blocks.Add(new global::__Root__.Anthropic.RequestImageBlock { Source = new global::__Root__.Anthropic.Base64ImageSource { Data = data.Base64Data.ToString(), MediaType = data.MediaType } });
+                        break;
+                    case global::Microsoft.Extensions.AI.UriContent uri when FoundryChatMapping.IsImage(uri.MediaType):
+                        blocks.Add(new global::__Root__.Anthropic.RequestImageBlock { Source = new global::__Root__.Anthropic.URLImageSource { Url = uri.Uri.ToString() } });
+                        break;
                     case global::Microsoft.Extensions.AI.FunctionResultContent result:
                         blocks.Add(new global::__Root__.Anthropic.RequestToolResultBlock { ToolUseId = result.CallId, Content = FoundryChatMapping.ResultText(result.Result), IsError = result.Exception is null ? null : true });
                         break;

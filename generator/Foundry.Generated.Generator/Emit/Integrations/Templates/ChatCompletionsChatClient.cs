@@ -161,6 +161,7 @@ namespace __Root__.AI
         private static void AddMessage(global::System.Collections.Generic.List<global::__Root__.OpenAi.ChatCompletionRequestMessage> wire, global::Microsoft.Extensions.AI.ChatMessage message)
         {
             var text = new global::System.Text.StringBuilder();
+            global::System.Collections.Generic.List<global::__Root__.OpenAi.ChatCompletionRequestUserMessageContentPart>? parts = null;
             var toolCalls = new global::System.Collections.Generic.List<global::__Root__.OpenAi.ChatCompletionMessageToolCallsItemItem>();
             foreach (var content in message.Contents)
             {
@@ -181,6 +182,17 @@ namespace __Root__.AI
                     case global::Microsoft.Extensions.AI.FunctionResultContent result:
                         wire.Add(new global::__Root__.OpenAi.ChatCompletionRequestToolMessage { ToolCallId = result.CallId, Content = FoundryChatMapping.ResultText(result.Result) });
                         break;
+                    case var image when message.Role == global::Microsoft.Extensions.AI.ChatRole.User && FoundryChatMapping.ImageUrl(image) is { } url:
+                        // Images go in user messages only, as typed parts next to the text.
+                        parts ??= new();
+                        if (text.Length > 0)
+                        {
+                            parts.Add(new global::__Root__.OpenAi.ChatCompletionRequestMessageContentPartText { Text = text.ToString() });
+                            text.Clear();
+                        }
+
+                        parts.Add(new global::__Root__.OpenAi.ChatCompletionRequestMessageContentPartImage { ImageUrl = new global::__Root__.OpenAi.ChatCompletionRequestMessageContentPartImageImageUrl { Url = url } });
+                        break;
                     default:
                         throw FoundryChatMapping.Unsupported(content, RouteName);
                 }
@@ -192,6 +204,15 @@ namespace __Root__.AI
                 {
                     wire.Add(new global::__Root__.OpenAi.ChatCompletionRequestAssistantMessage { Content = text.Length > 0 ? (global::__Root__.OpenAi.ChatCompletionRequestAssistantMessageContent?)text.ToString() : null, ToolCalls = toolCalls.Count > 0 ? toolCalls : null });
                 }
+            }
+            else if (parts is not null)
+            {
+                if (text.Length > 0)
+                {
+                    parts.Add(new global::__Root__.OpenAi.ChatCompletionRequestMessageContentPartText { Text = text.ToString() });
+                }
+
+                wire.Add(new global::__Root__.OpenAi.ChatCompletionRequestUserMessage { Content = parts, Name = message.AuthorName });
             }
             else if (text.Length > 0)
             {

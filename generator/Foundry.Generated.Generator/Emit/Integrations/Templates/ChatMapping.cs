@@ -100,9 +100,19 @@ namespace __Root__.AI
             return functions;
         }
 
+        /// <summary>An image as a URL the OpenAI routes accept: a <c>data:</c> URI for inline bytes, or the image's own URL.</summary>
+        public static string? ImageUrl(global::Microsoft.Extensions.AI.AIContent content) => content switch
+        {
+            global::Microsoft.Extensions.AI.DataContent data when IsImage(data.MediaType) => data.Uri,
+            global::Microsoft.Extensions.AI.UriContent uri when IsImage(uri.MediaType) => uri.Uri.ToString(),
+            _ => null,
+        };
+
+        public static bool IsImage(string? mediaType) => mediaType is not null && mediaType.StartsWith("image/", global::System.StringComparison.OrdinalIgnoreCase);
+
         /// <summary>Refuses content the adapter cannot send, naming it.</summary>
         public static global::System.NotSupportedException Unsupported(global::Microsoft.Extensions.AI.AIContent content, string route)
-            => new global::System.NotSupportedException($"The {route} chat client cannot send {content.GetType().Name} content yet; send text, function calls and function results.");
+            => new global::System.NotSupportedException($"The {route} chat client cannot send {content.GetType().Name} content{(content is global::Microsoft.Extensions.AI.DataContent d ? " of type " + d.MediaType : content is global::Microsoft.Extensions.AI.UriContent u ? " of type " + u.MediaType : string.Empty)}; it sends text, images, function calls and function results.");
 
         public static global::Microsoft.Extensions.AI.ChatResponseUpdate Update(string? responseId, string? modelId, params global::Microsoft.Extensions.AI.AIContent[] contents)
             => new global::Microsoft.Extensions.AI.ChatResponseUpdate(global::Microsoft.Extensions.AI.ChatRole.Assistant, new global::System.Collections.Generic.List<global::Microsoft.Extensions.AI.AIContent>(contents)) { ResponseId = responseId, MessageId = responseId, ModelId = modelId };

@@ -118,6 +118,12 @@ namespace __Root__.AI
                         case global::Microsoft.Extensions.AI.TextContent:
                         case global::Microsoft.Extensions.AI.TextReasoningContent:
                             break;
+                        case global::Microsoft.Extensions.AI.DataContent data:
+                            parts.Add(new global::__Root__.Gemini.Part { InlineData = new global::__Root__.Gemini.Blob { MimeType = data.MediaType, Data = data.Base64Data.ToString() } });
+                            break;
+                        case global::Microsoft.Extensions.AI.UriContent uri:
+                            parts.Add(new global::__Root__.Gemini.Part { FileData = new global::__Root__.Gemini.FileData { FileUri = uri.Uri.ToString(), MimeType = uri.MediaType } });
+                            break;
                         case global::Microsoft.Extensions.AI.FunctionCallContent call:
                             callNames[call.CallId] = call.Name;
                             parts.Add(new global::__Root__.Gemini.Part { FunctionCall = new global::__Root__.Gemini.FunctionCall { Name = call.Name, Args = FoundryChatMapping.ArgumentsElement(call.Arguments), Id = call.CallId.Contains("#") ? null : call.CallId } });

@@ -132,39 +132,72 @@ namespace __Root__.AI
             var role = message.Role == global::Microsoft.Extensions.AI.ChatRole.System ? global::__Root__.OpenAi.EasyInputMessageRole.System
                 : message.Role == global::Microsoft.Extensions.AI.ChatRole.Assistant ? global::__Root__.OpenAi.EasyInputMessageRole.Assistant
                 : global::__Root__.OpenAi.EasyInputMessageRole.User;
-            var text = new global::System.Text.StringBuilder();
+            var pending = new Pending(role);
             foreach (var content in message.Contents)
             {
                 switch (content)
                 {
                     case global::Microsoft.Extensions.AI.TextContent t:
-                        text.Append(t.Text);
+                        pending.Text.Append(t.Text);
                         break;
                     case global::Microsoft.Extensions.AI.TextReasoningContent:
                         // Reasoning is not replayed: the proxy is stateless and models reason afresh.
                         break;
                     case global::Microsoft.Extensions.AI.FunctionCallContent call:
-                        Flush(input, role, text);
+                        pending.Flush(input);
                         input.Add((global::__Root__.OpenAi.Item)new global::__Root__.OpenAi.FunctionToolCall { CallId = call.CallId, Name = call.Name, Arguments = FoundryChatMapping.ArgumentsJson(call.Arguments) });
                         break;
                     case global::Microsoft.Extensions.AI.FunctionResultContent result:
-                        Flush(input, role, text);
+                        pending.Flush(input);
                         input.Add((global::__Root__.OpenAi.Item)new global::__Root__.OpenAi.FunctionCallOutputItemParam { CallId = result.CallId, Output = FoundryChatMapping.ResultText(result.Result) });
+                        break;
+                    case var image when FoundryChatMapping.ImageUrl(image) is { } url:
+                        pending.AddPart(new global::__Root__.OpenAi.InputImageContent { ImageUrl = url, Detail = global::__Root__.OpenAi.ImageDetail.Auto });
                         break;
                     default:
                         throw FoundryChatMapping.Unsupported(content, RouteName);
                 }
             }
 
-            Flush(input, role, text);
+            pending.Flush(input);
         }
 
-        private static void Flush(global::System.Collections.Generic.List<global::__Root__.OpenAi.InputItem> input, global::__Root__.OpenAi.EasyInputMessageRole role, global::System.Text.StringBuilder text)
+        /// <summary>One message being assembled: plain text, or typed parts once an image joins it.</summary>
+        private sealed class Pending(global::__Root__.OpenAi.EasyInputMessageRole role)
         {
-            if (text.Length > 0)
+            public global::System.Text.StringBuilder Text { get; } = new();
+
+            private global::System.Collections.Generic.List<global::__Root__.OpenAi.FunctionAndCustomToolCallOutput>? _parts;
+
+            public void AddPart(global::__Root__.OpenAi.FunctionAndCustomToolCallOutput part)
             {
-                input.Add(new global::__Root__.OpenAi.EasyInputMessage { Role = role, Content = text.ToString() });
-                text.Clear();
+                _parts ??= new();
+                MoveTextToParts();
+                _parts.Add(part);
+            }
+
+            public void Flush(global::System.Collections.Generic.List<global::__Root__.OpenAi.InputItem> input)
+            {
+                if (_parts is not null)
+                {
+                    MoveTextToParts();
+                    input.Add(new global::__Root__.OpenAi.EasyInputMessage { Role = role, Content = _parts });
+                    _parts = null;
+                }
+                else if (Text.Length > 0)
+                {
+                    input.Add(new global::__Root__.OpenAi.EasyInputMessage { Role = role, Content = Text.ToString() });
+                    Text.Clear();
+                }
+            }
+
+            private void MoveTextToParts()
+            {
+                if (Text.Length > 0)
+                {
+                    _parts!.Add(new global::__Root__.OpenAi.InputTextContent { Text = Text.ToString() });
+                    Text.Clear();
+                }
             }
         }
 
