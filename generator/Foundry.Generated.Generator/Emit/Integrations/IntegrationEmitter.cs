@@ -8,8 +8,10 @@ using Foundry.Generated.Generator.Pipeline;
 
 namespace Foundry.Generated.Generator.Emit.Integrations;
 
-/// <summary>What to emit for the referenced libraries: adapters whose names all exist, and the ones skipped.</summary>
-/// <summary>What to emit: template names, skipped "adapter|missing name" pairs, and the route clients as "Type|Property".</summary>
+/// <summary>
+/// What to emit for the referenced libraries: the templates whose names all exist, the skipped ones as
+/// "adapter|missing name", and the route clients as "Type|Property" (for the DI registrations).
+/// </summary>
 internal sealed record IntegrationPlan(string RootNamespace, EquatableArray<string> Emit, EquatableArray<string> Skipped, EquatableArray<string> Clients) : IEquatable<IntegrationPlan>
 {
     public static readonly IntegrationPlan None = new(GeneratorOptions.DefaultNamespace, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
@@ -17,6 +19,7 @@ internal sealed record IntegrationPlan(string RootNamespace, EquatableArray<stri
 
 internal static class IntegrationEmitter
 {
+    /// <summary>Which adapters to emit for this spec and these references (a value: equal inputs, equal plan).</summary>
     public static IntegrationPlan Plan(SpecModel? spec, ReferencedLibraries libraries)
     {
         if (spec is null || (!libraries.ExtensionsAi && !libraries.Hosting))
