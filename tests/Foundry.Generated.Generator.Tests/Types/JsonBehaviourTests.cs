@@ -42,6 +42,14 @@ public sealed class JsonBehaviourTests(GeneratedTypes types) : IClassFixture<Gen
     }
 
     [Fact]
+    public void An_escaped_discriminator_still_picks_its_member()
+    {
+        var value = types.Read("StreamEvent", """{"type":"text\u002edelta","delta":"hi","index":3,"logprobs":[]}""");
+
+        Assert.Equal("TextDelta", value.GetType().Name);
+    }
+
+    [Fact]
     public void Discriminator_inside_a_nested_object_is_not_mistaken_for_the_members()
     {
         var value = types.Read("StreamEvent", """{"item":{"type":"message","content":"x"},"type":"finished"}""");

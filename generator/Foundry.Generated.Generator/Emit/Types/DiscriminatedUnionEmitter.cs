@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Foundry.Generated.Generator.Schemas;
 
 namespace Foundry.Generated.Generator.Emit.Types;
@@ -27,12 +29,22 @@ internal static class DiscriminatedUnionEmitter
             using (w.Block($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader)"))
             {
                 w.Line($"{helpers}.ExpectObject(ref reader, {CSharpIdentifiers.StringLiteral(type.Name)});");
-                // Compare the discriminator's UTF-8 bytes in place: no string per event on the hot path.
+                // Compare the discriminator's UTF-8 bytes in place (no string per event), bucketed by length so a
+                // union of fifty members costs one or two comparisons; escaped or split values compare with all.
                 using (w.Block($"if ({helpers}.TryPeekProperty(reader, {JsonCode.Utf8(type.DiscriminatorJsonName!)}, out var discriminator))"))
                 {
-                    foreach (var c in type.Cases)
+                    using (w.Block("switch (discriminator.HasValueSequence || discriminator.ValueIsEscaped ? -1 : discriminator.ValueSpan.Length)"))
                     {
-                        w.Line($"if (discriminator.ValueTextEquals({JsonCode.Utf8(c.Value!)})) return {c.Type.Name}.ReadJson(ref reader);");
+                        foreach (var bucket in type.Cases.GroupBy(c => System.Text.Encoding.UTF8.GetByteCount(c.Value!)).OrderBy(g => g.Key))
+                        {
+                            w.Line($"case {bucket.Key}:");
+                            EmitComparisons(w, bucket);
+                            w.Line("    break;");
+                        }
+
+                        w.Line("default:");
+                        EmitComparisons(w, type.Cases);
+                        w.Line("    break;");
                     }
                 }
 
@@ -60,6 +72,14 @@ internal static class DiscriminatedUnionEmitter
                 w.Line($"var value = {helpers}.PeekString(reader, {JsonCode.Utf8(type.DiscriminatorJsonName!)}) ?? string.Empty;");
                 w.Line($"return new {unknown} {{ DiscriminatorValue = value, Raw = global::System.Text.Json.JsonElement.ParseValue(ref reader) }};");
             }
+        }
+    }
+
+    private static void EmitComparisons(SourceWriter w, IEnumerable<UnionCase> cases)
+    {
+        foreach (var c in cases)
+        {
+            w.Line($"    if (discriminator.ValueTextEquals({JsonCode.Utf8(c.Value!)})) return {c.Type.Name}.ReadJson(ref reader);");
         }
     }
 
