@@ -16,10 +16,14 @@ internal sealed class IdleTimeoutStream : Stream
     private readonly TimeProvider _time;
     private readonly CancellationToken _streamToken;
 
-    // One timer re-armed per read, linked once with the stream's token: reads are frequent (many per event on a
-    // fast stream) and a pair of token sources per read cost more than decoding the event.
-    private readonly CancellationTokenSource? _timer;
+    // One lazy timer per stream: a read only stamps the time (reads are frequent, ~3 per event on a fast stream,
+    // and re-arming a timer per read cost more than decoding). When the timer fires it cancels a read that has
+    // waited the whole idle time, and otherwise sleeps again until the last stamp plus the idle time.
+    private readonly ITimer? _timer;
+    private readonly CancellationTokenSource? _idleCancel;
     private readonly CancellationTokenSource? _linked;
+    private long _lastActivity;
+    private int _reading;
 
     public IdleTimeoutStream(Stream inner, TimeSpan idle, TimeProvider time, CancellationToken streamToken = default)
     {
@@ -29,8 +33,10 @@ internal sealed class IdleTimeoutStream : Stream
         _streamToken = streamToken;
         if (idle > TimeSpan.Zero && idle != Timeout.InfiniteTimeSpan)
         {
-            _timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(streamToken, _timer.Token);
+            _lastActivity = time.GetTimestamp();
+            _idleCancel = new CancellationTokenSource();
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(streamToken, _idleCancel.Token);
+            _timer = time.CreateTimer(static state => ((IdleTimeoutStream)state!).OnTimer(), this, idle, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -53,7 +59,7 @@ internal sealed class IdleTimeoutStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_timer is null || _linked is null)
+        if (_idleCancel is null || _linked is null)
         {
             return await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
@@ -63,16 +69,44 @@ internal sealed class IdleTimeoutStream : Stream
             return await ReadWithOwnTimerAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
 
-        _timer.CancelAfter(_idle);
+        Volatile.Write(ref _lastActivity, _time.GetTimestamp());
+        Volatile.Write(ref _reading, 1);
         try
         {
-            var read = await _inner.ReadAsync(buffer, _linked.Token).ConfigureAwait(false);
-            _timer.CancelAfter(Timeout.InfiniteTimeSpan);
-            return read;
+            return await _inner.ReadAsync(buffer, _linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_idleCancel.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw IdleTimeout();
+        }
+        finally
+        {
+            Volatile.Write(ref _lastActivity, _time.GetTimestamp());
+            Volatile.Write(ref _reading, 0);
+        }
+    }
+
+    private void OnTimer()
+    {
+        if (_idleCancel is null || _idleCancel.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var waited = _time.GetElapsedTime(Volatile.Read(ref _lastActivity));
+        if (Volatile.Read(ref _reading) == 1 && waited >= _idle)
+        {
+            _idleCancel.Cancel();
+            return;
+        }
+
+        try
+        {
+            _timer!.Change(waited < _idle ? _idle - waited : _idle, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The stream was disposed while the timer fired.
         }
     }
 
@@ -116,8 +150,9 @@ internal sealed class IdleTimeoutStream : Stream
     {
         if (disposing)
         {
-            _linked?.Dispose();
             _timer?.Dispose();
+            _linked?.Dispose();
+            _idleCancel?.Dispose();
             _inner.Dispose();
         }
 
