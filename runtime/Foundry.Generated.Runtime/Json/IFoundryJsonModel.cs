@@ -17,6 +17,13 @@ public interface IFoundryJsonReadable<TSelf> where TSelf : IFoundryJsonReadable<
     /// (already advanced with <c>Read()</c>); on exit it is on the value's last token.
     /// </summary>
     static abstract TSelf ReadJson(ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// As <see cref="ReadJson(ref Utf8JsonReader)"/>, taking strings that repeat from event to event (ids, model
+    /// names) from <paramref name="strings"/>, which belongs to one stream. Generated types pass it on to the values
+    /// they contain.
+    /// </summary>
+    static virtual TSelf ReadJson(ref Utf8JsonReader reader, FoundryStringCache? strings) => TSelf.ReadJson(ref reader);
 }
 
 /// <summary>A generated type that round-trips through JSON.</summary>

@@ -55,7 +55,9 @@ internal static class StreamEventDecoder
 
     private static ReadOnlySpan<byte> ErrorWord => "\"error\""u8;
 
-    public static DecodedEvent<TEvent> Decode<TEvent>(string eventType, ReadOnlySpan<byte> data, int maxBytes)
+    /// <summary>Decodes one event's data; <paramref name="strings"/> is the stream's cache for repeated strings (ids,
+    /// model names); <paramref name="scanUsage"/> says whether anyone records token usage.</summary>
+    public static DecodedEvent<TEvent> Decode<TEvent>(string eventType, ReadOnlySpan<byte> data, int maxBytes, FoundryStringCache? strings, bool scanUsage)
         where TEvent : IFoundryJsonReadable<TEvent>
     {
         if (data.Length > maxBytes)
@@ -87,8 +89,8 @@ internal static class StreamEventDecoder
                 return new DecodedEvent<TEvent>(DecodedKind.Invalid, message: "empty data");
             }
 
-            var value = TEvent.ReadJson(ref reader);
-            var (input, output) = UsageScanner.Scan(data);
+            var value = TEvent.ReadJson(ref reader, strings);
+            var (input, output) = scanUsage ? UsageScanner.Scan(data) : default;
             return new DecodedEvent<TEvent>(DecodedKind.Event, value, inputTokens: input, outputTokens: output);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)

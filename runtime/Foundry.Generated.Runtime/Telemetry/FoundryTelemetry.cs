@@ -41,6 +41,12 @@ public static class FoundryTelemetry
         return activity;
     }
 
+    /// <summary>
+    /// Whether a stream's token usage goes anywhere: its span or a listener of the usage metric. Decided once per
+    /// stream, so scanning each event for token counts costs nothing when nobody listens.
+    /// </summary>
+    internal static bool RecordsUsage(Activity? activity) => activity != null || TokenUsage.Enabled;
+
     internal static void FirstEvent(Activity? activity, FoundryOperation operation, long started, TimeProvider time)
     {
         var seconds = time.GetElapsedTime(started).TotalSeconds;

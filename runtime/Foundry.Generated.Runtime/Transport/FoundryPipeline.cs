@@ -108,7 +108,10 @@ public sealed partial class FoundryPipeline : IDisposable
         {
             using var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Options.StreamIdleTimeout, Options.TimeProvider, cancellationToken);
             var maxBytes = Options.MaxEventBytes;
-            var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TEvent>(type, data, maxBytes));
+            // Per stream: ids and model names repeat on every event, so each is allocated once.
+            var strings = new FoundryStringCache();
+            var scanUsage = FoundryTelemetry.RecordsUsage(activity);
+            var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TEvent>(type, data, maxBytes, strings, scanUsage));
             var count = 0;
             var usage = new UsageScanner();
             await using var events = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
