@@ -64,6 +64,28 @@ public sealed class StreamingTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task A_streams_repeated_id_and_model_are_one_string_each()
+    {
+        using var client = new FoundryLlmClient(fixture.Options());
+        var request = new CreateChatCompletionRequest
+        {
+            Model = ChatCompletionsModel.Gpt4_1,
+            Messages = [new ChatCompletionRequestUserMessage { Content = Prompt }],
+        };
+
+        var chunks = new List<CreateChatCompletionStreamResponse>();
+        await foreach (var chunk in client.OpenAiChatCompletions.StreamAsync(request))
+        {
+            chunks.Add(chunk);
+        }
+
+        Assert.True(chunks.Count > 2);
+        Assert.All(chunks, c => Assert.Same(chunks[0].Id, c.Id));
+        Assert.All(chunks, c => Assert.Same(chunks[0].Model, c.Model));
+        Assert.False(string.IsNullOrEmpty(chunks[0].Id));
+    }
+
+    [Fact]
     public async Task Anthropic_stream_yields_ping_and_text_deltas()
     {
         using var client = new FoundryLlmClient(fixture.Options());

@@ -1,6 +1,7 @@
 using System.Linq;
 using Foundry.Generated.Catalog;
 using Foundry.Generated.Catalog.ModelIds;
+using Foundry.Generated.Generator.Emit.Types;
 using RouteNames = Foundry.Generated.Generator.Model.RouteNames;
 
 namespace Foundry.Generated.Generator.Emit.Models;
@@ -178,9 +179,12 @@ internal static class ModelsEmitter
             w.Line("    => writer.WriteStringValue(this.GetWireId(options.ModelIds));");
             w.Line();
             w.Line("/// <summary>Reads any string: a catalogued id or RID keeps its catalog entry, anything else is kept as given.</summary>");
-            using (w.Block($"public static {name} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)"))
+            w.Line($"public static {name} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, null);");
+            w.Line();
+            w.Line("/// <summary>As <see cref=\"ReadJson(ref global::System.Text.Json.Utf8JsonReader)\"/>; the model string repeats on every event, so it comes from <paramref name=\"strings\"/>.</summary>");
+            using (w.Block($"public static {name} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::Foundry.Generated.Runtime.FoundryStringCache? strings)"))
             {
-                w.Line("var text = reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() ?? string.Empty : string.Empty;");
+                w.Line($"var text = {JsonCode.Helpers(root)}.RepeatedString(ref reader, strings) ?? string.Empty;");
                 w.Line($"return FoundryModels.TryFind(text, out var info) ? new {name}(info.Id, info) : new {name}(text, null);");
             }
         }

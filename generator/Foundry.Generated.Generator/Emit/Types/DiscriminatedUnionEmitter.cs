@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Foundry.Generated.Generator.Schemas;
 
 namespace Foundry.Generated.Generator.Emit.Types;
@@ -26,30 +25,41 @@ internal static class DiscriminatedUnionEmitter
             w.Line($"public abstract void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options);");
             w.Line();
             w.Line("/// <summary>Reads the member named by the discriminator; unknown values become " + unknown + ".</summary>");
-            using (w.Block($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader)"))
+            w.Line($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader) => ReadJson(ref reader, null);");
+            w.Line();
+            w.Line("/// <summary>As <see cref=\"ReadJson(ref global::System.Text.Json.Utf8JsonReader)\"/>, taking repeated strings from <paramref name=\"strings\"/>.</summary>");
+            using (w.Block($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader, {JsonCode.StringCache}? strings)"))
             {
                 w.Line($"{helpers}.ExpectObject(ref reader, {CSharpIdentifiers.StringLiteral(type.Name)});");
-                // Compare the discriminator's UTF-8 bytes in place (no string per event), bucketed by length so a
-                // union of fifty members costs one or two comparisons; escaped or split values compare with all.
+                // The discriminator's UTF-8 bytes are matched in place (no string per event), by length first, so a
+                // union of fifty members costs one or two comparisons.
                 using (w.Block($"if ({helpers}.TryPeekProperty(reader, {JsonCode.Utf8(type.DiscriminatorJsonName!)}, out var discriminator))"))
                 {
-                    using (w.Block("switch (discriminator.HasValueSequence || discriminator.ValueIsEscaped ? -1 : discriminator.ValueSpan.Length)"))
+                    using (w.Block($"switch (__MemberIndex({helpers}.Utf8Text(ref discriminator)))"))
                     {
-                        foreach (var bucket in type.Cases.GroupBy(c => System.Text.Encoding.UTF8.GetByteCount(c.Value!)).OrderBy(g => g.Key))
+                        var index = 0;
+                        foreach (var c in type.Cases)
                         {
-                            w.Line($"case {bucket.Key}:");
-                            EmitComparisons(w, bucket);
-                            w.Line("    break;");
+                            w.Line($"case {index++}: return {c.Type.Name}.ReadJson(ref reader, strings);");
                         }
-
-                        w.Line("default:");
-                        EmitComparisons(w, type.Cases);
-                        w.Line("    break;");
                     }
                 }
 
                 w.Line($"return {unknown}.ReadJson(ref reader);");
             }
+
+            w.Line();
+            var members = new List<(string, int)>();
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            for (var i = 0; i < type.Cases.Count; i++)
+            {
+                if (seen.Add(type.Cases[i].Value!))
+                {
+                    members.Add((type.Cases[i].Value!, i));
+                }
+            }
+
+            Utf8Matcher.Emit(w, "__MemberIndex", "The index of a member by its UTF-8 discriminator value; -1 for a value the spec does not know.", members);
         }
 
         w.Line();
@@ -67,19 +77,13 @@ internal static class DiscriminatedUnionEmitter
             w.Line();
             w.Line($"public override void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options) => this.Raw.WriteTo(writer);");
             w.Line();
+            w.Line($"public static new {unknown} ReadJson(ref {JsonCode.Reader} reader, {JsonCode.StringCache}? strings) => ReadJson(ref reader);");
+            w.Line();
             using (w.Block($"public static new {unknown} ReadJson(ref {JsonCode.Reader} reader)"))
             {
                 w.Line($"var value = {helpers}.PeekString(reader, {JsonCode.Utf8(type.DiscriminatorJsonName!)}) ?? string.Empty;");
                 w.Line($"return new {unknown} {{ DiscriminatorValue = value, Raw = global::System.Text.Json.JsonElement.ParseValue(ref reader) }};");
             }
-        }
-    }
-
-    private static void EmitComparisons(SourceWriter w, IEnumerable<UnionCase> cases)
-    {
-        foreach (var c in cases)
-        {
-            w.Line($"    if (discriminator.ValueTextEquals({JsonCode.Utf8(c.Value!)})) return {c.Type.Name}.ReadJson(ref reader);");
         }
     }
 
@@ -113,7 +117,9 @@ internal static class DiscriminatedUnionEmitter
                 w.Line("(this.Value with { AdditionalProperties = __merged }).WriteJson(writer, options);");
             }
             w.Line();
-            w.Line($"public static new {type.Name} ReadJson(ref {JsonCode.Reader} reader) => new {type.Name} {{ Value = {wrapped}.ReadJson(ref reader) }};");
+            w.Line($"public static new {type.Name} ReadJson(ref {JsonCode.Reader} reader) => ReadJson(ref reader, null);");
+            w.Line();
+            w.Line($"public static new {type.Name} ReadJson(ref {JsonCode.Reader} reader, {JsonCode.StringCache}? strings) => new {type.Name} {{ Value = {wrapped}.ReadJson(ref reader, strings) }};");
             w.Line();
             w.Line($"public static implicit operator {type.Name}({wrapped} value) => new {type.Name} {{ Value = value }};");
         }

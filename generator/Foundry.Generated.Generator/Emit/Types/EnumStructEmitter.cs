@@ -48,6 +48,8 @@ internal static class EnumStructEmitter
             w.Line();
             w.Line($"public void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options) => writer.WriteStringValue(this.Value);");
             w.Line();
+            w.Line($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader, {JsonCode.StringCache}? strings) => ReadJson(ref reader);");
+            w.Line();
             // Known values reuse the static instance's string: streams repeat them on every event.
             using (w.Block($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader)"))
             {
@@ -55,14 +57,29 @@ internal static class EnumStructEmitter
                 {
                     using (w.Block("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)"))
                     {
-                        foreach (var (value, member) in members)
+                        using (w.Block($"switch (__ValueIndex({JsonCode.Helpers(root)}.Utf8Text(ref reader)))"))
                         {
-                            w.Line($"if (reader.ValueTextEquals({JsonCode.Utf8(value)})) return {member};");
+                            for (var i = 0; i < members.Count; i++)
+                            {
+                                w.Line($"case {i}: return {members[i].Member};");
+                            }
                         }
                     }
                 }
 
                 w.Line($"return new {type.Name}({JsonCode.Helpers(root)}.String(ref reader) ?? string.Empty);");
+            }
+
+            if (members.Count > 0)
+            {
+                w.Line();
+                var values = new List<(string, int)>();
+                for (var i = 0; i < members.Count; i++)
+                {
+                    values.Add((members[i].Value, i));
+                }
+
+                Utf8Matcher.Emit(w, "__ValueIndex", "The index of a known value by its UTF-8 text; -1 for any other value.", values);
             }
         }
     }

@@ -15,15 +15,22 @@ internal static class JsonCode
 
     public static string Helpers(string rootNamespace) => "global::" + rootNamespace + ".Internal.FoundryJsonReader";
 
-    /// <summary>An expression reading the value the reader is positioned on, typed exactly as <paramref name="type"/>.</summary>
-    public static string Read(TypeRef type, string reader, string root, int depth = 0)
+    /// <summary>The <c>FoundryStringCache?</c> parameter every generated reader takes and passes on.</summary>
+    public const string StringCache = "global::Foundry.Generated.Runtime.FoundryStringCache";
+
+    /// <summary>
+    /// An expression reading the value the reader is positioned on, typed exactly as <paramref name="type"/>.
+    /// <paramref name="strings"/> names the <c>FoundryStringCache?</c> in scope; <paramref name="jsonName"/>, the
+    /// property being read, decides whether a string goes through it (<see cref="IsRepeatedValue"/>).
+    /// </summary>
+    public static string Read(TypeRef type, string reader, string root, string strings, string? jsonName = null, int depth = 0)
     {
         var j = Helpers(root);
         var bang = type.Nullable ? string.Empty : "!";
         switch (type.Kind)
         {
             case TypeKind.String:
-                return $"{j}.String(ref {reader}){bang}";
+                return IsRepeatedValue(jsonName) ? $"{j}.RepeatedString(ref {reader}, {strings}){bang}" : $"{j}.String(ref {reader}){bang}";
             case TypeKind.Int32:
             case TypeKind.Int64:
             case TypeKind.Double:
@@ -32,20 +39,31 @@ internal static class JsonCode
             case TypeKind.Json:
                 return $"{j}.{(type.Nullable ? "NullableElement" : "Element")}(ref {reader})";
             case TypeKind.Record:
-                return $"{j}.Model<{type.Name}>(ref {reader}){bang}";
+                return $"{j}.Model<{type.Name}>(ref {reader}, {strings}){bang}";
             case TypeKind.Struct:
-                return type.Nullable ? $"{j}.NullableStruct<{type.Name}>(ref {reader})" : $"{type.Name}.ReadJson(ref {reader})";
+                return type.Nullable ? $"{j}.NullableStruct<{type.Name}>(ref {reader}, {strings})" : $"{type.Name}.ReadJson(ref {reader}, {strings})";
             case TypeKind.Array:
             case TypeKind.Map:
                 var inner = "r" + depth;
+                var innerStrings = "s" + depth;
                 var method = type.Kind == TypeKind.Array ? "List" : "Map";
                 // Cast to the declared interface: List<List<T>> is not an IReadOnlyList<IReadOnlyList<T>>.
-                var call = $"{j}.{method}(ref {reader}, static (ref {Reader} {inner}) => {Read(type.Element!, inner, root, depth + 1)})";
+                var element = Read(type.Element!, inner, root, innerStrings, jsonName, depth + 1);
+                var call = $"{j}.{method}(ref {reader}, {strings}, static (ref {Reader} {inner}, {StringCache}? {innerStrings}) => {element})";
                 return type.Nullable ? $"({type.CSharp}){call}" : $"({type.CSharp}){call}!";
             default:
                 return $"{j}.Element(ref {reader})";
         }
     }
+
+    /// <summary>
+    /// Properties whose values repeat on every event of a stream, so a per-stream cache saves a string each time:
+    /// identifiers (<c>id</c>, <c>item_id</c>, <c>responseId</c>), model names, <c>object</c>, <c>role</c> and
+    /// <c>system_fingerprint</c>. Text never goes through the cache.
+    /// </summary>
+    public static bool IsRepeatedValue(string? jsonName)
+        => jsonName is "id" or "model" or "modelVersion" or "object" or "role" or "system_fingerprint"
+           || (jsonName != null && (jsonName.EndsWith("_id", System.StringComparison.Ordinal) || jsonName.EndsWith("Id", System.StringComparison.Ordinal)));
 
     /// <summary>Statements writing <paramref name="expression"/> (null writes JSON null); <paramref name="scope"/> keeps local names unique.</summary>
     public static void Write(SourceWriter w, TypeRef type, string expression, string scope, int depth = 0)

@@ -12,7 +12,7 @@ internal static class JsonHelpersEmitter
         w.Line("{");
         w.Indent();
         w.Line("/// <summary>Reads one JSON value; the reader is on the value's first token and stays on its last.</summary>");
-        w.Line("internal delegate T FoundryJsonValueReader<T>(ref global::System.Text.Json.Utf8JsonReader reader);");
+        w.Line("internal delegate T FoundryJsonValueReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::Foundry.Generated.Runtime.FoundryStringCache? strings);");
         w.Line();
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
         w.Line("internal static class FoundryJsonReader");
@@ -39,6 +39,25 @@ public static string? String(ref global::System.Text.Json.Utf8JsonReader reader)
         global::System.Text.Json.JsonTokenType.Null => null,
         _ => throw Unexpected(ref reader, ""a string""),
     };
+
+/// <summary>A string that repeats from event to event (an id, a model name): taken from the stream's cache.</summary>
+public static string? RepeatedString(ref global::System.Text.Json.Utf8JsonReader reader, global::Foundry.Generated.Runtime.FoundryStringCache? strings)
+    => strings != null && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? strings.GetString(ref reader) : String(ref reader);
+
+/// <summary>
+/// The unescaped UTF-8 text of the property name or string the reader is on: the reader's own bytes in the common
+/// case, a copy only when the text is escaped or split across buffers.
+/// </summary>
+public static global::System.ReadOnlySpan<byte> Utf8Text(ref global::System.Text.Json.Utf8JsonReader reader)
+{
+    if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+    {
+        return reader.ValueSpan;
+    }
+
+    var buffer = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+    return global::System.MemoryExtensions.AsSpan(buffer, 0, reader.CopyString(buffer));
+}
 
 // Integers written as 3.0 or 3e2 are accepted; a fraction or a value out of range is an error, never truncated.
 public static int Int32(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -80,15 +99,15 @@ public static global::System.Text.Json.JsonElement Element(ref global::System.Te
 public static global::System.Text.Json.JsonElement? NullableElement(ref global::System.Text.Json.Utf8JsonReader reader)
     => reader.TokenType == Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
 
-public static T? Model<T>(ref global::System.Text.Json.Utf8JsonReader reader)
+public static T? Model<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::Foundry.Generated.Runtime.FoundryStringCache? strings)
     where T : class, global::Foundry.Generated.Runtime.IFoundryJsonReadable<T>
-    => reader.TokenType == Null ? null : T.ReadJson(ref reader);
+    => reader.TokenType == Null ? null : T.ReadJson(ref reader, strings);
 
-public static T? NullableStruct<T>(ref global::System.Text.Json.Utf8JsonReader reader)
+public static T? NullableStruct<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::Foundry.Generated.Runtime.FoundryStringCache? strings)
     where T : struct, global::Foundry.Generated.Runtime.IFoundryJsonReadable<T>
-    => reader.TokenType == Null ? null : T.ReadJson(ref reader);
+    => reader.TokenType == Null ? null : T.ReadJson(ref reader, strings);
 
-public static global::System.Collections.Generic.IReadOnlyList<T>? List<T>(ref global::System.Text.Json.Utf8JsonReader reader, FoundryJsonValueReader<T> read)
+public static global::System.Collections.Generic.IReadOnlyList<T>? List<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::Foundry.Generated.Runtime.FoundryStringCache? strings, FoundryJsonValueReader<T> read)
 {
     if (reader.TokenType == Null)
     {
@@ -107,7 +126,7 @@ public static global::System.Collections.Generic.IReadOnlyList<T>? List<T>(ref g
     }
 
     // One item (choices, content parts) is the common case: an exact array, not a list and its spare capacity.
-    var first = read(ref reader);
+    var first = read(ref reader, strings);
     if (!reader.Read() || reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
     {
         return new[] { first };
@@ -116,14 +135,14 @@ public static global::System.Collections.Generic.IReadOnlyList<T>? List<T>(ref g
     var list = new global::System.Collections.Generic.List<T> { first };
     do
     {
-        list.Add(read(ref reader));
+        list.Add(read(ref reader, strings));
     }
     while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray);
 
     return list;
 }
 
-public static global::System.Collections.Generic.Dictionary<string, T>? Map<T>(ref global::System.Text.Json.Utf8JsonReader reader, FoundryJsonValueReader<T> read)
+public static global::System.Collections.Generic.Dictionary<string, T>? Map<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::Foundry.Generated.Runtime.FoundryStringCache? strings, FoundryJsonValueReader<T> read)
 {
     if (reader.TokenType == Null)
     {
@@ -140,7 +159,7 @@ public static global::System.Collections.Generic.Dictionary<string, T>? Map<T>(r
     {
         var key = reader.GetString()!;
         reader.Read();
-        map[key] = read(ref reader);
+        map[key] = read(ref reader, strings);
     }
 
     return map;

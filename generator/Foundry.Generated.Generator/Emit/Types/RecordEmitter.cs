@@ -143,8 +143,12 @@ internal static class RecordEmitter
     {
         var helpers = JsonCode.Helpers(root);
         var hide = isMember ? "new " : string.Empty;
+        var names = PropertyIndexes(type, isMember);
         w.Line($"/// <summary>Reads a {type.Name} from the JSON object the reader is on.</summary>");
-        using (w.Block($"public static {hide}{type.Name} ReadJson(ref {JsonCode.Reader} reader)"))
+        w.Line($"public static {hide}{type.Name} ReadJson(ref {JsonCode.Reader} reader) => ReadJson(ref reader, null);");
+        w.Line();
+        w.Line($"/// <summary>Reads a {type.Name}, taking repeated strings (ids, model names) from <paramref name=\"strings\"/>.</summary>");
+        using (w.Block($"public static {hide}{type.Name} ReadJson(ref {JsonCode.Reader} reader, {JsonCode.StringCache}? strings)"))
         {
             w.Line($"{helpers}.ExpectObject(ref reader, {CSharpIdentifiers.StringLiteral(type.Name)});");
             var index = 0;
@@ -174,39 +178,9 @@ internal static class RecordEmitter
 
             using (w.Block($"while (reader.Read() && reader.TokenType == {JsonCode.JsonTokenType}.PropertyName)"))
             {
-                if (isMember)
+                if (names.Count > 0)
                 {
-                    using (w.Block($"if (reader.ValueTextEquals({JsonCode.Utf8(type.DiscriminatorJsonName!)}))"))
-                    {
-                        w.Line("reader.Read();");
-                        w.Line("reader.Skip();");
-                        w.Line("continue;");
-                    }
-                }
-
-                index = 0;
-                foreach (var property in type.Properties)
-                {
-                    using (w.Block($"if (reader.ValueTextEquals({JsonCode.Utf8(property.JsonName)}))"))
-                    {
-                        w.Line("reader.Read();");
-                        if (property.ConstValue != null)
-                        {
-                            w.Line("reader.Skip();");
-                        }
-                        else
-                        {
-                            w.Line($"__p{index} = {JsonCode.Read(property.Type, "reader", root)};");
-                            if (tracked.Contains(index))
-                            {
-                                w.Line($"__seen |= {1UL << index}UL;");
-                            }
-                        }
-
-                        w.Line("continue;");
-                    }
-
-                    index++;
+                    EmitPropertySwitch(w, type, root, helpers, isMember, tracked);
                 }
 
                 w.Line($"{helpers}.AddUnknown(ref __extra, ref reader);");
@@ -234,6 +208,79 @@ internal static class RecordEmitter
 
             w.Unindent();
             w.Line("};");
+        }
+
+        if (names.Count > 0)
+        {
+            w.Line();
+            Utf8Matcher.Emit(w, "__PropertyIndex", "The index of a property by its UTF-8 JSON name; -1 when this record does not know it.", names);
+        }
+    }
+
+    private const int DiscriminatorIndex = -2;
+
+    /// <summary>The JSON names this record reads, with the index its reader switches on (the first wins a repeat).</summary>
+    private static System.Collections.Generic.List<(string Name, int Index)> PropertyIndexes(TypeModel type, bool isMember)
+    {
+        var result = new System.Collections.Generic.List<(string, int)>();
+        var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        if (isMember && seen.Add(type.DiscriminatorJsonName!))
+        {
+            result.Add((type.DiscriminatorJsonName!, DiscriminatorIndex));
+        }
+
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            if (seen.Add(type.Properties[i].JsonName))
+            {
+                result.Add((type.Properties[i].JsonName, i));
+            }
+        }
+
+        return result;
+    }
+
+    // One switch on the property's index: its name is matched once (by length, then bytes) instead of with each
+    // property in turn.
+    private static void EmitPropertySwitch(SourceWriter w, TypeModel type, string root, string helpers, bool isMember, System.Collections.Generic.List<int> tracked)
+    {
+        using (w.Block($"switch (__PropertyIndex({helpers}.Utf8Text(ref reader)))"))
+        {
+            if (isMember)
+            {
+                w.Line($"case {DiscriminatorIndex}:");
+                w.Line("    reader.Read();");
+                w.Line("    reader.Skip();");
+                w.Line("    continue;");
+            }
+
+            for (var index = 0; index < type.Properties.Count; index++)
+            {
+                var property = type.Properties[index];
+                if (isMember && property.JsonName == type.DiscriminatorJsonName)
+                {
+                    continue;
+                }
+
+                w.Line($"case {index}:");
+                w.Indent();
+                w.Line("reader.Read();");
+                if (property.ConstValue != null)
+                {
+                    w.Line("reader.Skip();");
+                }
+                else
+                {
+                    w.Line($"__p{index} = {JsonCode.Read(property.Type, "reader", root, "strings", property.JsonName)};");
+                    if (tracked.Contains(index))
+                    {
+                        w.Line($"__seen |= {1UL << index}UL;");
+                    }
+                }
+
+                w.Line("continue;");
+                w.Unindent();
+            }
         }
     }
 }

@@ -70,7 +70,9 @@ internal static class UnionStructEmitter
     private static void EmitRead(SourceWriter w, TypeModel type, string root)
     {
         var helpers = JsonCode.Helpers(root);
-        using (w.Block($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader)"))
+        w.Line($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader) => ReadJson(ref reader, null);");
+        w.Line();
+        using (w.Block($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader, {JsonCode.StringCache}? strings)"))
         {
             using (w.Block("switch (reader.TokenType)"))
             {
@@ -97,7 +99,7 @@ internal static class UnionStructEmitter
                             {
                                 if (seen.Add(value))
                                 {
-                                    w.Line($"case {CSharpIdentifiers.StringLiteral(value)}: return new {type.Name}({JsonCode.Read(o.Type, "reader", root)});");
+                                    w.Line($"case {CSharpIdentifiers.StringLiteral(value)}: return new {type.Name}({JsonCode.Read(o.Type, "reader", root, "strings")});");
                                 }
                             }
                         }
@@ -107,14 +109,14 @@ internal static class UnionStructEmitter
                     }
 
                     var fallback = objects.FirstOrDefault(o => o.TypeValues.Count == 0) ?? objects[0];
-                    w.Line($"return new {type.Name}({JsonCode.Read(fallback.Type, "reader", root)});");
+                    w.Line($"return new {type.Name}({JsonCode.Read(fallback.Type, "reader", root, "strings")});");
                     w.Unindent();
                 }
             }
 
             var json = type.Cases.FirstOrDefault(c => c.Type.Kind == TypeKind.Json);
             w.Line(json != null
-                ? $"return new {type.Name}({JsonCode.Read(json.Type, "reader", root)});"
+                ? $"return new {type.Name}({JsonCode.Read(json.Type, "reader", root, "strings")});"
                 : $"throw new global::System.Text.Json.JsonException($\"Unexpected {{reader.TokenType}} for {type.Name}.\");");
         }
     }
@@ -135,7 +137,7 @@ internal static class UnionStructEmitter
             w.Line($"case {JsonCode.JsonTokenType}.{alsoToken}:");
         }
 
-        w.Line($"    return new {type.Name}({JsonCode.Read(c.Type, "reader", root)});");
+        w.Line($"    return new {type.Name}({JsonCode.Read(c.Type, "reader", root, "strings")});");
     }
 
     private static void EmitNumberCase(SourceWriter w, TypeModel type, string root)
@@ -151,10 +153,10 @@ internal static class UnionStructEmitter
         w.Indent();
         if (integer != null && number != null)
         {
-            w.Line($"if (reader.TryGetInt64(out _)) return new {type.Name}({JsonCode.Read(integer.Type, "reader", root)});");
+            w.Line($"if (reader.TryGetInt64(out _)) return new {type.Name}({JsonCode.Read(integer.Type, "reader", root, "strings")});");
         }
 
-        w.Line($"return new {type.Name}({JsonCode.Read((number ?? integer)!.Type, "reader", root)});");
+        w.Line($"return new {type.Name}({JsonCode.Read((number ?? integer)!.Type, "reader", root, "strings")});");
         w.Unindent();
     }
 
