@@ -109,8 +109,74 @@ public class StreamingDecodeBenchmarks
     [Benchmark(Description = "Chat: floor (SseParser + Utf8JsonReader)")]
     public async Task<int> ChatFloor() => await Floor(_chat, "content"u8.ToArray());
 
+    // Between the floor and the full path: the same SseParser over the same bytes, decoded into the generated types
+    // with a per-stream string cache, but no HttpClient, pipeline, error detection or telemetry. The gap to the floor
+    // is what typed events cost; the gap to the full path is what the pipeline costs.
+    [Benchmark(Description = "Responses: generated types only")]
+    public async Task<int> ResponsesTypedOnly()
+    {
+        var chars = 0;
+        await foreach (var e in TypedOnly<ResponseStreamEvent>(_responses))
+        {
+            if (e is ResponseTextDeltaEvent d)
+            {
+                chars += d.Delta.Length;
+            }
+        }
+
+        return chars;
+    }
+
+    [Benchmark(Description = "Chat: generated types only")]
+    public async Task<int> ChatTypedOnly()
+    {
+        var chars = 0;
+        await foreach (var chunk in TypedOnly<CreateChatCompletionStreamResponse>(_chat))
+        {
+            if (chunk.Choices.Count > 0)
+            {
+                chars += chunk.Choices[0].Delta.Content?.Length ?? 0;
+            }
+        }
+
+        return chars;
+    }
+
+    private static async System.Collections.Generic.IAsyncEnumerable<TEvent> TypedOnly<TEvent>(byte[] body)
+        where TEvent : class, IFoundryJsonReadable<TEvent>
+    {
+        using var stream = new System.IO.MemoryStream(body);
+        var strings = new FoundryStringCache();
+        var parser = SseParser.Create(stream, (_, data) =>
+        {
+            if (data.SequenceEqual("[DONE]"u8))
+            {
+                return null;
+            }
+
+            var reader = new Utf8JsonReader(data);
+            reader.Read();
+            return TEvent.ReadJson(ref reader, strings);
+        });
+        await foreach (var item in parser.EnumerateAsync())
+        {
+            if (item.Data is { } value)
+            {
+                yield return value;
+            }
+        }
+    }
+
+    // The floor stops at the delta, so it never tokenises what follows it (chat's finish_reason, usage, obfuscation);
+    // a typed reader must read the whole object. This row reads every token and still builds nothing.
+    [Benchmark(Description = "Responses: floor reading every token")]
+    public async Task<int> ResponsesFloorWholeEvent() => await Floor(_responses, "delta"u8.ToArray(), wholeEvent: true);
+
+    [Benchmark(Description = "Chat: floor reading every token")]
+    public async Task<int> ChatFloorWholeEvent() => await Floor(_chat, "content"u8.ToArray(), wholeEvent: true);
+
     // The least work that still gets the text out: find the property, read the string.
-    private static async Task<int> Floor(byte[] body, byte[] property)
+    private static async Task<int> Floor(byte[] body, byte[] property, bool wholeEvent = false)
     {
         var chars = 0;
         using var stream = new System.IO.MemoryStream(body);
@@ -122,15 +188,20 @@ public class StreamingDecodeBenchmarks
             }
 
             var reader = new Utf8JsonReader(data);
+            var length = 0;
             while (reader.Read())
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(property) && reader.Read() && reader.TokenType == JsonTokenType.String)
                 {
-                    return reader.GetString()!.Length;
+                    length = reader.GetString()!.Length;
+                    if (!wholeEvent)
+                    {
+                        return length;
+                    }
                 }
             }
 
-            return 0;
+            return length;
         });
         await foreach (var item in parser.EnumerateAsync())
         {
