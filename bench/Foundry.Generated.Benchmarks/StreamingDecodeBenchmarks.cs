@@ -44,19 +44,8 @@ public class StreamingDecodeBenchmarks
     }
 
     [Benchmark(Description = "Responses: Foundry.Generated")]
-    public async Task<int> ResponsesFoundry()
-    {
-        var chars = 0;
-        await foreach (var e in _foundryResponses.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" }))
-        {
-            if (e is ResponseTextDeltaEvent d)
-            {
-                chars += d.Delta.Length;
-            }
-        }
-
-        return chars;
-    }
+    public Task<int> ResponsesFoundry()
+        => ResponsesText(_foundryResponses.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" }));
 
     [Benchmark(Description = "Responses: OpenAI SDK 2.15")]
     public async Task<int> ResponsesOpenAi()
@@ -77,19 +66,8 @@ public class StreamingDecodeBenchmarks
     public async Task<int> ResponsesFloor() => await Floor(_responses, "delta"u8.ToArray());
 
     [Benchmark(Description = "Chat: Foundry.Generated")]
-    public async Task<int> ChatFoundry()
-    {
-        var chars = 0;
-        await foreach (var chunk in _foundryChat.OpenAiChatCompletions.StreamAsync(new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [new ChatCompletionRequestUserMessage { Content = "hi" }] }))
-        {
-            if (chunk.Choices.Count > 0)
-            {
-                chars += chunk.Choices[0].Delta.Content?.Length ?? 0;
-            }
-        }
-
-        return chars;
-    }
+    public Task<int> ChatFoundry()
+        => ChatText(_foundryChat.OpenAiChatCompletions.StreamAsync(new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [new ChatCompletionRequestUserMessage { Content = "hi" }] }));
 
     [Benchmark(Description = "Chat: OpenAI SDK 2.15")]
     public async Task<int> ChatOpenAi()
@@ -113,10 +91,15 @@ public class StreamingDecodeBenchmarks
     // with a per-stream string cache, but no HttpClient, pipeline, error detection or telemetry. The gap to the floor
     // is what typed events cost; the gap to the full path is what the pipeline costs.
     [Benchmark(Description = "Responses: generated types only")]
-    public async Task<int> ResponsesTypedOnly()
+    public Task<int> ResponsesTypedOnly() => ResponsesText(TypedOnly<ResponseStreamEvent>(_responses));
+
+    [Benchmark(Description = "Chat: generated types only")]
+    public Task<int> ChatTypedOnly() => ChatText(TypedOnly<CreateChatCompletionStreamResponse>(_chat));
+
+    private static async Task<int> ResponsesText(System.Collections.Generic.IAsyncEnumerable<ResponseStreamEvent> events)
     {
         var chars = 0;
-        await foreach (var e in TypedOnly<ResponseStreamEvent>(_responses))
+        await foreach (var e in events)
         {
             if (e is ResponseTextDeltaEvent d)
             {
@@ -127,11 +110,10 @@ public class StreamingDecodeBenchmarks
         return chars;
     }
 
-    [Benchmark(Description = "Chat: generated types only")]
-    public async Task<int> ChatTypedOnly()
+    private static async Task<int> ChatText(System.Collections.Generic.IAsyncEnumerable<CreateChatCompletionStreamResponse> chunks)
     {
         var chars = 0;
-        await foreach (var chunk in TypedOnly<CreateChatCompletionStreamResponse>(_chat))
+        await foreach (var chunk in chunks)
         {
             if (chunk.Choices.Count > 0)
             {

@@ -16,6 +16,12 @@ public sealed class StreamingTests(EmulatorFixture fixture) : IClassFixture<Emul
 {
     private const string Prompt = "Tell me a 10 word story";
 
+    private static CreateChatCompletionRequest ChatRequest() => new()
+    {
+        Model = ChatCompletionsModel.Gpt4_1,
+        Messages = [new ChatCompletionRequestUserMessage { Content = Prompt }],
+    };
+
     [Fact]
     public async Task Responses_stream_yields_typed_text_deltas_and_usage()
     {
@@ -40,11 +46,7 @@ public sealed class StreamingTests(EmulatorFixture fixture) : IClassFixture<Emul
     public async Task Chat_completions_stream_asks_for_usage_and_ends_at_done()
     {
         using var client = new FoundryLlmClient(fixture.Options());
-        var request = new CreateChatCompletionRequest
-        {
-            Model = ChatCompletionsModel.Gpt4_1,
-            Messages = [new ChatCompletionRequestUserMessage { Content = Prompt }],
-        };
+        var request = ChatRequest();
 
         var text = new StringBuilder();
         CompletionUsage? usage = null;
@@ -67,11 +69,7 @@ public sealed class StreamingTests(EmulatorFixture fixture) : IClassFixture<Emul
     public async Task A_streams_repeated_id_and_model_are_one_string_each()
     {
         using var client = new FoundryLlmClient(fixture.Options());
-        var request = new CreateChatCompletionRequest
-        {
-            Model = ChatCompletionsModel.Gpt4_1,
-            Messages = [new ChatCompletionRequestUserMessage { Content = Prompt }],
-        };
+        var request = ChatRequest();
 
         var chunks = new List<CreateChatCompletionStreamResponse>();
         await foreach (var chunk in client.OpenAiChatCompletions.StreamAsync(request))
