@@ -7,7 +7,8 @@ namespace Foundry.Generated.Runtime;
 internal enum DecodedKind
 {
     Event,
-    /// <summary>An event with empty data: WHATWG says it dispatches nothing (SseParser still reports it).</summary>
+    /// <summary>Nothing to yield: empty data (WHATWG says it dispatches nothing; SseParser still reports it), or an
+    /// event without text on a text stream. Its usage, if any, still counts.</summary>
     Skip,
     Done,
     Error,
@@ -55,10 +56,10 @@ internal static class StreamEventDecoder
 
     private static ReadOnlySpan<byte> ErrorWord => "\"error\""u8;
 
-    /// <summary>Decodes one event's data; <paramref name="strings"/> is the stream's cache for repeated strings (ids,
-    /// model names); <paramref name="scanUsage"/> says whether anyone records token usage.</summary>
-    public static DecodedEvent<TEvent> Decode<TEvent>(string eventType, ReadOnlySpan<byte> data, int maxBytes, FoundryStringCache? strings, bool scanUsage)
-        where TEvent : IFoundryJsonReadable<TEvent>
+    /// <summary>Decodes one event's data with the stream's <paramref name="values"/> reader (a typed event or its text);
+    /// <paramref name="scanUsage"/> says whether anyone records token usage.</summary>
+    public static DecodedEvent<TEvent> Decode<TEvent, TReader>(in TReader values, string eventType, ReadOnlySpan<byte> data, int maxBytes, bool scanUsage)
+        where TReader : struct, IStreamValueReader<TReader, TEvent>
     {
         if (data.Length > maxBytes)
         {
@@ -83,15 +84,10 @@ internal static class StreamEventDecoder
 
         try
         {
-            var reader = new Utf8JsonReader(data);
-            if (!reader.Read())
-            {
-                return new DecodedEvent<TEvent>(DecodedKind.Invalid, message: "empty data");
-            }
-
-            var value = TEvent.ReadJson(ref reader, strings);
+            var kind = values.TryRead(data, out var value) ? DecodedKind.Event : DecodedKind.Skip;
+            // Usage also comes on events with nothing to yield (a text stream's last chunk or response.completed).
             var (input, output) = scanUsage ? UsageScanner.Scan(data) : default;
-            return new DecodedEvent<TEvent>(DecodedKind.Event, value, inputTokens: input, outputTokens: output);
+            return new DecodedEvent<TEvent>(kind, value, inputTokens: input, outputTokens: output);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

@@ -85,9 +85,26 @@ public sealed partial class FoundryPipeline : IDisposable
     }
 
     /// <summary>Sends one streaming request and yields each decoded server-sent event.</summary>
-    public async IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(FoundryOperation operation, TRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(FoundryOperation operation, TRequest request, CancellationToken cancellationToken = default)
         where TRequest : IFoundryJsonWritable
         where TEvent : IFoundryJsonReadable<TEvent>
+        => StreamCoreAsync<TRequest, TEvent, TypedEventReader<TEvent>>(operation, request, cancellationToken);
+
+    /// <summary>
+    /// Sends one streaming request and yields only the answer text, as it arrives: no event objects are built.
+    /// Reasoning, tool calls and refusals are not text; with several choices or candidates, only the first counts.
+    /// Errors, retries, timeouts, usage and telemetry are those of <see cref="StreamAsync{TRequest, TEvent}"/>.
+    /// </summary>
+    public IAsyncEnumerable<string> StreamTextAsync<TRequest>(FoundryOperation operation, TRequest request, CancellationToken cancellationToken = default)
+        where TRequest : IFoundryJsonWritable
+    {
+        _ = FoundryRoutes.GetStreamDialect(operation.Route) ?? throw new ArgumentException($"route '{operation.Route}' does not stream", nameof(operation));
+        return StreamCoreAsync<TRequest, string, StreamTextReader>(operation, request, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<TValue> StreamCoreAsync<TRequest, TValue, TReader>(FoundryOperation operation, TRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TRequest : IFoundryJsonWritable
+        where TReader : struct, IStreamValueReader<TReader, TValue>
     {
         using var activity = FoundryTelemetry.Start(operation, stream: true);
         var started = Options.TimeProvider.GetTimestamp();
@@ -108,16 +125,16 @@ public sealed partial class FoundryPipeline : IDisposable
         {
             using var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Options.StreamIdleTimeout, Options.TimeProvider, cancellationToken);
             var maxBytes = Options.MaxEventBytes;
-            // Per stream: ids and model names repeat on every event, so each is allocated once.
-            var strings = new FoundryStringCache();
+            // Per stream, never shared between two enumerations: e.g. the cache of ids and model names.
+            var values = TReader.ForStream(operation.Route);
             var scanUsage = FoundryTelemetry.RecordsUsage(activity);
-            var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TEvent>(type, data, maxBytes, strings, scanUsage));
+            var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TValue, TReader>(values, type, data, maxBytes, scanUsage));
             var count = 0;
             var usage = new UsageScanner();
             await using var events = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
             while (true)
             {
-                System.Net.ServerSentEvents.SseItem<DecodedEvent<TEvent>> item;
+                System.Net.ServerSentEvents.SseItem<DecodedEvent<TValue>> item;
                 try
                 {
                     if (!await events.MoveNextAsync().ConfigureAwait(false))
@@ -143,6 +160,7 @@ public sealed partial class FoundryPipeline : IDisposable
                 switch (decoded.Kind)
                 {
                     case DecodedKind.Skip:
+                        usage.Observe(decoded.InputTokens, decoded.OutputTokens);
                         continue;
                     case DecodedKind.Done:
                         FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, usage.Result);

@@ -1,0 +1,59 @@
+using System;
+using System.Text.Json;
+
+namespace Foundry.Generated.Runtime;
+
+/// <summary>
+/// Turns one event's JSON into what a stream yields: the whole typed event, or only its answer text. A struct type
+/// argument, so the decoder is compiled once per kind with no delegate or interface call per event.
+/// </summary>
+internal interface IStreamValueReader<TSelf, TValue>
+    where TSelf : struct, IStreamValueReader<TSelf, TValue>
+{
+    /// <summary>A reader for one stream of <paramref name="route"/>; per-stream state lives in it.</summary>
+    static abstract TSelf ForStream(string route);
+
+    /// <summary>False when the event has nothing to yield (a text stream's lifecycle and tool-call events).</summary>
+    bool TryRead(ReadOnlySpan<byte> data, out TValue value);
+}
+
+/// <summary>Reads each event into the generated type, taking repeated strings from the stream's cache.</summary>
+internal readonly struct TypedEventReader<TEvent> : IStreamValueReader<TypedEventReader<TEvent>, TEvent>
+    where TEvent : IFoundryJsonReadable<TEvent>
+{
+    private readonly FoundryStringCache _strings;
+
+    private TypedEventReader(FoundryStringCache strings) => _strings = strings;
+
+    public static TypedEventReader<TEvent> ForStream(string route) => new(new FoundryStringCache());
+
+    public bool TryRead(ReadOnlySpan<byte> data, out TEvent value)
+    {
+        var reader = new Utf8JsonReader(data);
+        if (!reader.Read())
+        {
+            throw new JsonException("empty data");
+        }
+
+        value = TEvent.ReadJson(ref reader, _strings);
+        return true;
+    }
+}
+
+/// <summary>Reads only the answer text of each event, in the route's dialect (see <see cref="StreamText"/>).</summary>
+internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader, string>
+{
+    private readonly FoundryStreamDialect _dialect;
+
+    private StreamTextReader(FoundryStreamDialect dialect) => _dialect = dialect;
+
+    public static StreamTextReader ForStream(string route)
+        => new(FoundryRoutes.GetStreamDialect(route) ?? throw new ArgumentException($"route '{route}' does not stream", nameof(route)));
+
+    // An empty delta (chat's first chunk, "content":"") is nothing to show.
+    public bool TryRead(ReadOnlySpan<byte> data, out string value)
+    {
+        value = StreamText.Read(_dialect, data)!;
+        return !string.IsNullOrEmpty(value);
+    }
+}

@@ -1,0 +1,305 @@
+using System;
+using System.Text.Json;
+
+namespace Foundry.Generated.Runtime;
+
+/// <summary>
+/// The answer text of one streamed event, read from its UTF-8 bytes and only as far as needed; no event object is
+/// built. Text means what a user reads as the answer: not reasoning or thinking, tool-call arguments or refusals.
+/// Per dialect: Responses <c>response.output_text.delta</c> → <c>delta</c>; chat completions → the first choice's
+/// <c>delta.content</c>; Anthropic <c>content_block_delta</c> with a <c>text_delta</c> → <c>delta.text</c>; Gemini →
+/// the first candidate's non-thought <c>content.parts[].text</c>. Null when the event carries none.
+/// </summary>
+internal static class StreamText
+{
+    public static string? Read(FoundryStreamDialect dialect, ReadOnlySpan<byte> data) => dialect switch
+    {
+        FoundryStreamDialect.OpenAiResponses => Responses(data),
+        FoundryStreamDialect.OpenAiChatCompletions => ChatCompletions(data),
+        FoundryStreamDialect.AnthropicMessages => Anthropic(data),
+        FoundryStreamDialect.GeminiGenerateContent => Gemini(data),
+        _ => null,
+    };
+
+    // "type" comes first in practice; if the delta comes first it is kept until the type is known.
+    private static string? Responses(ReadOnlySpan<byte> data)
+    {
+        var reader = Start(data);
+        bool? isText = null;
+        string? delta = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                isText = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("response.output_text.delta"u8);
+                if (isText == false || delta != null)
+                {
+                    return isText == true ? delta : null;
+                }
+            }
+            else if (reader.ValueTextEquals("delta"u8))
+            {
+                reader.Read();
+                delta = StringOrSkip(ref reader);
+                if (isText == true)
+                {
+                    return delta;
+                }
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return null;
+    }
+
+    // Only the first choice (index 0): with n > 1 the choices' texts would interleave.
+    private static string? ChatCompletions(ReadOnlySpan<byte> data)
+    {
+        var reader = Start(data);
+        while (NextProperty(ref reader))
+        {
+            var isChoices = reader.ValueTextEquals("choices"u8);
+            reader.Read();
+            if (!isChoices || reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                long? index = null;
+                string? content = null;
+                while (NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("index"u8))
+                    {
+                        reader.Read();
+                        index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var i) ? i : -1;
+                    }
+                    else if (reader.ValueTextEquals("delta"u8))
+                    {
+                        reader.Read();
+                        content = reader.TokenType == JsonTokenType.StartObject ? StringProperty(ref reader, "content"u8) : StringOrSkip(ref reader);
+                    }
+                    else
+                    {
+                        SkipValue(ref reader);
+                    }
+
+                    if (index == 0 && content != null)
+                    {
+                        return content;
+                    }
+                }
+
+                if (index is null or 0 && content != null)
+                {
+                    return content;
+                }
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    private static string? Anthropic(ReadOnlySpan<byte> data)
+    {
+        var reader = Start(data);
+        bool? isDelta = null;
+        string? text = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                isDelta = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("content_block_delta"u8);
+                if (isDelta == false || text != null)
+                {
+                    return isDelta == true ? text : null;
+                }
+            }
+            else if (reader.ValueTextEquals("delta"u8))
+            {
+                reader.Read();
+                text = reader.TokenType == JsonTokenType.StartObject ? AnthropicTextDelta(ref reader) : StringOrSkip(ref reader);
+                if (isDelta == true)
+                {
+                    return text;
+                }
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return null;
+    }
+
+    // {"type":"text_delta","text":"…"}; thinking_delta and input_json_delta are not answer text.
+    private static string? AnthropicTextDelta(ref Utf8JsonReader reader)
+    {
+        var isText = false;
+        string? text = null;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                isText = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("text_delta"u8);
+            }
+            else if (reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                text = StringOrSkip(ref reader);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return isText ? text : null;
+    }
+
+    private static string? Gemini(ReadOnlySpan<byte> data)
+    {
+        var reader = Start(data);
+        while (NextProperty(ref reader))
+        {
+            var isCandidates = reader.ValueTextEquals("candidates"u8);
+            reader.Read();
+            if (!isCandidates || reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (NextProperty(ref reader))
+            {
+                var isContent = reader.ValueTextEquals("content"u8);
+                reader.Read();
+                if (isContent && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    return GeminiParts(ref reader);
+                }
+
+                reader.Skip();
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    // content: {"parts":[{"text":"…"},{"text":"…","thought":true}],"role":"model"}; thought parts are reasoning.
+    private static string? GeminiParts(ref Utf8JsonReader reader)
+    {
+        string? result = null;
+        while (NextProperty(ref reader))
+        {
+            var isParts = reader.ValueTextEquals("parts"u8);
+            reader.Read();
+            if (!isParts || reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                string? text = null;
+                var thought = false;
+                while (NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("text"u8))
+                    {
+                        reader.Read();
+                        text = StringOrSkip(ref reader);
+                    }
+                    else if (reader.ValueTextEquals("thought"u8))
+                    {
+                        reader.Read();
+                        thought = reader.TokenType == JsonTokenType.True;
+                    }
+                    else
+                    {
+                        SkipValue(ref reader);
+                    }
+                }
+
+                if (text != null && !thought)
+                {
+                    result = result == null ? text : result + text;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static Utf8JsonReader Start(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("the event is not a JSON object");
+        }
+
+        return reader;
+    }
+
+    private static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        reader.Skip();
+    }
+
+    // On a value: its string, or null after skipping anything else.
+    private static string? StringOrSkip(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    // On an object: the string value of one property (null if absent or not a string); reads to the object's end.
+    private static string? StringProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        string? value = null;
+        while (NextProperty(ref reader))
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match && reader.TokenType == JsonTokenType.String)
+            {
+                value = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return value;
+    }
+}
