@@ -144,6 +144,40 @@ public sealed class StreamingTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.Equal("xai-responses", fixture.Emulator.Requests.Last().Route);
     }
 
+    // xai-chat-completions has the chat dialect but no catalogued model.
+    public static TheoryData<string> StreamingRoutes => new() { "openai-responses", "openai-chat-completions", "anthropic-messages", "google-generate-content", "xai-responses" };
+
+    [Theory]
+    [MemberData(nameof(StreamingRoutes))]
+    public async Task Every_streaming_route_has_a_text_stream(string route)
+    {
+        using var client = new FoundryLlmClient(fixture.Options());
+        var stream = route switch
+        {
+            "openai-responses" => client.OpenAiResponses.StreamTextAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = Prompt }),
+            "openai-chat-completions" => client.OpenAiChatCompletions.StreamTextAsync(ChatRequest()),
+            "anthropic-messages" => client.AnthropicMessages.StreamTextAsync(new CreateMessageParams
+            {
+                Model = AnthropicMessagesModel.ClaudeSonnet4_5,
+                MaxTokens = 256,
+                Messages = [new InputMessage { Role = InputMessageRole.User, Content = Prompt }],
+            }),
+            "google-generate-content" => client.GoogleGenerateContent.StreamTextAsync(GeminiModel.Gemini3Flash, new GenerateContentRequest { Contents = [new Content { Role = "user", Parts = [new Part { Text = Prompt }] }] }),
+            _ => client.XaiResponses.StreamTextAsync(new global::Foundry.Generated.Xai.CreateResponse { Model = XaiResponsesModel.Grok4_3, Input = Prompt }),
+        };
+
+        var pieces = new List<string>();
+        await foreach (var text in stream)
+        {
+            pieces.Add(text);
+        }
+
+        Assert.True(pieces.Count > 1, $"{pieces.Count} pieces");
+        Assert.All(pieces, p => Assert.NotEmpty(p));
+        Assert.Equal(10, string.Concat(pieces).Split(' ').Length);
+        Assert.Equal(route, fixture.Emulator.Requests.Last().Route);
+    }
+
     [Fact]
     public async Task Non_streaming_create_returns_the_whole_response()
     {

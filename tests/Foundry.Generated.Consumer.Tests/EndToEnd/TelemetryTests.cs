@@ -53,6 +53,33 @@ public sealed class TelemetryTests(EmulatorFixture fixture) : IClassFixture<Emul
     }
 
     [Fact]
+    public async Task A_text_stream_records_usage_from_events_that_carry_no_text()
+    {
+        // Responses report usage only on response.completed, which a text stream does not yield.
+        var activities = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == FoundryTelemetry.SourceName || s.Name == "test.telemetry.text",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var testSource = new ActivitySource("test.telemetry.text");
+        using var parent = testSource.StartActivity("test")!;
+        using var client = new FoundryLlmClient(fixture.Options());
+
+        var pieces = 0;
+        await foreach (var _ in client.OpenAiResponses.StreamTextAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "Tell me a 10 word story" }))
+        {
+            pieces++;
+        }
+
+        var span = Assert.Single(activities, a => a.Source.Name == FoundryTelemetry.SourceName && a.TraceId == parent.TraceId);
+        Assert.Equal(10, pieces);
+        Assert.Equal(10L, span.GetTagItem("gen_ai.usage.output_tokens"));
+    }
+
+    [Fact]
     public async Task The_current_trace_goes_out_as_traceparent()
     {
         using var source = new ActivitySource("test.caller");

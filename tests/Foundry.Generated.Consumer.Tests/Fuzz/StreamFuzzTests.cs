@@ -54,7 +54,19 @@ public sealed class StreamFuzzTests
     [Fact]
     public void Random_streams_fail_only_with_documented_exceptions() => Random.Sample(Consume, iter: 300, threads: 1);
 
+    [Fact]
+    public void Mutated_recorded_streams_read_as_text_fail_only_with_documented_exceptions() => Mutated.Sample(ConsumeText, iter: 300, threads: 1);
+
+    [Fact]
+    public void Random_streams_read_as_text_fail_only_with_documented_exceptions() => Random.Sample(ConsumeText, iter: 300, threads: 1);
+
     private static void Consume(byte[] body)
+        => Consume(body, static (client, token) => client.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" }, token));
+
+    private static void ConsumeText(byte[] body)
+        => Consume(body, static (client, token) => client.OpenAiResponses.StreamTextAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" }, token));
+
+    private static void Consume<T>(byte[] body, Func<FoundryLlmClient, CancellationToken, System.Collections.Generic.IAsyncEnumerable<T>> stream)
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         using var client = new FoundryLlmClient(
@@ -64,7 +76,7 @@ public sealed class StreamFuzzTests
         {
             Task.Run(async () =>
             {
-                await foreach (var _ in client.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" }, cancel.Token))
+                await foreach (var _ in stream(client, cancel.Token))
                 {
                 }
             }).GetAwaiter().GetResult();

@@ -31,7 +31,12 @@ internal static class ClientEmitter
             foreach (var op in client.Operations)
             {
                 w.Line();
-                EmitMethod(w, op, root);
+                EmitMethod(w, op, root, textOnly: false);
+                if (op.Method == "Stream")
+                {
+                    w.Line();
+                    EmitMethod(w, op, root, textOnly: true);
+                }
             }
         }
 
@@ -40,18 +45,24 @@ internal static class ClientEmitter
         return w.ToString();
     }
 
-    private static void EmitMethod(SourceWriter w, OperationModel op, string root)
+    // A streaming operation gets two methods with the same request handling: the typed events (StreamAsync) and the
+    // answer text only (StreamTextAsync, which builds no event objects).
+    private static void EmitMethod(SourceWriter w, OperationModel op, string root, bool textOnly)
     {
         var isStream = op.Method == "Stream";
-        var returnType = isStream
-            ? $"global::System.Collections.Generic.IAsyncEnumerable<{op.ResultType}>"
-            : $"global::System.Threading.Tasks.Task<{op.ResultType}>";
+        var returnType = textOnly
+            ? "global::System.Collections.Generic.IAsyncEnumerable<string>"
+            : isStream
+                ? $"global::System.Collections.Generic.IAsyncEnumerable<{op.ResultType}>"
+                : $"global::System.Threading.Tasks.Task<{op.ResultType}>";
         var modelType = "global::" + root + "." + RouteNames.ModelTypeName(op.Route);
         var parameters = (op.ModelInPath ? $"{modelType} model, " : string.Empty) + $"{op.RequestType} request, {Token} cancellationToken = default";
-        w.Line(isStream
-            ? "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>"
-            : "/// <summary>Sends the request and returns the whole response.</summary>");
-        using (w.Block($"public {returnType} {op.Method}Async({parameters})"))
+        w.Line(textOnly
+            ? "/// <summary>Sends the request with streaming on and yields only the answer text as it arrives (no reasoning, tool calls or refusals; the first choice); errors, usage and telemetry as <c>StreamAsync</c>.</summary>"
+            : isStream
+                ? "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>"
+                : "/// <summary>Sends the request and returns the whole response.</summary>");
+        using (w.Block($"public {returnType} {(textOnly ? "StreamText" : op.Method)}Async({parameters})"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
             var body = "request";
@@ -87,9 +98,11 @@ internal static class ClientEmitter
             }
 
             w.Line($"var operation = new global::Foundry.Generated.Runtime.FoundryOperation(Route, {path}, {model});");
-            w.Line(isStream
-                ? $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, cancellationToken);"
-                : $"return _pipeline.SendAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, cancellationToken);");
+            w.Line(textOnly
+                ? $"return _pipeline.StreamTextAsync<{op.RequestType}>(operation, {body}, cancellationToken);"
+                : isStream
+                    ? $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, cancellationToken);"
+                    : $"return _pipeline.SendAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, cancellationToken);");
         }
     }
 
