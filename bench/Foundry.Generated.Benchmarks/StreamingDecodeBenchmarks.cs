@@ -47,6 +47,11 @@ public class StreamingDecodeBenchmarks
     public Task<int> ResponsesFoundry()
         => ResponsesText(_foundryResponses.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" }));
 
+    // The same full path (request, HttpClient, SSE, error detection, telemetry), yielding only the text: no event objects.
+    [Benchmark(Description = "Responses: Foundry.Generated, StreamTextAsync")]
+    public Task<int> ResponsesFoundryText()
+        => Length(_foundryResponses.OpenAiResponses.StreamTextAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" }));
+
     [Benchmark(Description = "Responses: OpenAI SDK 2.15")]
     public async Task<int> ResponsesOpenAi()
     {
@@ -68,6 +73,10 @@ public class StreamingDecodeBenchmarks
     [Benchmark(Description = "Chat: Foundry.Generated")]
     public Task<int> ChatFoundry()
         => ChatText(_foundryChat.OpenAiChatCompletions.StreamAsync(new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [new ChatCompletionRequestUserMessage { Content = "hi" }] }));
+
+    [Benchmark(Description = "Chat: Foundry.Generated, StreamTextAsync")]
+    public Task<int> ChatFoundryText()
+        => Length(_foundryChat.OpenAiChatCompletions.StreamTextAsync(new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [new ChatCompletionRequestUserMessage { Content = "hi" }] }));
 
     [Benchmark(Description = "Chat: OpenAI SDK 2.15")]
     public async Task<int> ChatOpenAi()
@@ -95,6 +104,17 @@ public class StreamingDecodeBenchmarks
 
     [Benchmark(Description = "Chat: generated types only")]
     public Task<int> ChatTypedOnly() => ChatText(TypedOnly<CreateChatCompletionStreamResponse>(_chat));
+
+    private static async Task<int> Length(System.Collections.Generic.IAsyncEnumerable<string> text)
+    {
+        var chars = 0;
+        await foreach (var piece in text)
+        {
+            chars += piece.Length;
+        }
+
+        return chars;
+    }
 
     private static async Task<int> ResponsesText(System.Collections.Generic.IAsyncEnumerable<ResponseStreamEvent> events)
     {
