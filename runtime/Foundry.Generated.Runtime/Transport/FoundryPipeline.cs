@@ -93,7 +93,8 @@ public sealed partial class FoundryPipeline : IDisposable
     /// <summary>
     /// Sends one streaming request and yields only the answer text, as it arrives: no event objects are built.
     /// Reasoning, tool calls and refusals are not text; with several choices or candidates, only the first counts.
-    /// Errors, retries, timeouts, usage and telemetry are those of <see cref="StreamAsync{TRequest, TEvent}"/>.
+    /// Errors, retries, timeouts, usage and telemetry are those of <see cref="StreamAsync{TRequest, TEvent}"/>, except
+    /// that an event is read only up to its text: malformed JSON after it is not reported.
     /// </summary>
     public IAsyncEnumerable<string> StreamTextAsync<TRequest>(FoundryOperation operation, TRequest request, CancellationToken cancellationToken = default)
         where TRequest : IFoundryJsonWritable
