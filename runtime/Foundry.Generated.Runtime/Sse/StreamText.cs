@@ -21,28 +21,34 @@ internal static class StreamText
         _ => null,
     };
 
-    // "type" comes first in practice; if the delta comes first it is kept until the type is known.
+    private delegate string? DeltaReader(ref Utf8JsonReader reader);
+
     private static string? Responses(ReadOnlySpan<byte> data)
+        => TypedDelta(data, "response.output_text.delta"u8, static (ref Utf8JsonReader reader) => StringOrSkip(ref reader));
+
+    // An event {"type": <type>, …, "delta": …}: "type" comes first in practice; if the delta comes first it is kept
+    // until the type is known.
+    private static string? TypedDelta(ReadOnlySpan<byte> data, ReadOnlySpan<byte> type, DeltaReader readDelta)
     {
         var reader = Start(data);
-        bool? isText = null;
+        bool? matches = null;
         string? delta = null;
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                isText = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("response.output_text.delta"u8);
-                if (isText == false || delta != null)
+                matches = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(type);
+                if (matches == false || delta != null)
                 {
-                    return isText == true ? delta : null;
+                    return matches == true ? delta : null;
                 }
             }
             else if (reader.ValueTextEquals("delta"u8))
             {
                 reader.Read();
-                delta = StringOrSkip(ref reader);
-                if (isText == true)
+                delta = readDelta(ref reader);
+                if (matches == true)
                 {
                     return delta;
                 }
@@ -110,38 +116,7 @@ internal static class StreamText
     }
 
     private static string? Anthropic(ReadOnlySpan<byte> data)
-    {
-        var reader = Start(data);
-        bool? isDelta = null;
-        string? text = null;
-        while (NextProperty(ref reader))
-        {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                isDelta = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("content_block_delta"u8);
-                if (isDelta == false || text != null)
-                {
-                    return isDelta == true ? text : null;
-                }
-            }
-            else if (reader.ValueTextEquals("delta"u8))
-            {
-                reader.Read();
-                text = reader.TokenType == JsonTokenType.StartObject ? AnthropicTextDelta(ref reader) : StringOrSkip(ref reader);
-                if (isDelta == true)
-                {
-                    return text;
-                }
-            }
-            else
-            {
-                SkipValue(ref reader);
-            }
-        }
-
-        return null;
-    }
+        => TypedDelta(data, "content_block_delta"u8, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.StartObject ? AnthropicTextDelta(ref reader) : StringOrSkip(ref reader));
 
     // {"type":"text_delta","text":"…"}; thinking_delta and input_json_delta are not answer text.
     private static string? AnthropicTextDelta(ref Utf8JsonReader reader)

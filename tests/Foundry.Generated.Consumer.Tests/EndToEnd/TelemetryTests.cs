@@ -17,17 +17,7 @@ public sealed class TelemetryTests(EmulatorFixture fixture) : IClassFixture<Emul
     [Fact]
     public async Task A_stream_produces_a_gen_ai_span_with_usage_and_metrics_without_the_token()
     {
-        // Listeners are process-wide and other tests run in parallel: collect safely, then pick this test's trace.
-        var activities = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == FoundryTelemetry.SourceName || s.Name == "test.telemetry",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
-        using var testSource = new ActivitySource("test.telemetry");
-        using var parent = testSource.StartActivity("test")!;
+        using var trace = new TraceCapture("test.telemetry");
         var measurements = new List<(string Name, double Value)>();
         using var meters = new MeterListener { InstrumentPublished = (i, l) => { if (i.Meter.Name == FoundryTelemetry.SourceName) l.EnableMeasurementEvents(i); } };
         meters.SetMeasurementEventCallback<double>((i, v, _, _) => { lock (measurements) { measurements.Add((i.Name, v)); } });
@@ -39,7 +29,7 @@ public sealed class TelemetryTests(EmulatorFixture fixture) : IClassFixture<Emul
         {
         }
 
-        var span = Assert.Single(activities, a => a.Source.Name == FoundryTelemetry.SourceName && a.TraceId == parent.TraceId);
+        var span = trace.FoundrySpan();
         Assert.Equal("chat gpt-5-mini", span.DisplayName);
         Assert.Equal(ActivityKind.Client, span.Kind);
         Assert.Equal("openai", span.GetTagItem("gen_ai.provider.name"));
@@ -56,16 +46,7 @@ public sealed class TelemetryTests(EmulatorFixture fixture) : IClassFixture<Emul
     public async Task A_text_stream_records_usage_from_events_that_carry_no_text()
     {
         // Responses report usage only on response.completed, which a text stream does not yield.
-        var activities = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == FoundryTelemetry.SourceName || s.Name == "test.telemetry.text",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
-        using var testSource = new ActivitySource("test.telemetry.text");
-        using var parent = testSource.StartActivity("test")!;
+        using var trace = new TraceCapture("test.telemetry.text");
         using var client = new FoundryLlmClient(fixture.Options());
 
         var pieces = 0;
@@ -74,7 +55,7 @@ public sealed class TelemetryTests(EmulatorFixture fixture) : IClassFixture<Emul
             pieces++;
         }
 
-        var span = Assert.Single(activities, a => a.Source.Name == FoundryTelemetry.SourceName && a.TraceId == parent.TraceId);
+        var span = trace.FoundrySpan();
         Assert.Equal(10, pieces);
         Assert.Equal(10L, span.GetTagItem("gen_ai.usage.output_tokens"));
     }
@@ -108,6 +89,40 @@ public sealed class TelemetryTests(EmulatorFixture fixture) : IClassFixture<Emul
 
         Assert.Contains(logs, l => l.Contains("retry 1 after 429"));
         Assert.DoesNotContain(logs, l => l.Contains(fixture.Emulator.Token) || l.Contains("my secret prompt"));
+    }
+
+    /// <summary>
+    /// Listeners are process-wide and other tests run in parallel: collect every stopped span safely, under a parent
+    /// span of this test's own source, then pick the Foundry span of this test's trace.
+    /// </summary>
+    private sealed class TraceCapture : IDisposable
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Activity> _stopped = new();
+        private readonly ActivityListener _listener;
+        private readonly ActivitySource _source;
+        private readonly Activity _parent;
+
+        public TraceCapture(string sourceName)
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = s => s.Name == FoundryTelemetry.SourceName || s.Name == sourceName,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = _stopped.Enqueue,
+            };
+            ActivitySource.AddActivityListener(_listener);
+            _source = new ActivitySource(sourceName);
+            _parent = _source.StartActivity("test")!;
+        }
+
+        public Activity FoundrySpan() => Assert.Single(_stopped, a => a.Source.Name == FoundryTelemetry.SourceName && a.TraceId == _parent.TraceId);
+
+        public void Dispose()
+        {
+            _parent.Dispose();
+            _source.Dispose();
+            _listener.Dispose();
+        }
     }
 
     private sealed class RecordingHandler : System.Net.Http.DelegatingHandler
