@@ -50,13 +50,9 @@ internal static class DiscriminatedUnionEmitter
 
             w.Line();
             var members = new List<(string, int)>();
-            var seen = new HashSet<string>(System.StringComparer.Ordinal);
             for (var i = 0; i < type.Cases.Count; i++)
             {
-                if (seen.Add(type.Cases[i].Value!))
-                {
-                    members.Add((type.Cases[i].Value!, i));
-                }
+                members.Add((type.Cases[i].Value!, i));
             }
 
             Utf8Matcher.Emit(w, "__MemberIndex", "The index of a member by its UTF-8 discriminator value; -1 for a value the spec does not know.", members);

@@ -194,7 +194,7 @@ public static string? PeekString(global::System.Text.Json.Utf8JsonReader reader,
 
 /// <summary>
 /// Finds a top-level string property of the object a copy of the reader is on, without allocating: on success
-/// <paramref name=""value""/> is positioned on the string token (compare it with <c>ValueTextEquals</c>).
+/// <paramref name=""value""/> is positioned on the string token (its bytes: <c>Utf8Text</c>).
 /// </summary>
 public static bool TryPeekProperty(global::System.Text.Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> property, out global::System.Text.Json.Utf8JsonReader value)
 {

@@ -180,7 +180,7 @@ internal static class RecordEmitter
             {
                 if (names.Count > 0)
                 {
-                    EmitPropertySwitch(w, type, root, helpers, isMember, tracked);
+                    EmitPropertySwitch(w, type, root, helpers, names, tracked);
                 }
 
                 w.Line($"{helpers}.AddUnknown(ref __extra, ref reader);");
@@ -219,53 +219,39 @@ internal static class RecordEmitter
 
     private const int DiscriminatorIndex = -2;
 
-    /// <summary>The JSON names this record reads, with the index its reader switches on (the first wins a repeat).</summary>
-    private static System.Collections.Generic.List<(string Name, int Index)> PropertyIndexes(TypeModel type, bool isMember)
+    /// <summary>
+    /// The JSON names this record reads, with the index its reader switches on: a member's discriminator first (it is
+    /// skipped, and wins over a property of the same name), then the properties; the first of a repeated name wins.
+    /// </summary>
+    private static System.Collections.Generic.List<(string Text, int Index)> PropertyIndexes(TypeModel type, bool isMember)
     {
-        var result = new System.Collections.Generic.List<(string, int)>();
-        var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-        if (isMember && seen.Add(type.DiscriminatorJsonName!))
+        var entries = new System.Collections.Generic.List<(string, int)>();
+        if (isMember)
         {
-            result.Add((type.DiscriminatorJsonName!, DiscriminatorIndex));
+            entries.Add((type.DiscriminatorJsonName!, DiscriminatorIndex));
         }
 
         for (var i = 0; i < type.Properties.Count; i++)
         {
-            if (seen.Add(type.Properties[i].JsonName))
-            {
-                result.Add((type.Properties[i].JsonName, i));
-            }
+            entries.Add((type.Properties[i].JsonName, i));
         }
 
-        return result;
+        return Utf8Matcher.Distinct(entries);
     }
 
     // One switch on the property's index: its name is matched once (by length, then bytes) instead of with each
-    // property in turn.
-    private static void EmitPropertySwitch(SourceWriter w, TypeModel type, string root, string helpers, bool isMember, System.Collections.Generic.List<int> tracked)
+    // property in turn. Only indexes the matcher can return get a case.
+    private static void EmitPropertySwitch(SourceWriter w, TypeModel type, string root, string helpers, System.Collections.Generic.List<(string Text, int Index)> names, System.Collections.Generic.List<int> tracked)
     {
         using (w.Block($"switch (__PropertyIndex({helpers}.Utf8Text(ref reader)))"))
         {
-            if (isMember)
+            foreach (var (_, index) in names)
             {
-                w.Line($"case {DiscriminatorIndex}:");
-                w.Line("    reader.Read();");
-                w.Line("    reader.Skip();");
-                w.Line("    continue;");
-            }
-
-            for (var index = 0; index < type.Properties.Count; index++)
-            {
-                var property = type.Properties[index];
-                if (isMember && property.JsonName == type.DiscriminatorJsonName)
-                {
-                    continue;
-                }
-
                 w.Line($"case {index}:");
                 w.Indent();
                 w.Line("reader.Read();");
-                if (property.ConstValue != null)
+                var property = index == DiscriminatorIndex ? null : type.Properties[index];
+                if (property == null || property.ConstValue != null)
                 {
                     w.Line("reader.Skip();");
                 }

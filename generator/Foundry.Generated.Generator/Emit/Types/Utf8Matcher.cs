@@ -10,14 +10,21 @@ namespace Foundry.Generated.Generator.Emit.Types;
 /// </summary>
 internal static class Utf8Matcher
 {
-    public static void Emit(SourceWriter w, string methodName, string summary, IReadOnlyList<(string Text, int Index)> entries)
+    /// <summary>The entries a matcher can return: for a text listed twice, the first one's index.</summary>
+    public static List<(string Text, int Index)> Distinct(IEnumerable<(string Text, int Index)> entries)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        return entries.Where(e => seen.Add(e.Text)).ToList();
+    }
+
+    public static void Emit(SourceWriter w, string methodName, string summary, IEnumerable<(string Text, int Index)> entries)
     {
         w.Line($"/// <summary>{summary}</summary>");
         using (w.Block($"private static int {methodName}(global::System.ReadOnlySpan<byte> text)"))
         {
             using (w.Block("switch (text.Length)"))
             {
-                foreach (var bucket in entries.GroupBy(e => Encoding.UTF8.GetByteCount(e.Text)).OrderBy(g => g.Key))
+                foreach (var bucket in Distinct(entries).GroupBy(e => Encoding.UTF8.GetByteCount(e.Text)).OrderBy(g => g.Key))
                 {
                     w.Line($"case {bucket.Key}:");
                     w.Indent();
