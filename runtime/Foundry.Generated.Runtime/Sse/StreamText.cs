@@ -24,7 +24,7 @@ internal static class StreamText
     private delegate string? DeltaReader(ref Utf8JsonReader reader);
 
     private static string? Responses(ReadOnlySpan<byte> data)
-        => TypedDelta(data, "response.output_text.delta"u8, static (ref Utf8JsonReader reader) => StringOrSkip(ref reader));
+        => TypedDelta(data, "response.output_text.delta"u8, StringOrSkip);
 
     // An event {"type": <type>, …, "delta": …}: "type" comes first in practice; if the delta comes first it is kept
     // until the type is known.
@@ -66,61 +66,58 @@ internal static class StreamText
     private static string? ChatCompletions(ReadOnlySpan<byte> data)
     {
         var reader = Start(data);
-        while (NextProperty(ref reader))
+        if (!SeekProperty(ref reader, "choices"u8, JsonTokenType.StartArray))
         {
-            var isChoices = reader.ValueTextEquals("choices"u8);
-            reader.Read();
-            if (!isChoices || reader.TokenType != JsonTokenType.StartArray)
-            {
-                reader.Skip();
-                continue;
-            }
+            return null;
+        }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            long? index = null;
+            string? content = null;
+            while (NextProperty(ref reader))
             {
-                long? index = null;
-                string? content = null;
-                while (NextProperty(ref reader))
+                if (reader.ValueTextEquals("index"u8))
                 {
-                    if (reader.ValueTextEquals("index"u8))
-                    {
-                        reader.Read();
-                        index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var i) ? i : -1;
-                    }
-                    else if (reader.ValueTextEquals("delta"u8))
-                    {
-                        reader.Read();
-                        content = reader.TokenType == JsonTokenType.StartObject ? StringProperty(ref reader, "content"u8) : StringOrSkip(ref reader);
-                    }
-                    else
-                    {
-                        SkipValue(ref reader);
-                    }
-
-                    if (index == 0 && content != null)
-                    {
-                        return content;
-                    }
+                    reader.Read();
+                    index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var i) ? i : -1;
+                }
+                else if (reader.ValueTextEquals("delta"u8))
+                {
+                    reader.Read();
+                    content = reader.TokenType == JsonTokenType.StartObject ? StringProperty(ref reader, "content"u8) : StringOrSkip(ref reader);
+                }
+                else
+                {
+                    SkipValue(ref reader);
                 }
 
-                if (index is null or 0 && content != null)
+                if (index == 0 && content != null)
                 {
                     return content;
                 }
             }
 
-            return null;
+            if (index is null or 0 && content != null)
+            {
+                return content;
+            }
         }
 
         return null;
     }
 
     private static string? Anthropic(ReadOnlySpan<byte> data)
-        => TypedDelta(data, "content_block_delta"u8, static (ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.StartObject ? AnthropicTextDelta(ref reader) : StringOrSkip(ref reader));
+        => TypedDelta(data, "content_block_delta"u8, AnthropicTextDelta);
 
     // {"type":"text_delta","text":"…"}; thinking_delta and input_json_delta are not answer text.
     private static string? AnthropicTextDelta(ref Utf8JsonReader reader)
     {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return StringOrSkip(ref reader);
+        }
+
         var isText = false;
         string? text = null;
         while (NextProperty(ref reader))
@@ -146,54 +143,22 @@ internal static class StreamText
 
     private static string? Gemini(ReadOnlySpan<byte> data)
     {
+        // Only the first candidate.
         var reader = Start(data);
-        while (NextProperty(ref reader))
+        if (!SeekProperty(ref reader, "candidates"u8, JsonTokenType.StartArray) || !reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            var isCandidates = reader.ValueTextEquals("candidates"u8);
-            reader.Read();
-            if (!isCandidates || reader.TokenType != JsonTokenType.StartArray)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            while (NextProperty(ref reader))
-            {
-                var isContent = reader.ValueTextEquals("content"u8);
-                reader.Read();
-                if (isContent && reader.TokenType == JsonTokenType.StartObject)
-                {
-                    return GeminiParts(ref reader);
-                }
-
-                reader.Skip();
-            }
-
             return null;
         }
 
-        return null;
+        return SeekProperty(ref reader, "content"u8, JsonTokenType.StartObject) ? GeminiParts(ref reader) : null;
     }
 
     // content: {"parts":[{"text":"…"},{"text":"…","thought":true}],"role":"model"}; thought parts are reasoning.
     private static string? GeminiParts(ref Utf8JsonReader reader)
     {
         string? result = null;
-        while (NextProperty(ref reader))
+        while (SeekProperty(ref reader, "parts"u8, JsonTokenType.StartArray))
         {
-            var isParts = reader.ValueTextEquals("parts"u8);
-            reader.Read();
-            if (!isParts || reader.TokenType != JsonTokenType.StartArray)
-            {
-                reader.Skip();
-                continue;
-            }
-
             while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
             {
                 string? text = null;
@@ -238,6 +203,25 @@ internal static class StreamText
     }
 
     private static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    // Skips to the next property called name whose value starts with token and leaves the reader on that value;
+    // false at the object's end.
+    private static bool SeekProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, JsonTokenType token)
+    {
+        while (NextProperty(ref reader))
+        {
+            var match = reader.ValueTextEquals(name);
+            reader.Read();
+            if (match && reader.TokenType == token)
+            {
+                return true;
+            }
+
+            reader.Skip();
+        }
+
+        return false;
+    }
 
     private static void SkipValue(ref Utf8JsonReader reader)
     {
