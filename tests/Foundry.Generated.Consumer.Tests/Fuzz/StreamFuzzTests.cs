@@ -1,12 +1,10 @@
 using System;
-using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using CsCheck;
+using Foundry.Generated.Consumer.Tests.Sse;
 using Foundry.Generated.OpenAi;
 using Foundry.Generated.Runtime;
 using Xunit;
@@ -19,7 +17,7 @@ namespace Foundry.Generated.Consumer.Tests.Fuzz;
 /// </summary>
 public sealed class StreamFuzzTests
 {
-    private static readonly byte[] Recorded = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fixtures", "sse", "openai-responses-function-call.sse"));
+    private static readonly byte[] Recorded = RecordedStream.Bytes("openai-responses-function-call.sse");
 
     /// <summary>A recorded stream with bytes flipped, dropped, duplicated or cut off.</summary>
     private static readonly Gen<byte[]> Mutated =
@@ -69,9 +67,7 @@ public sealed class StreamFuzzTests
     private static void Consume<T>(byte[] body, Func<FoundryLlmClient, CancellationToken, System.Collections.Generic.IAsyncEnumerable<T>> stream)
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        using var client = new FoundryLlmClient(
-            new FoundryClientOptions { BaseUrl = new Uri("http://localhost/"), Token = "t", MaxEventBytes = 64 * 1024 },
-            new HttpClient(new Handler(body)));
+        using var client = RecordedStream.Client(body, maxEventBytes: 64 * 1024);
         try
         {
             Task.Run(async () =>
@@ -87,11 +83,5 @@ public sealed class StreamFuzzTests
         }
 
         Assert.False(cancel.IsCancellationRequested, "the stream did not end within 10 s");
-    }
-
-    private sealed class Handler(byte[] body) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) });
     }
 }

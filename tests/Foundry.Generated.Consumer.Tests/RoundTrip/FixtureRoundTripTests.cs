@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
+using Foundry.Generated.Consumer.Tests.Sse;
 using Foundry.Generated.Runtime;
 using Xunit;
 
@@ -20,7 +21,7 @@ public sealed class FixtureRoundTripTests
     public static TheoryData<string> Fixtures()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures", "sse"), "*.sse").OrderBy(f => f))
+        foreach (var file in Directory.GetFiles(RecordedStream.Directory, "*.sse").OrderBy(f => f))
         {
             data.Add(Path.GetFileName(file));
         }
@@ -52,7 +53,7 @@ public sealed class FixtureRoundTripTests
 
     private static IEnumerable<SseItem<string>> Events(string fixture)
     {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "fixtures", "sse", fixture));
+        using var stream = File.OpenRead(RecordedStream.PathOf(fixture));
         return SseParser.Create(stream).Enumerate().ToList();
     }
 

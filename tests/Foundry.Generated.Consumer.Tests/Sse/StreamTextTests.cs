@@ -1,10 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.Anthropic;
 using Foundry.Generated.Consumer.Tests.RoundTrip;
@@ -28,8 +24,7 @@ public sealed class StreamTextTests
     [MemberData(nameof(Fixtures))]
     public async Task The_text_stream_yields_the_text_of_the_typed_events(string fixture)
     {
-        var body = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "sse", fixture));
-        using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = new Uri("http://localhost/"), Token = "t" }, new HttpClient(new Handler(body)));
+        using var client = RecordedStream.Client(RecordedStream.Bytes(fixture));
         var (streamText, typedText) = Streams(client, fixture);
 
         var (expected, expectedError) = await Collect(typedText);
@@ -52,8 +47,7 @@ public sealed class StreamTextTests
     [Fact]
     public async Task Reasoning_and_thinking_are_not_text()
     {
-        var body = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "fixtures", "sse", "anthropic-messages-thinking.sse"));
-        using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = new Uri("http://localhost/"), Token = "t" }, new HttpClient(new Handler(body)));
+        using var client = RecordedStream.Client(RecordedStream.Bytes("anthropic-messages-thinking.sse"));
         var request = new CreateMessageParams { Model = AnthropicMessagesModel.ClaudeSonnet4_5, MaxTokens = 16, Messages = [] };
 
         var thinking = new List<string>();
@@ -125,11 +119,5 @@ public sealed class StreamTextTests
         }
 
         return (values, null);
-    }
-
-    private sealed class Handler(byte[] body) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) });
     }
 }
