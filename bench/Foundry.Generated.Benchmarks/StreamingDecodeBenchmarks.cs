@@ -1,14 +1,10 @@
 using System;
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using System.Net.Http;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Foundry.Generated.OpenAi;
 using Foundry.Generated.Runtime;
-using OpenAI;
 using OpenAI.Chat;
 using OpenAI.Responses;
 
@@ -36,21 +32,20 @@ public class StreamingDecodeBenchmarks
     {
         _responses = RecordedStreams.Responses(Deltas);
         _chat = RecordedStreams.Chat(Deltas);
-        var options = new FoundryClientOptions { BaseUrl = new Uri("http://localhost/"), Token = "benchmark" };
-        _foundryResponses = new FoundryLlmClient(options, new HttpClient(new InMemoryHandler(_responses)));
-        _foundryChat = new FoundryLlmClient(options, new HttpClient(new InMemoryHandler(_chat)));
-        _openAiResponses = new ResponsesClient(new ApiKeyCredential("benchmark"), new ResponsesClientOptions { Endpoint = new Uri("http://localhost/v1"), Transport = new HttpClientPipelineTransport(new HttpClient(new InMemoryHandler(_responses))) });
-        _openAiChat = new ChatClient("gpt-4o", new ApiKeyCredential("benchmark"), new OpenAIClientOptions { Endpoint = new Uri("http://localhost/v1"), Transport = new HttpClientPipelineTransport(new HttpClient(new InMemoryHandler(_chat))) });
+        _foundryResponses = InMemoryClients.Foundry(_responses);
+        _foundryChat = InMemoryClients.Foundry(_chat);
+        _openAiResponses = InMemoryClients.OpenAiResponses(_responses);
+        _openAiChat = InMemoryClients.OpenAiChat(_chat);
     }
 
     [Benchmark(Description = "Responses: Foundry.Generated")]
     public Task<int> ResponsesFoundry()
-        => ResponsesText(_foundryResponses.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" }));
+        => ResponsesText(_foundryResponses.OpenAiResponses.StreamAsync(InMemoryClients.ResponsesRequest()));
 
     // The same full path (request, HttpClient, SSE, error detection, telemetry), yielding only the text: no event objects.
     [Benchmark(Description = "Responses: Foundry.Generated, StreamTextAsync")]
     public Task<int> ResponsesFoundryText()
-        => Length(_foundryResponses.OpenAiResponses.StreamTextAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" }));
+        => Length(_foundryResponses.OpenAiResponses.StreamTextAsync(InMemoryClients.ResponsesRequest()));
 
     [Benchmark(Description = "Responses: OpenAI SDK 2.15")]
     public async Task<int> ResponsesOpenAi()
@@ -72,11 +67,11 @@ public class StreamingDecodeBenchmarks
 
     [Benchmark(Description = "Chat: Foundry.Generated")]
     public Task<int> ChatFoundry()
-        => ChatText(_foundryChat.OpenAiChatCompletions.StreamAsync(new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [new ChatCompletionRequestUserMessage { Content = "hi" }] }));
+        => ChatText(_foundryChat.OpenAiChatCompletions.StreamAsync(InMemoryClients.ChatRequest()));
 
     [Benchmark(Description = "Chat: Foundry.Generated, StreamTextAsync")]
     public Task<int> ChatFoundryText()
-        => Length(_foundryChat.OpenAiChatCompletions.StreamTextAsync(new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [new ChatCompletionRequestUserMessage { Content = "hi" }] }));
+        => Length(_foundryChat.OpenAiChatCompletions.StreamTextAsync(InMemoryClients.ChatRequest()));
 
     [Benchmark(Description = "Chat: OpenAI SDK 2.15")]
     public async Task<int> ChatOpenAi()

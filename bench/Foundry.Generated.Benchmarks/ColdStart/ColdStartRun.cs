@@ -1,14 +1,8 @@
 using System;
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Net.Http;
 using System.Threading.Tasks;
-using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
-using OpenAI;
 using OpenAI.Chat;
 using OpenAI.Responses;
 
@@ -56,19 +50,17 @@ internal static class ColdStartRun
     // The client is made inside the timed region: a cold caller pays for it too.
     private static async Task<int> Foundry(byte[] body, bool chat, List<long> stamps)
     {
-        var options = new FoundryClientOptions { BaseUrl = new Uri("http://localhost/"), Token = "benchmark" };
-        using var client = new FoundryLlmClient(options, new HttpClient(new InMemoryHandler(body)));
+        using var client = InMemoryClients.Foundry(body);
         if (chat)
         {
-            var request = new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [new ChatCompletionRequestUserMessage { Content = "hi" }] };
-            await foreach (var _ in client.OpenAiChatCompletions.StreamAsync(request))
+            await foreach (var _ in client.OpenAiChatCompletions.StreamAsync(InMemoryClients.ChatRequest()))
             {
                 stamps.Add(Stopwatch.GetTimestamp());
             }
         }
         else
         {
-            await foreach (var _ in client.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" }))
+            await foreach (var _ in client.OpenAiResponses.StreamAsync(InMemoryClients.ResponsesRequest()))
             {
                 stamps.Add(Stopwatch.GetTimestamp());
             }
@@ -79,7 +71,7 @@ internal static class ColdStartRun
 
     private static async Task<int> SdkResponses(byte[] body, List<long> stamps)
     {
-        var client = new ResponsesClient(new ApiKeyCredential("benchmark"), new ResponsesClientOptions { Endpoint = new Uri("http://localhost/v1"), Transport = new HttpClientPipelineTransport(new HttpClient(new InMemoryHandler(body))) });
+        var client = InMemoryClients.OpenAiResponses(body);
         await foreach (var _ in await client.CreateResponseStreamingAsync("gpt-5-mini", "hi", null))
         {
             stamps.Add(Stopwatch.GetTimestamp());
@@ -90,7 +82,7 @@ internal static class ColdStartRun
 
     private static async Task<int> SdkChat(byte[] body, List<long> stamps)
     {
-        var client = new ChatClient("gpt-4o", new ApiKeyCredential("benchmark"), new OpenAIClientOptions { Endpoint = new Uri("http://localhost/v1"), Transport = new HttpClientPipelineTransport(new HttpClient(new InMemoryHandler(body))) });
+        var client = InMemoryClients.OpenAiChat(body);
         await foreach (var _ in client.CompleteChatStreamingAsync([new UserChatMessage("hi")]))
         {
             stamps.Add(Stopwatch.GetTimestamp());
