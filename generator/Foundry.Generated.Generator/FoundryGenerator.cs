@@ -36,50 +36,74 @@ public sealed class FoundryGenerator : IIncrementalGenerator
 
         var spec = files.Where(f => IsNamed(f.Path, SpecFileName)).Collect()
             .Combine(options)
-            .Select((pair, ct) => pair.Left.IsEmpty ? null : SpecModelReader.Read(pair.Left[0], pair.Right.RootNamespace, ct))
+            .Select((pair, ct) => pair.Left.IsEmpty ? null : SpecModelReader.Read(pair.Left[0], pair.Right, ct))
             .WithTrackingName(TrackingNames.Spec);
 
         var catalog = files.Where(f => IsNamed(f.Path, CatalogFileName)).Collect()
             .Select((list, ct) => list.IsEmpty ? null : new CatalogInput(list[0].Path, CatalogReader.Read(list[0].Text, list[0].Path, ct)))
             .WithTrackingName(TrackingNames.Catalog);
 
-        var types = spec
-            .SelectMany((model, _) => model == null ? ImmutableArray<(Schemas.TypeModel, string)>.Empty : model.Types.Select(t => (t, model.RootNamespace)).ToImmutableArray())
+        // FoundryGenerate=Integrations: the spec's types are compiled into a referenced assembly; only plan adapters.
+        var emitted = spec.Combine(options).Select((pair, _) => pair.Right.Mode == GenerateMode.All ? pair.Left : null);
+
+        var types = emitted
+            .SelectMany((model, _) => model == null ? ImmutableArray<(Schemas.TypeModel, string, bool)>.Empty : model.Types.Select(t => (t, model.RootNamespace, model.Internal)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Types);
-        context.RegisterSourceOutput(types, (spc, item) => SafeOutput.AddSource(spc, item.Item1.HintName, () => TypeEmitter.Emit(item.Item1, item.Item2)));
+        context.RegisterSourceOutput(types, (spc, item) => SafeOutput.AddSource(spc, item.Item1.HintName, item.Item3, () => TypeEmitter.Emit(item.Item1, item.Item2)));
 
-        var clients = spec
-            .SelectMany((model, _) => model?.Clients == null ? ImmutableArray<(Operations.ClientModel, string)>.Empty : model.Clients.Clients.Select(c => (c, model.RootNamespace)).ToImmutableArray())
+        var clients = emitted
+            .SelectMany((model, _) => model?.Clients == null ? ImmutableArray<(Operations.ClientModel, string, bool)>.Empty : model.Clients.Clients.Select(c => (c, model.RootNamespace, model.Internal)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Clients);
-        context.RegisterSourceOutput(clients, (spc, item) => SafeOutput.AddSource(spc, ClientEmitter.HintName(item.Item1), () => ClientEmitter.Emit(item.Item1, item.Item2)));
+        context.RegisterSourceOutput(clients, (spc, item) => SafeOutput.AddSource(spc, ClientEmitter.HintName(item.Item1), item.Item3, () => ClientEmitter.Emit(item.Item1, item.Item2)));
 
-        var clientRoot = spec.Select((model, _) => model?.Clients).WithTrackingName(TrackingNames.ClientRoot);
-        context.RegisterSourceOutput(clientRoot, (spc, model) =>
+        var clientRoot = emitted.Select((model, _) => model?.Clients == null ? ((Operations.ClientsModel, bool)?)null : (model.Clients, model.Internal)).WithTrackingName(TrackingNames.ClientRoot);
+        context.RegisterSourceOutput(clientRoot, (spc, root) =>
         {
-            if (model != null)
+            if (root is { } r)
             {
-                SafeOutput.AddSource(spc, ClientEmitter.RootHintName, () => ClientEmitter.EmitRoot(model));
+                SafeOutput.AddSource(spc, ClientEmitter.RootHintName, r.Item2, () => ClientEmitter.EmitRoot(r.Item1));
             }
         });
 
         context.RegisterSourceOutput(options, (spc, o) =>
         {
-            SafeOutput.AddSource(spc, JsonHelpersEmitter.HintName, () => JsonHelpersEmitter.Emit(o.RootNamespace));
-            if (o.InvalidNamespace != null)
+            foreach (var problem in o.Problems)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.InvalidNamespace, Location.None, o.InvalidNamespace, o.RootNamespace));
+                var parts = problem.Split('|');
+                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.InvalidOption, Location.None, parts[0], parts[1], parts[2]));
             }
         });
 
-        var models = catalog.Select((c, _) => c?.Result.Catalog).Combine(options)
-            .Select((pair, _) => new CatalogModelInput(pair.Left, pair.Right.RootNamespace))
+        // Model types from the catalog: all of them, unless a referenced assembly already compiles them (the default,
+        // precompiled path), where only the catalog's extra models are emitted (AppModels). The compilation step
+        // yields a small value, so edits of user code re-run nothing downstream.
+        var precompiled = context.CompilationProvider.Combine(options)
+            .Select((pair, _) => PrecompiledModels.From(pair.Left, pair.Right.RootNamespace))
+            .WithTrackingName(TrackingNames.Precompiled);
+        var models = catalog.Select((c, _) => c?.Result.Catalog).Combine(options).Combine(precompiled)
+            .Select((pair, _) => new CatalogModelInput(pair.Left.Left, pair.Left.Right.RootNamespace, pair.Left.Right.Internal, pair.Left.Right.Mode, pair.Right))
             .WithTrackingName(TrackingNames.Models);
         context.RegisterSourceOutput(models, (spc, input) =>
         {
-            SafeOutput.AddSource(spc, ModelsEmitter.CatalogHintName, () => ModelsEmitter.EmitCatalog(input.Catalog, input.RootNamespace));
+            if (input.Mode != GenerateMode.All)
+            {
+                return;
+            }
+
+            if (input.Precompiled.Any)
+            {
+                if (input.Catalog != null && ModelsEmitter.HasExtras(input.Catalog, input.Precompiled))
+                {
+                    SafeOutput.AddSource(spc, ModelsEmitter.ExtrasHintName, input.Internal, () => ModelsEmitter.EmitExtras(input.Catalog, input.Precompiled, input.RootNamespace));
+                }
+
+                return;
+            }
+
+            SafeOutput.AddSource(spc, ModelsEmitter.CatalogHintName, input.Internal, () => ModelsEmitter.EmitCatalog(input.Catalog, input.RootNamespace));
             foreach (var route in Foundry.Generated.Catalog.ModelIds.ModelIdRules.KnownRoutes)
             {
-                SafeOutput.AddSource(spc, ModelsEmitter.RouteHintName(route), () => ModelsEmitter.EmitRoute(route, input.Catalog, input.RootNamespace));
+                SafeOutput.AddSource(spc, ModelsEmitter.RouteHintName(route), input.Internal, () => ModelsEmitter.EmitRoute(route, input.Catalog, input.RootNamespace));
             }
         });
 
@@ -91,7 +115,7 @@ public sealed class FoundryGenerator : IIncrementalGenerator
         {
             foreach (var template in plan.Emit)
             {
-                SafeOutput.AddSource(spc, IntegrationEmitter.HintName(template), () => IntegrationEmitter.Emit(plan, template));
+                SafeOutput.AddSource(spc, IntegrationEmitter.HintName(template), plan.Internal, () => IntegrationEmitter.Emit(plan, template));
             }
 
             foreach (var skipped in plan.Skipped)
@@ -103,14 +127,17 @@ public sealed class FoundryGenerator : IIncrementalGenerator
 
         // Diagnostics are a separate output so a problem-only change never re-emits source.
         var specProblems = spec.Select((model, _) => model?.Problems ?? default).WithTrackingName(TrackingNames.SpecProblems);
-        context.RegisterSourceOutput(specProblems.Combine(files.Collect()), (spc, pair) =>
+        var precompiledAny = precompiled.Select((p, _) => p.Any);
+        context.RegisterSourceOutput(specProblems.Combine(files.Collect()).Combine(precompiledAny), (spc, input) =>
         {
+            var pair = input.Left;
             foreach (var problem in pair.Left)
             {
                 spc.ReportDiagnostic(ProblemReporter.ToDiagnostic(problem));
             }
 
-            if (!pair.Right.Any(f => IsNamed(f.Path, SpecFileName)))
+            // Without a spec, the precompiled clients are the normal case, not a problem.
+            if (!pair.Right.Any(f => IsNamed(f.Path, SpecFileName)) && !input.Right)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.NoSpecFile, Location.None, SpecFileName));
             }

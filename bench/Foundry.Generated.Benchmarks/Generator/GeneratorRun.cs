@@ -135,7 +135,7 @@ internal static class GeneratorRun
                 var types = SchemaModelBuilder.Build(document, "Foundry.Generated", CancellationToken.None);
                 build.Add(sw.Elapsed.TotalMilliseconds);
                 sw.Restart();
-                var clients = OperationReader.Read(document, types, "Foundry.Generated");
+                var clients = OperationReader.Read(document, types, Foundry.Generated.Generator.Pipeline.GeneratorOptions.Default);
                 operations.Add(sw.Elapsed.TotalMilliseconds);
                 sw.Restart();
                 foreach (var type in types)

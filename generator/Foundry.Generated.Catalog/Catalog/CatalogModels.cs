@@ -27,7 +27,8 @@ public sealed record ModelCatalog(string CatalogVersion, EquatableArray<CatalogR
     }
 
     /// <summary>Nearest catalogued ids for a string that matched nothing, best first.</summary>
-    public EquatableArray<string> Suggest(string text, int max = 3) => ModelIds.ModelIdSuggester.Suggest(text, this, max);
+    public EquatableArray<string> Suggest(string text, int max = 3)
+        => ModelIds.ModelIdSuggester.Suggest(text, System.Linq.Enumerable.Select(Models, m => (m.Id, ModelIds.ModelIdSuggester.Names(m.Id, m.Rid, m.Aliases))), max);
 }
 
 public sealed record CatalogRoute(string Id, string Provider, string DisplayName, bool AcceptsFriendlyIds, string PathTemplate);

@@ -8,7 +8,12 @@ namespace Foundry.Generated.Catalog.Collections;
 /// An immutable array that compares by value, so records holding it compare by value
 /// (incremental generator pipeline models must).
 /// </summary>
-public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+#if FOUNDRY_INTERNAL_CATALOG
+internal
+#else
+public
+#endif
+readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
     where T : IEquatable<T>
 {
     private readonly T[]? _items;
@@ -71,7 +76,12 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 }
 
 /// <summary>Factory helpers for <see cref="EquatableArray{T}"/>.</summary>
-public static class EquatableArray
+#if FOUNDRY_INTERNAL_CATALOG
+internal
+#else
+public
+#endif
+static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T> => new EquatableArray<T>(items);
 }

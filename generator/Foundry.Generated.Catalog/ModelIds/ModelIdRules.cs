@@ -5,7 +5,13 @@ using System.Text.RegularExpressions;
 namespace Foundry.Generated.Catalog.ModelIds;
 
 /// <summary>Shapes of model ids and RIDs, shared by the generator, the analyzer and the runtime.</summary>
-public static class ModelIdRules
+/// <remarks>Also compiled into the runtime (FOUNDRY_INTERNAL_CATALOG), where it is internal: not the runtime's API.</remarks>
+#if FOUNDRY_INTERNAL_CATALOG
+internal
+#else
+public
+#endif
+static class ModelIdRules
 {
     public const string RidPrefix = "ri.language-model-service..language-model.";
 

@@ -7,21 +7,16 @@ using Foundry.Generated.Catalog.Collections;
 namespace Foundry.Generated.Catalog.ModelIds;
 
 /// <summary>"Did you mean" for model ids: dated snapshots, separators, case and small typos.</summary>
-public static class ModelIdSuggester
+/// <remarks>Also compiled into the runtime (FOUNDRY_INTERNAL_CATALOG), where it is internal: not the runtime's API.</remarks>
+#if FOUNDRY_INTERNAL_CATALOG
+internal
+#else
+public
+#endif
+static class ModelIdSuggester
 {
     // Provider snapshot suffixes such as -2025-08-07 or -20250929: Foundry ids never carry them.
     private static readonly Regex DateSuffix = new Regex("[-_](\\d{4}-\\d{2}-\\d{2}|\\d{8})$", RegexOptions.CultureInvariant);
-
-    public static EquatableArray<string> Suggest(string text, ModelCatalog catalog, int max = 3)
-    {
-        var candidates = new List<(string, IEnumerable<string>)>();
-        foreach (var model in catalog.Models)
-        {
-            candidates.Add((model.Id, Names(model.Id, model.Rid, model.Aliases)));
-        }
-
-        return Suggest(text, candidates, max);
-    }
 
     /// <summary>Nearest ids among candidates, each known by several names (id, aliases, RID).</summary>
     public static EquatableArray<string> Suggest(string text, IEnumerable<(string Id, IEnumerable<string> Names)> candidates, int max = 3)

@@ -31,7 +31,8 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
         FoundryDiagnostics.DeprecatedModel,
         FoundryDiagnostics.MalformedRid,
         FoundryDiagnostics.UncataloguedRid,
-        FoundryDiagnostics.ParameterRejectedByModel);
+        FoundryDiagnostics.ParameterRejectedByModel,
+        FoundryDiagnostics.ModelNotPrecompiled);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -67,7 +68,7 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
         var argument = (IArgumentOperation)context.Operation;
         if (argument.Parameter is { } parameter && Marker(parameter, attribute) is { } marker)
         {
-            Report(context, catalog, argument.Value, marker);
+            Report(context, catalog, argument.Value, marker, parameter.ContainingType);
         }
     }
 
@@ -104,6 +105,23 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// FDRY007: the id is in the consumer's catalog but the model struct comes precompiled from a referenced assembly
+    /// that does not have it, so its <c>Parse</c> would throw at run time; the generated <c>AppModels</c> has it.
+    /// </summary>
+    private static Diagnostic? NotPrecompiled(ModelCatalog catalog, string text, string route, INamedTypeSymbol? owner, Location location)
+    {
+        if (owner is null || !Pipeline.PrecompiledModels.IsFromMetadata(owner) || catalog.Find(text) is not { } model
+            || Pipeline.PrecompiledModels.ModelMembers(owner).Contains(model.CSharpName))
+        {
+            return null;
+        }
+
+        var nested = owner.Name.EndsWith("Model", System.StringComparison.Ordinal) ? owner.Name.Substring(0, owner.Name.Length - "Model".Length) : owner.Name;
+        var ns = owner.ContainingNamespace.ToDisplayString();
+        return Diagnostic.Create(FoundryDiagnostics.ModelNotPrecompiled, location, model.Id, owner.Name, $"{ns}.AppModels.{nested}.{model.CSharpName}");
+    }
+
     private static (string Route, bool AllowUncatalogued)? Marker(ISymbol symbol, INamedTypeSymbol attribute)
     {
         foreach (var data in symbol.GetAttributes())
@@ -118,7 +136,7 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static void Report(OperationAnalysisContext context, ModelCatalog catalog, IOperation value, (string Route, bool AllowUncatalogued) marker)
+    private static void Report(OperationAnalysisContext context, ModelCatalog catalog, IOperation value, (string Route, bool AllowUncatalogued) marker, INamedTypeSymbol? owner = null)
     {
         // Only compile-time constants can be judged; anything else is checked at run time by Parse.
         var constant = value.ConstantValue;
@@ -127,7 +145,9 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (ModelIdVerdicts.Check(catalog, text, marker.Route, marker.AllowUncatalogued, value.Syntax.GetLocation()) is { } diagnostic)
+        var diagnostic = ModelIdVerdicts.Check(catalog, text, marker.Route, marker.AllowUncatalogued, value.Syntax.GetLocation())
+            ?? (marker.AllowUncatalogued ? null : NotPrecompiled(catalog, text, marker.Route, owner, value.Syntax.GetLocation()));
+        if (diagnostic != null)
         {
             context.ReportDiagnostic(diagnostic);
         }

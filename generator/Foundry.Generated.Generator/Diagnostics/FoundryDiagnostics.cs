@@ -46,6 +46,11 @@ public static class FoundryDiagnostics
         "Model '{0}' rejects '{1}': {2}",
         ModelIds, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ModelNotPrecompiled = new(
+        "FDRY007", "Model only in your catalog",
+        "Model '{0}' is in your model catalog but not in the precompiled {1}, whose Parse only knows the catalog it was compiled with; use {2}",
+        ModelIds, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     // ---- OpenAPI spec (AdditionalFile) ----
 
     public static readonly DiagnosticDescriptor SpecInvalidJson = new(
@@ -132,9 +137,9 @@ public static class FoundryDiagnostics
         "No model catalog was found among AdditionalFiles (expected a file named '{0}'); model types are not generated",
         Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor InvalidNamespace = new(
-        "FDRY302", "Invalid namespace option",
-        "FoundryGeneratedNamespace '{0}' is not a valid C# namespace; using '{1}'",
+    public static readonly DiagnosticDescriptor InvalidOption = new(
+        "FDRY302", "Invalid generator option",
+        "{0} '{1}' is not valid: {2}",
         Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor IntegrationSkipped = new(
@@ -152,11 +157,11 @@ public static class FoundryDiagnostics
         var table = new System.Collections.Generic.Dictionary<string, DiagnosticDescriptor>(System.StringComparer.Ordinal);
         foreach (var d in new[]
         {
-            UnknownModelId, ModelNotOnRoute, DeprecatedModel, MalformedRid, UncataloguedRid, ParameterRejectedByModel,
+            UnknownModelId, ModelNotOnRoute, DeprecatedModel, MalformedRid, UncataloguedRid, ParameterRejectedByModel, ModelNotPrecompiled,
             SpecInvalidJson, SpecUnreadable, SpecBrokenReference, SpecUnsupportedConstruct, SpecUnknownRoute,
             SpecMissingFoundryExtension, SpecNameCollision, SpecReadWarning, EmitFailed,
             CatalogInvalidJson, CatalogInvalidEntry, CatalogDuplicateModel, CatalogUnknownRoute, CatalogMalformedRid,
-            NoSpecFile, NoCatalogFile, InvalidNamespace, IntegrationSkipped,
+            NoSpecFile, NoCatalogFile, InvalidOption, IntegrationSkipped,
         })
         {
             table[d.Id] = d;

@@ -13,8 +13,9 @@ internal static class OperationReader
 {
     private const string ProxyRoot = "/api/v2/llm/proxy/";
 
-    public static ClientsModel Read(SpecDocument document, List<TypeModel> types, string root)
+    public static ClientsModel Read(SpecDocument document, List<TypeModel> types, Pipeline.GeneratorOptions options)
     {
+        var root = options.RootNamespace;
         var byId = types.ToDictionary(t => t.SchemaId, StringComparer.Ordinal);
         var clients = new SortedDictionary<string, (string Route, List<OperationModel> Ops)>(StringComparer.Ordinal);
         foreach (var path in document.Root.GetProperty("paths").EnumerateObject())
@@ -36,6 +37,11 @@ internal static class OperationReader
             if (!RouteNames.IsKnown(route))
             {
                 document.Report("FDRY104", pointer + "/x-foundry-route", operationId, route);
+                continue;
+            }
+
+            if (!options.Selects(route))
+            {
                 continue;
             }
 

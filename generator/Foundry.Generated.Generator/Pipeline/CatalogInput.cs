@@ -5,4 +5,4 @@ namespace Foundry.Generated.Generator.Pipeline;
 
 internal sealed record CatalogInput(string Path, CatalogReadResult Result) : IEquatable<CatalogInput>;
 
-internal sealed record CatalogModelInput(ModelCatalog? Catalog, string RootNamespace) : IEquatable<CatalogModelInput>;
+internal sealed record CatalogModelInput(ModelCatalog? Catalog, string RootNamespace, bool Internal, GenerateMode Mode, PrecompiledModels Precompiled) : IEquatable<CatalogModelInput>;

@@ -1,23 +1,103 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using Foundry.Generated.Catalog.Collections;
+using Foundry.Generated.Catalog.ModelIds;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Foundry.Generated.Generator.Pipeline;
 
-/// <summary>MSBuild options the generator reads (<c>CompilerVisibleProperty</c>).</summary>
-internal sealed record GeneratorOptions(string RootNamespace, string? InvalidNamespace) : IEquatable<GeneratorOptions>
+/// <summary>What the generator emits from a spec (MSBuild <c>FoundryGenerate</c>).</summary>
+internal enum GenerateMode
+{
+    /// <summary>Types, clients, model types and the adapters of the referenced libraries.</summary>
+    All,
+
+    /// <summary>Only the adapters (IChatClient, DI), for types compiled into a referenced assembly
+    /// (the precompiled <c>Foundry.Generated.Clients</c>).</summary>
+    Integrations,
+}
+
+/// <summary>MSBuild options the generator reads (<c>CompilerVisibleProperty</c>); compared by value.</summary>
+internal sealed record GeneratorOptions(
+    string RootNamespace,
+    EquatableArray<string> Routes,
+    bool Internal,
+    GenerateMode Mode,
+    EquatableArray<string> Problems) : IEquatable<GeneratorOptions>
 {
     public const string DefaultNamespace = "Foundry.Generated";
 
+    public static readonly GeneratorOptions Default = new(DefaultNamespace, EquatableArray<string>.Empty, false, GenerateMode.All, EquatableArray<string>.Empty);
+
+    /// <summary>The keyword generated top-level types are declared with.</summary>
+    public string Visibility => Internal ? "internal" : "public";
+
+    /// <summary>Whether a route's client (and what only it reaches) is generated.</summary>
+    public bool Selects(string route) => Routes.Count == 0 || Routes.Contains(route);
+
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
-        if (!options.TryGetValue("build_property.FoundryGeneratedNamespace", out var ns) || string.IsNullOrWhiteSpace(ns))
+        var problems = new List<string>();
+        var root = DefaultNamespace;
+        if (Read(options, "FoundryGeneratedNamespace") is { } ns)
         {
-            return new GeneratorOptions(DefaultNamespace, null);
+            if (IsValidNamespace(ns))
+            {
+                root = ns;
+            }
+            else
+            {
+                problems.Add($"FoundryGeneratedNamespace|{ns}|not a valid C# namespace; using '{DefaultNamespace}'");
+            }
         }
 
-        ns = ns.Trim();
-        return IsValidNamespace(ns) ? new GeneratorOptions(ns, null) : new GeneratorOptions(DefaultNamespace, ns);
+        var routes = new List<string>();
+        foreach (var route in (Read(options, "FoundryRoutes") ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()).Where(r => r.Length > 0))
+        {
+            if (ModelIdRules.KnownRoutes.Contains(route))
+            {
+                routes.Add(route);
+            }
+            else
+            {
+                problems.Add($"FoundryRoutes|{route}|not a route; known routes: {string.Join(", ", ModelIdRules.KnownRoutes)}");
+            }
+        }
+
+        var isInternal = false;
+        switch (Read(options, "FoundryGeneratedVisibility")?.ToLowerInvariant())
+        {
+            case null:
+            case "public":
+                break;
+            case "internal":
+                isInternal = true;
+                break;
+            case var other:
+                problems.Add($"FoundryGeneratedVisibility|{other}|expected 'public' or 'internal'; using 'public'");
+                break;
+        }
+
+        var mode = GenerateMode.All;
+        switch (Read(options, "FoundryGenerate")?.ToLowerInvariant())
+        {
+            case null:
+            case "all":
+                break;
+            case "integrations":
+                mode = GenerateMode.Integrations;
+                break;
+            case var other:
+                problems.Add($"FoundryGenerate|{other}|expected 'All' or 'Integrations'; using 'All'");
+                break;
+        }
+
+        return new GeneratorOptions(root, routes.Distinct().OrderBy(r => r, StringComparer.Ordinal).ToEquatableArray(), isInternal, mode, problems.ToEquatableArray());
     }
+
+    private static string? Read(AnalyzerConfigOptions options, string property)
+        => options.TryGetValue("build_property." + property, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private static bool IsValidNamespace(string ns)
     {

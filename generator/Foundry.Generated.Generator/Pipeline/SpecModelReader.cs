@@ -12,8 +12,9 @@ namespace Foundry.Generated.Generator.Pipeline;
 /// <summary>Spec text → <see cref="SpecModel"/>. Never throws for bad input (problems instead).</summary>
 internal static class SpecModelReader
 {
-    public static SpecModel Read(InputFile file, string rootNamespace, CancellationToken cancellationToken)
+    public static SpecModel Read(InputFile file, GeneratorOptions options, CancellationToken cancellationToken)
     {
+        var rootNamespace = options.RootNamespace;
         var problems = new List<GeneratorProblem>();
         try
         {
@@ -22,14 +23,15 @@ internal static class SpecModelReader
             {
                 if (document == null)
                 {
-                    return new SpecModel(rootNamespace, default, null, problems.ToEquatableArray());
+                    return new SpecModel(rootNamespace, options.Internal, default, null, problems.ToEquatableArray());
                 }
 
                 document.CheckReferences();
+                RouteSelection.Apply(document, options);
                 var types = SchemaModelBuilder.Build(document, rootNamespace, cancellationToken);
-                var clients = OperationReader.Read(document, types, rootNamespace);
+                var clients = OperationReader.Read(document, types, options);
                 problems.AddRange(document.Problems);
-                return new SpecModel(rootNamespace, types.ToEquatableArray(), clients, problems.ToEquatableArray());
+                return new SpecModel(rootNamespace, options.Internal, types.ToEquatableArray(), clients, problems.ToEquatableArray());
             }
         }
         catch (OperationCanceledException)
@@ -40,7 +42,7 @@ internal static class SpecModelReader
         {
             // A generator must never crash the build: report what broke instead.
             problems.Add(new GeneratorProblem("FDRY101", file.Path, TextPosition.Start, new[] { file.Path, e.GetType().Name + ": " + e.Message }.ToEquatableArray()));
-            return new SpecModel(rootNamespace, default, null, problems.ToEquatableArray());
+            return new SpecModel(rootNamespace, options.Internal, default, null, problems.ToEquatableArray());
         }
     }
 }

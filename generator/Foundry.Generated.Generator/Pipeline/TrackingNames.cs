@@ -14,5 +14,6 @@ public static class TrackingNames
     public const string SpecProblems = "Foundry.SpecProblems";
     public const string CatalogProblems = "Foundry.CatalogProblems";
     public const string Libraries = "Foundry.Libraries";
+    public const string Precompiled = "Foundry.Precompiled";
     public const string Integrations = "Foundry.Integrations";
 }

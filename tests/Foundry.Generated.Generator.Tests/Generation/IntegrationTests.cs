@@ -44,7 +44,7 @@ public sealed class IntegrationTests
     [Fact]
     public void A_spec_without_the_types_an_adapter_needs_skips_it_with_FDRY303_and_still_compiles()
     {
-        var (output, diagnostics, hints) = Run(GeneratorRun.Fixture("constructs.openapi.json"), ExtensionsAi);
+        var (output, diagnostics, hints) = Run(GeneratorRun.Fixture("constructs.openapi.json"), Hosting.Append(ExtensionsAi).ToArray());
 
         var skipped = diagnostics.Where(d => d.Id == "FDRY303").Select(d => d.GetMessage()).ToList();
         Assert.Contains(skipped, m => m.StartsWith("The FoundryResponsesChatClient adapter is not generated: the spec has no type or client 'OpenAiResponsesClient'", System.StringComparison.Ordinal)
@@ -52,6 +52,15 @@ public sealed class IntegrationTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostics.First(d => d.Id == "FDRY303").Severity);
         Assert.DoesNotContain(hints, h => h.StartsWith("AI.FoundryResponsesChatClient"));
         Assert.DoesNotContain(GeneratorRun.Problems(output), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void Microsoft_Extensions_AI_without_the_compiled_adapter_base_of_Foundry_Generated_Hosting_generates_no_adapter()
+    {
+        var (_, diagnostics, hints) = Run(System.IO.File.ReadAllText(RepoPaths.Spec("foundry-llm-proxy.openapi.json")), ExtensionsAi);
+
+        Assert.DoesNotContain(hints, h => h.StartsWith("AI."));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "FDRY303");
     }
 
     [Fact]
@@ -75,7 +84,7 @@ public sealed class IntegrationTests
 
         Assert.DoesNotContain(diagnostics, d => d.Id == "FDRY303");
         Assert.Equal(
-            new[] { "AI.FoundryAnthropicChatClient.g.cs", "AI.FoundryChatClientBase.g.cs", "AI.FoundryChatCompletionsChatClient.g.cs", "AI.FoundryChatMapping.g.cs", "AI.FoundryEmbeddingGenerator.g.cs", "AI.FoundryGeminiChatClient.g.cs", "AI.FoundryResponsesChatClient.g.cs", "AI.FoundryXaiChatCompletionsChatClient.g.cs", "AI.FoundryXaiResponsesChatClient.g.cs", "Hosting.FoundryLlmServiceCollectionExtensions.g.cs" },
+            new[] { "AI.FoundryAnthropicChatClient.g.cs", "AI.FoundryChatCompletionsChatClient.g.cs", "AI.FoundryEmbeddingGenerator.g.cs", "AI.FoundryGeminiChatClient.g.cs", "AI.FoundryResponsesChatClient.g.cs", "AI.FoundryXaiChatCompletionsChatClient.g.cs", "AI.FoundryXaiResponsesChatClient.g.cs", "Hosting.FoundryLlmServiceCollectionExtensions.g.cs" },
             hints.Where(h => h.StartsWith("AI.") || h.StartsWith("Hosting.")).OrderBy(h => h, System.StringComparer.Ordinal).ToArray());
         var adapterTrees = output.SyntaxTrees.Where(t => System.IO.Path.GetFileName(t.FilePath) is var f && (f.StartsWith("AI.") || f.StartsWith("Hosting."))).ToList();
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && adapterTrees.Contains(d.Location.SourceTree!)).ToList();

@@ -12,9 +12,9 @@ namespace Foundry.Generated.Generator.Emit.Integrations;
 /// What to emit for the referenced libraries: the templates whose names all exist, the skipped ones as
 /// "adapter|missing name", and the route clients as "Type|Property" (for the DI registrations).
 /// </summary>
-internal sealed record IntegrationPlan(string RootNamespace, EquatableArray<string> Emit, EquatableArray<string> Skipped, EquatableArray<string> Clients) : IEquatable<IntegrationPlan>
+internal sealed record IntegrationPlan(string RootNamespace, bool Internal, EquatableArray<string> Emit, EquatableArray<string> Skipped, EquatableArray<string> Clients) : IEquatable<IntegrationPlan>
 {
-    public static readonly IntegrationPlan None = new(GeneratorOptions.DefaultNamespace, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+    public static readonly IntegrationPlan None = new(GeneratorOptions.DefaultNamespace, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
 }
 
 internal static class IntegrationEmitter
@@ -57,7 +57,7 @@ internal static class IntegrationEmitter
 
         var emit = new List<string>();
         var skipped = new List<string>();
-        foreach (var template in IntegrationTemplates.All.Where(t => libraries.Has(t.Library) && t.Requires.Count > 0))
+        foreach (var template in IntegrationTemplates.All.Where(t => libraries.Has(t.Library)))
         {
             var missing = template.Requires.FirstOrDefault(name => !known.Contains(name));
             if (missing is null)
@@ -70,11 +70,7 @@ internal static class IntegrationEmitter
             }
         }
 
-        // Shared helpers (no requirements of their own) come along only when an adapter of their library does.
-        var used = IntegrationTemplates.All.Where(t => emit.Contains(t.Name)).Select(t => t.Library).ToList();
-        emit.InsertRange(0, IntegrationTemplates.All.Where(t => t.Requires.Count == 0 && used.Contains(t.Library)).Select(t => t.Name));
-
-        return new IntegrationPlan(spec.RootNamespace, new EquatableArray<string>(emit.ToArray()), new EquatableArray<string>(skipped.ToArray()), new EquatableArray<string>(clients.ToArray()));
+        return new IntegrationPlan(spec.RootNamespace, spec.Internal, new EquatableArray<string>(emit.ToArray()), new EquatableArray<string>(skipped.ToArray()), new EquatableArray<string>(clients.ToArray()));
     }
 
     public static string HintName(string template) => IntegrationTemplates.All.First(t => t.Name == template).HintName;

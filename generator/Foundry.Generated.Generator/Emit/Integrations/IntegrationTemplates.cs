@@ -76,8 +76,6 @@ internal static class IntegrationTemplates
 
     public static readonly IReadOnlyList<IntegrationTemplate> All = new[]
     {
-        new IntegrationTemplate(IntegrationLibrary.ExtensionsAi, "FoundryChatMapping", "ChatMapping.cs", new Dictionary<string, string>(), new string[0]),
-        new IntegrationTemplate(IntegrationLibrary.ExtensionsAi, "FoundryChatClientBase", "ChatClientBase.cs", new Dictionary<string, string>(), new string[0]),
         Routed("FoundryResponsesChatClient", "ResponsesChatClient.cs", "OpenAI Responses", "OpenAiResponsesClient", "ResponsesModel", "OpenAi.CreateResponse", ResponsesTypes),
         Routed("FoundryXaiResponsesChatClient", "ResponsesChatClient.cs", "xAI Responses", "XaiResponsesClient", "XaiResponsesModel", "Xai.CreateResponse", ResponsesTypes),
         Routed("FoundryChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "OpenAI chat completions", "OpenAiChatCompletionsClient", "ChatCompletionsModel", "OpenAi.CreateChatCompletionRequest", ChatTypes),

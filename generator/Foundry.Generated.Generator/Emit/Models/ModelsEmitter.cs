@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using Foundry.Generated.Catalog;
 using Foundry.Generated.Catalog.ModelIds;
 using Foundry.Generated.Generator.Emit.Types;
+using Foundry.Generated.Generator.Pipeline;
 using RouteNames = Foundry.Generated.Generator.Model.RouteNames;
 
 namespace Foundry.Generated.Generator.Emit.Models;
@@ -16,6 +18,8 @@ internal static class ModelsEmitter
     private const string Runtime = "global::Foundry.Generated.Runtime";
 
     public const string CatalogHintName = "Foundry.Generated.Models.FoundryModels.g.cs";
+
+    public const string ExtrasHintName = "Foundry.Generated.Models.AppModels.g.cs";
 
     public static string RouteHintName(string route) => "Foundry.Generated.Models." + RouteNames.ModelTypeName(route) + ".g.cs";
 
@@ -33,22 +37,7 @@ internal static class ModelsEmitter
             foreach (var model in models)
             {
                 w.Line($"/// <summary>{Xml(model.DisplayName)} (<c>{model.Id}</c>, {model.Lifecycle}); routes: {string.Join(", ", model.Routes.Select(r => r.Route))}.</summary>");
-                w.Line($"public static {Info} {model.CSharpName} {{ get; }} = new {Info}");
-                w.Line("{");
-                w.Indent();
-                w.Line($"Id = {Lit(model.Id)},");
-                w.Line($"Rid = {Lit(model.Rid)},");
-                w.Line($"DisplayName = {Lit(model.DisplayName)},");
-                w.Line($"Provider = {Lit(model.Provider)},");
-                w.Line($"Aliases = new string[] {{ {string.Join(", ", model.Aliases.Select(Lit))} }},");
-                w.Line($"Routes = new string[] {{ {string.Join(", ", model.Routes.Select(r => Lit(r.Route)))} }},");
-                w.Line($"PreferredRoute = {Lit(model.PreferredRoute)},");
-                w.Line($"Lifecycle = {Runtime}.FoundryModelLifecycle.{Lifecycle(model.Lifecycle)},");
-                w.Line($"LifecycleDate = {(model.LifecycleDate == null ? "null" : Lit(model.LifecycleDate))},");
-                var c = model.Capabilities;
-                w.Line($"Capabilities = new {Runtime}.FoundryModelCapabilities {{ Reasoning = {Bool(c.Reasoning)}, Temperature = {Bool(c.Temperature)}, Tools = {Bool(c.Tools)}, Vision = {Bool(c.Vision)}, StructuredOutput = {Bool(c.StructuredOutput)}, MaxTokensParameter = {(c.MaxTokensParameter == null ? "null" : Lit(c.MaxTokensParameter))}, EmbeddingDimensions = {(c.EmbeddingDimensions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")} }},");
-                w.Unindent();
-                w.Line("};");
+                WriteInfo(w, model);
                 w.Line();
             }
 
@@ -71,6 +60,70 @@ internal static class ModelsEmitter
             w.Line("/// <summary>The nearest catalogued ids for a string that matched nothing, best first.</summary>");
             w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> Suggest(string text, int max = 3)");
             w.Line($"    => {Runtime}.FoundryModelLookup.Suggest(All, text, max);");
+        }
+
+        w.Unindent();
+        w.Line("}");
+        return w.ToString();
+    }
+
+    /// <summary>Whether the catalog has a model (or a model's route) the precompiled model types lack.</summary>
+    public static bool HasExtras(ModelCatalog catalog, PrecompiledModels precompiled) => Extras(catalog, precompiled).Any();
+
+    private static IEnumerable<(CatalogModel Model, IReadOnlyList<string> Routes)> Extras(ModelCatalog catalog, PrecompiledModels precompiled)
+    {
+        foreach (var model in catalog.Models)
+        {
+            var routes = model.Routes.Select(r => r.Route).Where(r => RouteNames.IsKnown(r) && !precompiled.Has(r, model.CSharpName)).ToList();
+            if (routes.Count > 0)
+            {
+                yield return (model, routes);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The default, precompiled path with your own catalog: <c>AppModels</c> holds the models (and routes) your catalog
+    /// adds to the precompiled one, e.g. <c>AppModels.Responses.MyModel</c>, without regenerating any other type.
+    /// </summary>
+    public static string EmitExtras(ModelCatalog catalog, PrecompiledModels precompiled, string root)
+    {
+        var extras = Extras(catalog, precompiled).ToList();
+        var w = new SourceWriter().FileHeader();
+        w.Line("namespace " + root);
+        w.Line("{");
+        w.Indent();
+        w.Line($"/// <summary>Models of your model catalog (version {catalog.CatalogVersion}) that the precompiled model types do not have.</summary>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
+        using (w.Block("public static partial class AppModels"))
+        {
+            foreach (var (model, _) in extras)
+            {
+                WriteInfo(w, model);
+                w.Line();
+            }
+
+            foreach (var route in ModelIdRules.KnownRoutes)
+            {
+                var onRoute = extras.Where(e => e.Routes.Contains(route)).ToList();
+                if (onRoute.Count == 0)
+                {
+                    continue;
+                }
+
+                var type = RouteNames.ModelTypeName(route)!;
+                w.Line($"/// <summary>Your catalog's models on the <c>{route}</c> route.</summary>");
+                using (w.Block($"public static class {type.Substring(0, type.Length - "Model".Length)}"))
+                {
+                    foreach (var (model, _) in onRoute)
+                    {
+                        w.Line($"/// <summary>{Xml(model.DisplayName)} (<c>{model.Id}</c>).</summary>");
+                        w.Line($"public static global::{root}.{type} {model.CSharpName} {{ get; }} = global::{root}.{type}.FromCatalogEntry(AppModels.{model.CSharpName});");
+                    }
+                }
+
+                w.Line();
+            }
         }
 
         w.Unindent();
@@ -168,6 +221,19 @@ internal static class ModelsEmitter
             }
 
             w.Line();
+            w.Line("/// <summary>A model from a catalog other than the one compiled in (the <c>AppModels</c> generated for your own catalog); it must list this route.</summary>");
+            using (w.Block($"public static {name} FromCatalogEntry({Info} info)"))
+            {
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(info);");
+                w.Line("if (!info.SupportsRoute(RouteId))");
+                w.Line("{");
+                w.Line("    throw new global::System.ArgumentException($\"Model '{info.Id}' does not work on route '{RouteId}'; it works on: {string.Join(\", \", info.Routes)}.\", nameof(info));");
+                w.Line("}");
+                w.Line();
+                w.Line($"return new {name}(info.Id, info);");
+            }
+
+            w.Line();
             w.Line($"public bool Equals({name} other) => string.Equals(this.Rid, other.Rid, global::System.StringComparison.Ordinal);");
             w.Line($"public override bool Equals(object? obj) => obj is {name} other && this.Equals(other);");
             w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.Rid);");
@@ -184,7 +250,7 @@ internal static class ModelsEmitter
             w.Line("/// <summary>As <see cref=\"ReadJson(ref global::System.Text.Json.Utf8JsonReader)\"/>; the model string repeats on every event, so it comes from <paramref name=\"strings\"/>.</summary>");
             using (w.Block($"public static {name} ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, global::Foundry.Generated.Runtime.FoundryStringCache? strings)"))
             {
-                w.Line($"var text = {JsonCode.Helpers(root)}.RepeatedString(ref reader, strings) ?? string.Empty;");
+                w.Line($"var text = {JsonCode.Helpers}.RepeatedString(ref reader, strings) ?? string.Empty;");
                 w.Line($"return FoundryModels.TryFind(text, out var info) ? new {name}(info.Id, info) : new {name}(text, null);");
             }
         }
@@ -192,6 +258,27 @@ internal static class ModelsEmitter
         w.Unindent();
         w.Line("}");
         return w.ToString();
+    }
+
+    /// <summary><c>public static FoundryModelInfo Name { get; } = new FoundryModelInfo { ... };</c></summary>
+    private static void WriteInfo(SourceWriter w, CatalogModel model)
+    {
+        w.Line($"public static {Info} {model.CSharpName} {{ get; }} = new {Info}");
+        w.Line("{");
+        w.Indent();
+        w.Line($"Id = {Lit(model.Id)},");
+        w.Line($"Rid = {Lit(model.Rid)},");
+        w.Line($"DisplayName = {Lit(model.DisplayName)},");
+        w.Line($"Provider = {Lit(model.Provider)},");
+        w.Line($"Aliases = new string[] {{ {string.Join(", ", model.Aliases.Select(Lit))} }},");
+        w.Line($"Routes = new string[] {{ {string.Join(", ", model.Routes.Select(r => Lit(r.Route)))} }},");
+        w.Line($"PreferredRoute = {Lit(model.PreferredRoute)},");
+        w.Line($"Lifecycle = {Runtime}.FoundryModelLifecycle.{Lifecycle(model.Lifecycle)},");
+        w.Line($"LifecycleDate = {(model.LifecycleDate == null ? "null" : Lit(model.LifecycleDate))},");
+        var c = model.Capabilities;
+        w.Line($"Capabilities = new {Runtime}.FoundryModelCapabilities {{ Reasoning = {Bool(c.Reasoning)}, Temperature = {Bool(c.Temperature)}, Tools = {Bool(c.Tools)}, Vision = {Bool(c.Vision)}, StructuredOutput = {Bool(c.StructuredOutput)}, MaxTokensParameter = {(c.MaxTokensParameter == null ? "null" : Lit(c.MaxTokensParameter))}, EmbeddingDimensions = {(c.EmbeddingDimensions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")} }},");
+        w.Unindent();
+        w.Line("};");
     }
 
     private static string Lit(string text) => CSharpIdentifiers.StringLiteral(text);

@@ -12,7 +12,7 @@ internal static class DiscriminatedUnionEmitter
     public static void Emit(SourceWriter w, TypeModel type, string root)
     {
         var unknown = "Unknown" + type.Name;
-        var helpers = JsonCode.Helpers(root);
+        var helpers = JsonCode.Helpers;
         TypeEmitter.GeneratedCode(w);
         using (w.Block($"public abstract partial record {type.Name} : global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
         {

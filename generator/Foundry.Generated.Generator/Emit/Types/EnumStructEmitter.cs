@@ -57,7 +57,7 @@ internal static class EnumStructEmitter
                 {
                     using (w.Block("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)"))
                     {
-                        using (w.Block($"switch (__ValueIndex({JsonCode.Helpers(root)}.Utf8Text(ref reader)))"))
+                        using (w.Block($"switch (__ValueIndex({JsonCode.Helpers}.Utf8Text(ref reader)))"))
                         {
                             for (var i = 0; i < members.Count; i++)
                             {
@@ -67,7 +67,7 @@ internal static class EnumStructEmitter
                     }
                 }
 
-                w.Line($"return new {type.Name}({JsonCode.Helpers(root)}.String(ref reader) ?? string.Empty);");
+                w.Line($"return new {type.Name}({JsonCode.Helpers}.String(ref reader) ?? string.Empty);");
             }
 
             if (members.Count > 0)

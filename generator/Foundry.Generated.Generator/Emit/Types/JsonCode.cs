@@ -4,7 +4,7 @@ namespace Foundry.Generated.Generator.Emit.Types;
 
 /// <summary>
 /// C# snippets that read and write one value of a <see cref="TypeRef"/> with Utf8JsonReader/Utf8JsonWriter
-/// (no reflection, no JsonSerializer). Reading goes through the generated <c>FoundryJsonReader</c> helpers.
+/// (no reflection, no JsonSerializer). Reading goes through the runtime's <c>FoundryJsonReader</c> helpers.
 /// </summary>
 internal static class JsonCode
 {
@@ -13,7 +13,8 @@ internal static class JsonCode
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     public const string WireOptions = "global::Foundry.Generated.Runtime.FoundryWireOptions";
 
-    public static string Helpers(string rootNamespace) => "global::" + rootNamespace + ".Internal.FoundryJsonReader";
+    /// <summary>The compiled reading helpers of the runtime (not templated: they do not depend on the spec).</summary>
+    public const string Helpers = "global::Foundry.Generated.Runtime.Internal.FoundryJsonReader";
 
     /// <summary>The <c>FoundryStringCache?</c> parameter every generated reader takes and passes on.</summary>
     public const string StringCache = "global::Foundry.Generated.Runtime.FoundryStringCache";
@@ -25,7 +26,7 @@ internal static class JsonCode
     /// </summary>
     public static string Read(TypeRef type, string reader, string root, string strings, string? jsonName = null, int depth = 0)
     {
-        var j = Helpers(root);
+        var j = Helpers;
         var bang = type.Nullable ? string.Empty : "!";
         switch (type.Kind)
         {

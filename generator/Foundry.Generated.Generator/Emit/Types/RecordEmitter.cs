@@ -141,7 +141,7 @@ internal static class RecordEmitter
 
     private static void EmitRead(SourceWriter w, TypeModel type, string root, bool isMember)
     {
-        var helpers = JsonCode.Helpers(root);
+        var helpers = JsonCode.Helpers;
         var hide = isMember ? "new " : string.Empty;
         var names = PropertyIndexes(type, isMember);
         w.Line($"/// <summary>Reads a {type.Name} from the JSON object the reader is on.</summary>");

@@ -69,7 +69,7 @@ internal static class UnionStructEmitter
 
     private static void EmitRead(SourceWriter w, TypeModel type, string root)
     {
-        var helpers = JsonCode.Helpers(root);
+        var helpers = JsonCode.Helpers;
         w.Line($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader) => ReadJson(ref reader, null);");
         w.Line();
         using (w.Block($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader, {JsonCode.StringCache}? strings)"))

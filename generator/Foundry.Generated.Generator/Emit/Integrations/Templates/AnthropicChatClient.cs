@@ -3,11 +3,12 @@
 
 namespace __Root__
 {
-    public sealed partial class AnthropicMessagesClient
+    /// <summary>Microsoft.Extensions.AI adapters of the generated clients.</summary>
+    public static partial class FoundryAIExtensions
     {
         /// <summary>This route as a Microsoft.Extensions.AI <see cref="global::Microsoft.Extensions.AI.IChatClient"/>; <c>ChatOptions.ModelId</c> overrides <paramref name="defaultModel"/>.</summary>
-        public global::Microsoft.Extensions.AI.IChatClient AsIChatClient(global::__Root__.AnthropicMessagesModel defaultModel)
-            => new global::__Root__.AI.FoundryAnthropicChatClient(this, defaultModel);
+        public static global::Microsoft.Extensions.AI.IChatClient AsIChatClient(this global::__Root__.AnthropicMessagesClient client, global::__Root__.AnthropicMessagesModel defaultModel)
+            => new global::__Root__.AI.FoundryAnthropicChatClient(client ?? throw new global::System.ArgumentNullException(nameof(client)), defaultModel);
     }
 }
 
@@ -18,7 +19,7 @@ namespace __Root__.AI
     /// tool use (input JSON streamed per content block), usage and stop reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class FoundryAnthropicChatClient : FoundryChatClientBase<global::__Root__.AnthropicMessagesModel>
+    public sealed class FoundryAnthropicChatClient : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.AnthropicMessagesModel>
     {
         private const string RouteName = "Anthropic Messages";
 
@@ -39,7 +40,7 @@ namespace __Root__.AI
             string? messageId = null;
             long inputTokens = 0;
             long? cachedTokens = null;
-            var calls = new FoundryToolCallBuffer();
+            var calls = new global::Foundry.Generated.Hosting.AI.FoundryToolCallBuffer();
             await foreach (var e in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(_client.StreamAsync(request, cancellationToken), false))
             {
                 switch (e)
@@ -53,10 +54,10 @@ namespace __Root__.AI
                         calls.Start(block.Index, toolUse.Id, toolUse.Name);
                         break;
                     case global::__Root__.Anthropic.ContentBlockDeltaEvent { Delta: global::__Root__.Anthropic.TextContentBlockDelta text }:
-                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(messageId, modelId, new global::Microsoft.Extensions.AI.TextContent(text.Text)), e);
+                        yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(messageId, modelId, new global::Microsoft.Extensions.AI.TextContent(text.Text)), e);
                         break;
                     case global::__Root__.Anthropic.ContentBlockDeltaEvent { Delta: global::__Root__.Anthropic.ThinkingContentBlockDelta thinking }:
-                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(messageId, modelId, new global::Microsoft.Extensions.AI.TextReasoningContent(thinking.Thinking)), e);
+                        yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(messageId, modelId, new global::Microsoft.Extensions.AI.TextReasoningContent(thinking.Thinking)), e);
                         break;
                     case global::__Root__.Anthropic.ContentBlockDeltaEvent { Delta: global::__Root__.Anthropic.InputJsonContentBlockDelta json } delta:
                         calls.Append(delta.Index, json.PartialJson);
@@ -64,14 +65,14 @@ namespace __Root__.AI
                     case global::__Root__.Anthropic.ContentBlockStopEvent stop:
                         if (calls.Complete(stop.Index) is { } call)
                         {
-                            yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(messageId, modelId, call), e);
+                            yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(messageId, modelId, call), e);
                         }
 
                         break;
                     case global::__Root__.Anthropic.MessageDeltaEvent messageDelta:
                         var usage = messageDelta.Usage;
                         var input = usage.InputTokens is { } deltaInput ? deltaInput + (usage.CacheCreationInputTokens ?? 0) + (usage.CacheReadInputTokens ?? 0) : inputTokens;
-                        var finish = FoundryChatMapping.Update(messageId, modelId, new global::Microsoft.Extensions.AI.UsageContent(FoundryChatMapping.Usage(input, usage.OutputTokens, cached: usage.CacheReadInputTokens ?? cachedTokens)));
+                        var finish = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(messageId, modelId, new global::Microsoft.Extensions.AI.UsageContent(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Usage(input, usage.OutputTokens, cached: usage.CacheReadInputTokens ?? cachedTokens)));
                         finish.FinishReason = messageDelta.Delta.StopReason?.ToString() switch
                         {
                             null => null,
@@ -81,17 +82,17 @@ namespace __Root__.AI
                             "refusal" => global::Microsoft.Extensions.AI.ChatFinishReason.ContentFilter,
                             var other => new global::Microsoft.Extensions.AI.ChatFinishReason(other),
                         };
-                        yield return FoundryChatMapping.WithRaw(finish, e);
+                        yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(finish, e);
                         break;
                 }
             }
         }
 
-        private protected override bool TryParseModel(string id, out global::__Root__.AnthropicMessagesModel model) => global::__Root__.AnthropicMessagesModel.TryParse(id, out model);
+        protected override bool TryParseModel(string id, out global::__Root__.AnthropicMessagesModel model) => global::__Root__.AnthropicMessagesModel.TryParse(id, out model);
 
-        private protected override global::__Root__.AnthropicMessagesModel ParseModel(string id) => global::__Root__.AnthropicMessagesModel.Parse(id);
+        protected override global::__Root__.AnthropicMessagesModel ParseModel(string id) => global::__Root__.AnthropicMessagesModel.Parse(id);
 
-        private protected override global::__Root__.AnthropicMessagesModel UncataloguedModel(string rid) => global::__Root__.AnthropicMessagesModel.FromUncataloguedRid(rid);
+        protected override global::__Root__.AnthropicMessagesModel UncataloguedModel(string rid) => global::__Root__.AnthropicMessagesModel.FromUncataloguedRid(rid);
 
         private global::__Root__.Anthropic.CreateMessageParams BuildRequest(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options)
         {
@@ -111,7 +112,7 @@ namespace __Root__.AI
             }
 
             var tools = new global::System.Collections.Generic.List<global::__Root__.Anthropic.CreateMessageParamsTool>();
-            foreach (var function in FoundryChatMapping.Functions(options, RouteName))
+            foreach (var function in global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Functions(options, RouteName))
             {
                 tools.Add(new global::__Root__.Anthropic.Tool { Name = function.Name, Description = function.Description, InputSchema = InputSchema(function.JsonSchema) });
             }
@@ -158,19 +159,19 @@ namespace __Root__.AI
                         // Earlier thinking is not replayed (it would need its signature).
                         break;
                     case global::Microsoft.Extensions.AI.FunctionCallContent call:
-                        blocks.Add(new global::__Root__.Anthropic.RequestToolUseBlock { Id = call.CallId, Name = call.Name, Input = FoundryChatMapping.ArgumentsElement(call.Arguments) });
+                        blocks.Add(new global::__Root__.Anthropic.RequestToolUseBlock { Id = call.CallId, Name = call.Name, Input = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ArgumentsElement(call.Arguments) });
                         break;
-                    case global::Microsoft.Extensions.AI.DataContent data when FoundryChatMapping.IsImage(data.MediaType):
+                    case global::Microsoft.Extensions.AI.DataContent data when global::Foundry.Generated.Hosting.AI.FoundryChatMapping.IsImage(data.MediaType):
                         blocks.Add(new global::__Root__.Anthropic.RequestImageBlock { Source = new global::__Root__.Anthropic.Base64ImageSource { Data = data.Base64Data.ToString(), MediaType = data.MediaType } });
                         break;
-                    case global::Microsoft.Extensions.AI.UriContent uri when FoundryChatMapping.IsImage(uri.MediaType):
+                    case global::Microsoft.Extensions.AI.UriContent uri when global::Foundry.Generated.Hosting.AI.FoundryChatMapping.IsImage(uri.MediaType):
                         blocks.Add(new global::__Root__.Anthropic.RequestImageBlock { Source = new global::__Root__.Anthropic.URLImageSource { Url = uri.Uri.ToString() } });
                         break;
                     case global::Microsoft.Extensions.AI.FunctionResultContent result:
-                        blocks.Add(new global::__Root__.Anthropic.RequestToolResultBlock { ToolUseId = result.CallId, Content = FoundryChatMapping.ResultText(result.Result), IsError = result.Exception is null ? null : true });
+                        blocks.Add(new global::__Root__.Anthropic.RequestToolResultBlock { ToolUseId = result.CallId, Content = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ResultText(result.Result), IsError = result.Exception is null ? null : true });
                         break;
                     default:
-                        throw FoundryChatMapping.Unsupported(content, RouteName);
+                        throw global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Unsupported(content, RouteName);
                 }
             }
 

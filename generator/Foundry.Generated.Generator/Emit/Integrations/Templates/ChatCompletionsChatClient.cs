@@ -3,11 +3,12 @@
 
 namespace __Root__
 {
-    public sealed partial class __Client__
+    /// <summary>Microsoft.Extensions.AI adapters of the generated clients.</summary>
+    public static partial class FoundryAIExtensions
     {
         /// <summary>This route as a Microsoft.Extensions.AI <see cref="global::Microsoft.Extensions.AI.IChatClient"/>; <c>ChatOptions.ModelId</c> overrides <paramref name="defaultModel"/>.</summary>
-        public global::Microsoft.Extensions.AI.IChatClient AsIChatClient(global::__Root__.__Model__ defaultModel)
-            => new global::__Root__.AI.__Adapter__(this, defaultModel);
+        public static global::Microsoft.Extensions.AI.IChatClient AsIChatClient(this global::__Root__.__Client__ client, global::__Root__.__Model__ defaultModel)
+            => new global::__Root__.AI.__Adapter__(client ?? throw new global::System.ArgumentNullException(nameof(client)), defaultModel);
     }
 }
 
@@ -18,7 +19,7 @@ namespace __Root__.AI
     /// (<c>reasoning_content</c> where a provider sends it), tool calls accumulated by index, usage and finish reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class __Adapter__ : FoundryChatClientBase<global::__Root__.__Model__>
+    public sealed class __Adapter__ : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.__Model__>
     {
         private const string RouteName = "__RouteName__";
         private readonly global::__Root__.__Client__ _client;
@@ -32,7 +33,7 @@ namespace __Root__.AI
             global::System.ArgumentNullException.ThrowIfNull(messages);
             var request = BuildRequest(messages, options);
             var modelId = request.Model.Id;
-            var calls = new FoundryToolCallBuffer();
+            var calls = new global::Foundry.Generated.Hosting.AI.FoundryToolCallBuffer();
             await foreach (var chunk in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(_client.StreamAsync(request, cancellationToken), false))
             {
                 var created = global::System.DateTimeOffset.FromUnixTimeSeconds(chunk.Created);
@@ -62,7 +63,7 @@ namespace __Root__.AI
 
                     if (choice.FinishReason is { } finish)
                     {
-                        var done = FoundryChatMapping.Update(chunk.Id, modelId);
+                        var done = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(chunk.Id, modelId);
                         foreach (var call in calls.CompleteAll())
                         {
                             done.Contents.Add(call);
@@ -77,7 +78,7 @@ namespace __Root__.AI
 
                 if (chunk.Usage is { } usage)
                 {
-                    var usageDetails = FoundryChatMapping.Usage(usage.PromptTokens, usage.CompletionTokens, usage.TotalTokens, usage.PromptTokensDetails?.CachedTokens, usage.CompletionTokensDetails?.ReasoningTokens);
+                    var usageDetails = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Usage(usage.PromptTokens, usage.CompletionTokens, usage.TotalTokens, usage.PromptTokensDetails?.CachedTokens, usage.CompletionTokensDetails?.ReasoningTokens);
                     yield return Update(chunk, modelId, created, new global::Microsoft.Extensions.AI.UsageContent(usageDetails));
                 }
             }
@@ -85,7 +86,7 @@ namespace __Root__.AI
             // A stream cut before its finish reason (no [DONE] either) still hands over complete calls.
             if (calls.Count > 0)
             {
-                var rest = FoundryChatMapping.Update(null, modelId);
+                var rest = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(null, modelId);
                 foreach (var call in calls.CompleteAll())
                 {
                     rest.Contents.Add(call);
@@ -98,7 +99,7 @@ namespace __Root__.AI
 
         private static global::Microsoft.Extensions.AI.ChatResponseUpdate Update(global::__Root__.OpenAi.CreateChatCompletionStreamResponse chunk, string modelId, global::System.DateTimeOffset created, global::Microsoft.Extensions.AI.AIContent content)
         {
-            var update = FoundryChatMapping.Update(chunk.Id, modelId, content);
+            var update = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(chunk.Id, modelId, content);
             update.CreatedAt = created;
             update.RawRepresentation = chunk;
             return update;
@@ -113,11 +114,11 @@ namespace __Root__.AI
             _ => new global::Microsoft.Extensions.AI.ChatFinishReason(reason),
         };
 
-        private protected override bool TryParseModel(string id, out global::__Root__.__Model__ model) => global::__Root__.__Model__.TryParse(id, out model);
+        protected override bool TryParseModel(string id, out global::__Root__.__Model__ model) => global::__Root__.__Model__.TryParse(id, out model);
 
-        private protected override global::__Root__.__Model__ ParseModel(string id) => global::__Root__.__Model__.Parse(id);
+        protected override global::__Root__.__Model__ ParseModel(string id) => global::__Root__.__Model__.Parse(id);
 
-        private protected override global::__Root__.__Model__ UncataloguedModel(string rid) => global::__Root__.__Model__.FromUncataloguedRid(rid);
+        protected override global::__Root__.__Model__ UncataloguedModel(string rid) => global::__Root__.__Model__.FromUncataloguedRid(rid);
 
         private global::__Root__.__Request__ BuildRequest(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options)
         {
@@ -154,7 +155,7 @@ namespace __Root__.AI
                 Tools = tools.Count > 0 ? tools : request.Tools,
                 ToolChoice = request.ToolChoice ?? (tools.Count > 0 ? ToolChoice(options?.ToolMode) : null),
                 ResponseFormat = request.ResponseFormat ?? ResponseFormat(options?.ResponseFormat),
-                ReasoningEffort = request.ReasoningEffort ?? (FoundryChatMapping.EffortName(options?.Reasoning) is { } effort ? (global::__Root__.OpenAi.ReasoningEffort?)effort : null),
+                ReasoningEffort = request.ReasoningEffort ?? (global::Foundry.Generated.Hosting.AI.FoundryChatMapping.EffortName(options?.Reasoning) is { } effort ? (global::__Root__.OpenAi.ReasoningEffort?)effort : null),
             };
         }
 
@@ -176,13 +177,13 @@ namespace __Root__.AI
                         toolCalls.Add(new global::__Root__.OpenAi.ChatCompletionMessageToolCall
                         {
                             Id = call.CallId,
-                            Function = new global::__Root__.OpenAi.ChatCompletionMessageToolCallFunction { Name = call.Name, Arguments = FoundryChatMapping.ArgumentsJson(call.Arguments) },
+                            Function = new global::__Root__.OpenAi.ChatCompletionMessageToolCallFunction { Name = call.Name, Arguments = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ArgumentsJson(call.Arguments) },
                         });
                         break;
                     case global::Microsoft.Extensions.AI.FunctionResultContent result:
-                        wire.Add(new global::__Root__.OpenAi.ChatCompletionRequestToolMessage { ToolCallId = result.CallId, Content = FoundryChatMapping.ResultText(result.Result) });
+                        wire.Add(new global::__Root__.OpenAi.ChatCompletionRequestToolMessage { ToolCallId = result.CallId, Content = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ResultText(result.Result) });
                         break;
-                    case var image when message.Role == global::Microsoft.Extensions.AI.ChatRole.User && FoundryChatMapping.ImageUrl(image) is { } url:
+                    case var image when message.Role == global::Microsoft.Extensions.AI.ChatRole.User && global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ImageUrl(image) is { } url:
                         // Images go in user messages only, as typed parts next to the text.
                         parts ??= new();
                         if (text.Length > 0)
@@ -194,7 +195,7 @@ namespace __Root__.AI
                         parts.Add(new global::__Root__.OpenAi.ChatCompletionRequestMessageContentPartImage { ImageUrl = new global::__Root__.OpenAi.ChatCompletionRequestMessageContentPartImageImageUrl { Url = url } });
                         break;
                     default:
-                        throw FoundryChatMapping.Unsupported(content, RouteName);
+                        throw global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Unsupported(content, RouteName);
                 }
             }
 
@@ -225,7 +226,7 @@ namespace __Root__.AI
         private static global::System.Collections.Generic.List<global::__Root__.OpenAi.CreateChatCompletionRequestTool> Tools(global::Microsoft.Extensions.AI.ChatOptions? options)
         {
             var tools = new global::System.Collections.Generic.List<global::__Root__.OpenAi.CreateChatCompletionRequestTool>();
-            foreach (var function in FoundryChatMapping.Functions(options, RouteName))
+            foreach (var function in global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Functions(options, RouteName))
             {
                 tools.Add(new global::__Root__.OpenAi.ChatCompletionTool
                 {

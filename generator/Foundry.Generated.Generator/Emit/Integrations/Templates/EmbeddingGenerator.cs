@@ -3,11 +3,12 @@
 
 namespace __Root__
 {
-    public sealed partial class OpenAiEmbeddingsClient
+    /// <summary>Microsoft.Extensions.AI adapters of the generated clients.</summary>
+    public static partial class FoundryAIExtensions
     {
         /// <summary>This route as a Microsoft.Extensions.AI embedding generator; <c>EmbeddingGenerationOptions.ModelId</c> overrides <paramref name="defaultModel"/>.</summary>
-        public global::Microsoft.Extensions.AI.IEmbeddingGenerator<string, global::Microsoft.Extensions.AI.Embedding<float>> AsIEmbeddingGenerator(global::__Root__.EmbeddingsModel defaultModel)
-            => new global::__Root__.AI.FoundryEmbeddingGenerator(this, defaultModel);
+        public static global::Microsoft.Extensions.AI.IEmbeddingGenerator<string, global::Microsoft.Extensions.AI.Embedding<float>> AsIEmbeddingGenerator(this global::__Root__.OpenAiEmbeddingsClient client, global::__Root__.EmbeddingsModel defaultModel)
+            => new global::__Root__.AI.FoundryEmbeddingGenerator(client ?? throw new global::System.ArgumentNullException(nameof(client)), defaultModel);
     }
 }
 
@@ -28,7 +29,7 @@ namespace __Root__.AI
         {
             _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
             _defaultModel = defaultModel;
-            _metadata = new global::Microsoft.Extensions.AI.EmbeddingGeneratorMetadata(FoundryChatMapping.ProviderName, null, defaultModel.Id, defaultModel.Info?.Capabilities.EmbeddingDimensions);
+            _metadata = new global::Microsoft.Extensions.AI.EmbeddingGeneratorMetadata(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ProviderName, null, defaultModel.Id, defaultModel.Info?.Capabilities.EmbeddingDimensions);
         }
 
         public async global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.GeneratedEmbeddings<global::Microsoft.Extensions.AI.Embedding<float>>> GenerateAsync(global::System.Collections.Generic.IEnumerable<string> values, global::Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -3,11 +3,12 @@
 
 namespace __Root__
 {
-    public sealed partial class GoogleGenerateContentClient
+    /// <summary>Microsoft.Extensions.AI adapters of the generated clients.</summary>
+    public static partial class FoundryAIExtensions
     {
         /// <summary>This route as a Microsoft.Extensions.AI <see cref="global::Microsoft.Extensions.AI.IChatClient"/>; <c>ChatOptions.ModelId</c> overrides <paramref name="defaultModel"/>.</summary>
-        public global::Microsoft.Extensions.AI.IChatClient AsIChatClient(global::__Root__.GeminiModel defaultModel)
-            => new global::__Root__.AI.FoundryGeminiChatClient(this, defaultModel);
+        public static global::Microsoft.Extensions.AI.IChatClient AsIChatClient(this global::__Root__.GoogleGenerateContentClient client, global::__Root__.GeminiModel defaultModel)
+            => new global::__Root__.AI.FoundryGeminiChatClient(client ?? throw new global::System.ArgumentNullException(nameof(client)), defaultModel);
     }
 }
 
@@ -18,7 +19,7 @@ namespace __Root__.AI
     /// function calls (whole in one chunk), usage and finish reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class FoundryGeminiChatClient : FoundryChatClientBase<global::__Root__.GeminiModel>
+    public sealed class FoundryGeminiChatClient : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.GeminiModel>
     {
         private const string RouteName = "Gemini generateContent";
         private readonly global::__Root__.GoogleGenerateContentClient _client;
@@ -53,12 +54,12 @@ namespace __Root__.AI
                             var callId = functionCall.Id ?? name + "#" + callCount;
                             callCount++;
                             var args = functionCall.Args is { } a ? a.GetRawText() : null;
-                            yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(responseId, modelId, FoundryChatMapping.FunctionCall(callId, name, args)), chunk);
+                            yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, global::Foundry.Generated.Hosting.AI.FoundryChatMapping.FunctionCall(callId, name, args)), chunk);
                         }
                         else if (part.Text is { Length: > 0 } text)
                         {
                             global::Microsoft.Extensions.AI.AIContent content = part.Thought == true ? new global::Microsoft.Extensions.AI.TextReasoningContent(text) : new global::Microsoft.Extensions.AI.TextContent(text);
-                            yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(responseId, modelId, content), chunk);
+                            yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, content), chunk);
                         }
                     }
 
@@ -77,8 +78,8 @@ namespace __Root__.AI
 
             // Gemini repeats cumulative usage on chunks; the last one counts, reported once with the finish reason.
             var last = usage is null
-                ? FoundryChatMapping.Update(responseId, modelId)
-                : FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.UsageContent(FoundryChatMapping.Usage(
+                ? global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId)
+                : global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.UsageContent(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Usage(
                     usage.PromptTokenCount ?? 0,
                     (usage.CandidatesTokenCount ?? 0) + (usage.ThoughtsTokenCount ?? 0),
                     usage.TotalTokenCount,
@@ -88,11 +89,11 @@ namespace __Root__.AI
             yield return last;
         }
 
-        private protected override bool TryParseModel(string id, out global::__Root__.GeminiModel model) => global::__Root__.GeminiModel.TryParse(id, out model);
+        protected override bool TryParseModel(string id, out global::__Root__.GeminiModel model) => global::__Root__.GeminiModel.TryParse(id, out model);
 
-        private protected override global::__Root__.GeminiModel ParseModel(string id) => global::__Root__.GeminiModel.Parse(id);
+        protected override global::__Root__.GeminiModel ParseModel(string id) => global::__Root__.GeminiModel.Parse(id);
 
-        private protected override global::__Root__.GeminiModel UncataloguedModel(string rid) => global::__Root__.GeminiModel.FromUncataloguedRid(rid);
+        protected override global::__Root__.GeminiModel UncataloguedModel(string rid) => global::__Root__.GeminiModel.FromUncataloguedRid(rid);
 
         private static global::__Root__.Gemini.GenerateContentRequest BuildRequest(global::__Root__.Gemini.GenerateContentRequest? raw, global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options)
         {
@@ -126,14 +127,14 @@ namespace __Root__.AI
                             break;
                         case global::Microsoft.Extensions.AI.FunctionCallContent call:
                             callNames[call.CallId] = call.Name;
-                            parts.Add(new global::__Root__.Gemini.Part { FunctionCall = new global::__Root__.Gemini.FunctionCall { Name = call.Name, Args = FoundryChatMapping.ArgumentsElement(call.Arguments), Id = call.CallId.Contains("#") ? null : call.CallId } });
+                            parts.Add(new global::__Root__.Gemini.Part { FunctionCall = new global::__Root__.Gemini.FunctionCall { Name = call.Name, Args = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ArgumentsElement(call.Arguments), Id = call.CallId.Contains("#") ? null : call.CallId } });
                             break;
                         case global::Microsoft.Extensions.AI.FunctionResultContent result:
                             var name = callNames.TryGetValue(result.CallId, out var known) ? known : result.CallId.Split('#')[0];
-                            parts.Add(new global::__Root__.Gemini.Part { FunctionResponse = new global::__Root__.Gemini.FunctionResponse { Name = name, Response = FoundryChatMapping.ResultObject(result.Result), Id = result.CallId.Contains("#") ? null : result.CallId } });
+                            parts.Add(new global::__Root__.Gemini.Part { FunctionResponse = new global::__Root__.Gemini.FunctionResponse { Name = name, Response = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ResultObject(result.Result), Id = result.CallId.Contains("#") ? null : result.CallId } });
                             break;
                         default:
-                            throw FoundryChatMapping.Unsupported(content, RouteName);
+                            throw global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Unsupported(content, RouteName);
                     }
                 }
 
@@ -144,7 +145,7 @@ namespace __Root__.AI
             }
 
             var declarations = new global::System.Collections.Generic.List<global::__Root__.Gemini.FunctionDeclaration>();
-            foreach (var function in FoundryChatMapping.Functions(options, RouteName))
+            foreach (var function in global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Functions(options, RouteName))
             {
                 declarations.Add(new global::__Root__.Gemini.FunctionDeclaration { Name = function.Name, Description = function.Description, ParametersJsonSchema = function.JsonSchema });
             }

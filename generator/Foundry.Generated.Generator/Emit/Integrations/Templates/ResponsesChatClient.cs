@@ -3,11 +3,12 @@
 
 namespace __Root__
 {
-    public sealed partial class __Client__
+    /// <summary>Microsoft.Extensions.AI adapters of the generated clients.</summary>
+    public static partial class FoundryAIExtensions
     {
         /// <summary>This route as a Microsoft.Extensions.AI <see cref="global::Microsoft.Extensions.AI.IChatClient"/>; <c>ChatOptions.ModelId</c> overrides <paramref name="defaultModel"/>.</summary>
-        public global::Microsoft.Extensions.AI.IChatClient AsIChatClient(global::__Root__.__Model__ defaultModel)
-            => new global::__Root__.AI.__Adapter__(this, defaultModel);
+        public static global::Microsoft.Extensions.AI.IChatClient AsIChatClient(this global::__Root__.__Client__ client, global::__Root__.__Model__ defaultModel)
+            => new global::__Root__.AI.__Adapter__(client ?? throw new global::System.ArgumentNullException(nameof(client)), defaultModel);
     }
 }
 
@@ -18,7 +19,7 @@ namespace __Root__.AI
     /// function calls (arguments streamed and assembled per output item), usage and finish reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class __Adapter__ : FoundryChatClientBase<global::__Root__.__Model__>
+    public sealed class __Adapter__ : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.__Model__>
     {
         private const string RouteName = "__RouteName__";
         private readonly global::__Root__.__Client__ _client;
@@ -33,7 +34,7 @@ namespace __Root__.AI
             var request = BuildRequest(messages, options);
             var modelId = request.Model.Id;
             string? responseId = null;
-            var calls = new FoundryToolCallBuffer();
+            var calls = new global::Foundry.Generated.Hosting.AI.FoundryToolCallBuffer();
             var callCount = 0;
             await foreach (var e in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(_client.StreamAsync(request, cancellationToken), false))
             {
@@ -43,13 +44,13 @@ namespace __Root__.AI
                         responseId = created.Response.Id;
                         break;
                     case global::__Root__.OpenAi.ResponseTextDeltaEvent text:
-                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextContent(text.Delta)), e);
+                        yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextContent(text.Delta)), e);
                         break;
                     case global::__Root__.OpenAi.ResponseReasoningSummaryTextDeltaEvent summary:
-                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextReasoningContent(summary.Delta)), e);
+                        yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextReasoningContent(summary.Delta)), e);
                         break;
                     case global::__Root__.OpenAi.ResponseReasoningTextDeltaEvent reasoning:
-                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextReasoningContent(reasoning.Delta)), e);
+                        yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, new global::Microsoft.Extensions.AI.TextReasoningContent(reasoning.Delta)), e);
                         break;
                     case global::__Root__.OpenAi.ResponseOutputItemAddedEvent { Item: global::__Root__.OpenAi.FunctionToolCall added } itemAdded:
                         calls.Start(itemAdded.OutputIndex, added.CallId, added.Name);
@@ -61,7 +62,7 @@ namespace __Root__.AI
                         calls.Start(itemDone.OutputIndex, done.CallId, done.Name);
                         var call = calls.Complete(itemDone.OutputIndex, string.IsNullOrEmpty(done.Arguments) ? null : done.Arguments)!;
                         callCount++;
-                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(responseId, modelId, call), e);
+                        yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, call), e);
                         break;
                     case global::__Root__.OpenAi.ResponseCompletedEvent completed:
                         yield return Finish(completed.Response, callCount > 0 ? global::Microsoft.Extensions.AI.ChatFinishReason.ToolCalls : global::Microsoft.Extensions.AI.ChatFinishReason.Stop, modelId, e);
@@ -74,17 +75,17 @@ namespace __Root__.AI
                         break;
                     case global::__Root__.OpenAi.ResponseFailedEvent failed:
                         var error = new global::Microsoft.Extensions.AI.ErrorContent(failed.Response.Error?.Message ?? "the response failed") { ErrorCode = failed.Response.Error?.Code.ToString() };
-                        yield return FoundryChatMapping.WithRaw(FoundryChatMapping.Update(failed.Response.Id, modelId, error), e);
+                        yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(failed.Response.Id, modelId, error), e);
                         break;
                 }
             }
         }
 
-        private protected override bool TryParseModel(string id, out global::__Root__.__Model__ model) => global::__Root__.__Model__.TryParse(id, out model);
+        protected override bool TryParseModel(string id, out global::__Root__.__Model__ model) => global::__Root__.__Model__.TryParse(id, out model);
 
-        private protected override global::__Root__.__Model__ ParseModel(string id) => global::__Root__.__Model__.Parse(id);
+        protected override global::__Root__.__Model__ ParseModel(string id) => global::__Root__.__Model__.Parse(id);
 
-        private protected override global::__Root__.__Model__ UncataloguedModel(string rid) => global::__Root__.__Model__.FromUncataloguedRid(rid);
+        protected override global::__Root__.__Model__ UncataloguedModel(string rid) => global::__Root__.__Model__.FromUncataloguedRid(rid);
 
         private global::__Root__.__Request__ BuildRequest(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options)
         {
@@ -145,17 +146,17 @@ namespace __Root__.AI
                         break;
                     case global::Microsoft.Extensions.AI.FunctionCallContent call:
                         pending.Flush(input);
-                        input.Add((global::__Root__.OpenAi.Item)new global::__Root__.OpenAi.FunctionToolCall { CallId = call.CallId, Name = call.Name, Arguments = FoundryChatMapping.ArgumentsJson(call.Arguments) });
+                        input.Add((global::__Root__.OpenAi.Item)new global::__Root__.OpenAi.FunctionToolCall { CallId = call.CallId, Name = call.Name, Arguments = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ArgumentsJson(call.Arguments) });
                         break;
                     case global::Microsoft.Extensions.AI.FunctionResultContent result:
                         pending.Flush(input);
-                        input.Add((global::__Root__.OpenAi.Item)new global::__Root__.OpenAi.FunctionCallOutputItemParam { CallId = result.CallId, Output = FoundryChatMapping.ResultText(result.Result) });
+                        input.Add((global::__Root__.OpenAi.Item)new global::__Root__.OpenAi.FunctionCallOutputItemParam { CallId = result.CallId, Output = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ResultText(result.Result) });
                         break;
-                    case var image when FoundryChatMapping.ImageUrl(image) is { } url:
+                    case var image when global::Foundry.Generated.Hosting.AI.FoundryChatMapping.ImageUrl(image) is { } url:
                         pending.AddPart(new global::__Root__.OpenAi.InputImageContent { ImageUrl = url, Detail = global::__Root__.OpenAi.ImageDetail.Auto });
                         break;
                     default:
-                        throw FoundryChatMapping.Unsupported(content, RouteName);
+                        throw global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Unsupported(content, RouteName);
                 }
             }
 
@@ -204,7 +205,7 @@ namespace __Root__.AI
         private static global::System.Collections.Generic.List<global::__Root__.OpenAi.Tool> Tools(global::Microsoft.Extensions.AI.ChatOptions? options)
         {
             var tools = new global::System.Collections.Generic.List<global::__Root__.OpenAi.Tool>();
-            foreach (var function in FoundryChatMapping.Functions(options, RouteName))
+            foreach (var function in global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Functions(options, RouteName))
             {
                 // Not strict: strict mode needs every property required and additionalProperties false.
                 tools.Add(new global::__Root__.OpenAi.FunctionTool { Name = function.Name, Description = function.Description, Parameters = function.JsonSchema, Strict = false });
@@ -239,7 +240,7 @@ namespace __Root__.AI
                 return null;
             }
 
-            global::__Root__.OpenAi.ReasoningEffort? effort = FoundryChatMapping.EffortName(reasoning) is { } name ? (global::__Root__.OpenAi.ReasoningEffort?)name : null;
+            global::__Root__.OpenAi.ReasoningEffort? effort = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.EffortName(reasoning) is { } name ? (global::__Root__.OpenAi.ReasoningEffort?)name : null;
             global::__Root__.OpenAi.ReasoningSummary? summary = reasoning.Output switch
             {
                 global::Microsoft.Extensions.AI.ReasoningOutput.Summary => global::__Root__.OpenAi.ReasoningSummary.Auto,
@@ -254,7 +255,7 @@ namespace __Root__.AI
             var contents = new global::System.Collections.Generic.List<global::Microsoft.Extensions.AI.AIContent>();
             if (response.Usage is { } usage)
             {
-                contents.Add(new global::Microsoft.Extensions.AI.UsageContent(FoundryChatMapping.Usage(usage.InputTokens, usage.OutputTokens, usage.TotalTokens, usage.InputTokensDetails?.CachedTokens, usage.OutputTokensDetails?.ReasoningTokens)));
+                contents.Add(new global::Microsoft.Extensions.AI.UsageContent(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Usage(usage.InputTokens, usage.OutputTokens, usage.TotalTokens, usage.InputTokensDetails?.CachedTokens, usage.OutputTokensDetails?.ReasoningTokens)));
             }
 
             return new global::Microsoft.Extensions.AI.ChatResponseUpdate(global::Microsoft.Extensions.AI.ChatRole.Assistant, contents)
