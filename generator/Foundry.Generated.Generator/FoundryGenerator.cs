@@ -20,8 +20,8 @@ namespace Foundry.Generated.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class FoundryGenerator : IIncrementalGenerator
 {
-    public const string SpecFileName = "foundry-llm-proxy.openapi.json";
-    public const string CatalogFileName = "model-catalog.json";
+    public const string SpecFileName = InputKinds.SpecFileName;
+    public const string CatalogFileName = InputKinds.CatalogFileName;
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -30,16 +30,18 @@ public sealed class FoundryGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Options);
 
         var files = context.AdditionalTextsProvider
-            .Where(t => IsNamed(t.Path, SpecFileName) || IsNamed(t.Path, CatalogFileName))
-            .Select((t, ct) => new InputFile(t.Path, t.GetText(ct)?.ToString() ?? string.Empty))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select((pair, _) => (Text: pair.Left, Kind: InputKinds.Of(pair.Left, pair.Right)))
+            .Where(f => f.Kind != null)
+            .Select((f, ct) => new InputFile(f.Text.Path, f.Kind!, f.Text.GetText(ct)?.ToString() ?? string.Empty))
             .WithTrackingName(TrackingNames.Files);
 
-        var spec = files.Where(f => IsNamed(f.Path, SpecFileName)).Collect()
+        var spec = files.Where(f => f.Kind == InputKinds.Spec).Collect()
             .Combine(options)
             .Select((pair, ct) => pair.Left.IsEmpty ? null : SpecModelReader.Read(pair.Left[0], pair.Right, ct))
             .WithTrackingName(TrackingNames.Spec);
 
-        var catalog = files.Where(f => IsNamed(f.Path, CatalogFileName)).Collect()
+        var catalog = files.Where(f => f.Kind == InputKinds.Catalog).Collect()
             .Select((list, ct) => list.IsEmpty ? null : new CatalogInput(list[0].Path, CatalogReader.Read(list[0].Text, list[0].Path, ct)))
             .WithTrackingName(TrackingNames.Catalog);
 
@@ -137,12 +139,12 @@ public sealed class FoundryGenerator : IIncrementalGenerator
             }
 
             // Without a spec, the precompiled clients are the normal case, not a problem.
-            if (!pair.Right.Any(f => IsNamed(f.Path, SpecFileName)) && !input.Right)
+            if (!pair.Right.Any(f => f.Kind == InputKinds.Spec) && !input.Right)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.NoSpecFile, Location.None, SpecFileName));
             }
 
-            if (!pair.Right.Any(f => IsNamed(f.Path, CatalogFileName)))
+            if (!pair.Right.Any(f => f.Kind == InputKinds.Catalog))
             {
                 spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.NoCatalogFile, Location.None, CatalogFileName));
             }
@@ -157,7 +159,4 @@ public sealed class FoundryGenerator : IIncrementalGenerator
             }
         });
     }
-
-    private static bool IsNamed(string path, string fileName)
-        => string.Equals(Path.GetFileName(path), fileName, System.StringComparison.OrdinalIgnoreCase);
 }

@@ -5,18 +5,19 @@ using Xunit;
 namespace Foundry.Generated.Build.Tests;
 
 /// <summary>
-/// A consumer exactly as the README shows (one import, two project references) builds with the real compiler:
-/// the generator and analyzer load, generated types are usable, and a bad model id fails the build.
+/// A consumer exactly as the README shows (one import) builds with the real compiler: on the default path it compiles
+/// none of the generated types (they come precompiled), the analyzer loads and a bad model id fails the build.
 /// </summary>
 public sealed class ConsumerBuildTests
 {
-    private static (int Exit, string Output) Build(string program)
+    private static (int Exit, string Output) Build(string program, Action<string>? inspect = null, string beforeImport = "")
     {
         var dir = Path.Combine(Path.GetTempPath(), "fdry-consumer-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var repo = PackageFeed.RepoRoot;
         File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>{beforeImport}</PropertyGroup>
               <Import Project="{repo}/generator/Foundry.Generated.Generator/build/Foundry.Generated.props" />
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -25,10 +26,6 @@ public sealed class ConsumerBuildTests
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
               </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{repo}/runtime/Foundry.Generated.Runtime/Foundry.Generated.Runtime.csproj" />
-                <ProjectReference Include="{repo}/generator/Foundry.Generated.Generator/Foundry.Generated.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-              </ItemGroup>
             </Project>
             """);
         File.WriteAllText(Path.Combine(dir, "Program.cs"), program);
@@ -36,7 +33,9 @@ public sealed class ConsumerBuildTests
         {
             // References are built (an up-to-date check when the suite already built them) so the consumer never
             // compiles against stale generator or runtime binaries, e.g. after a test run with --artifacts-path.
-            return Dotnet.Run(dir, "build", "-nologo", "-p:NuGetAudit=false");
+            var result = Dotnet.Run(dir, "build", "-nologo", "-p:NuGetAudit=false", "-p:EmitCompilerGeneratedFiles=true");
+            inspect?.Invoke(dir);
+            return result;
         }
         finally
         {
@@ -45,18 +44,28 @@ public sealed class ConsumerBuildTests
     }
 
     [Fact]
-    public void A_consumer_builds_and_uses_the_generated_clients()
+    public void A_default_path_consumer_uses_the_precompiled_clients_and_compiles_no_generated_type_of_its_own()
     {
+        string[] generatedFiles = [];
+        string[] types = [];
         var (exit, output) = Build("""
             using Foundry.Generated;
             using Foundry.Generated.OpenAi;
 
             var request = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" };
             System.Console.WriteLine(Foundry.Generated.Runtime.FoundryJson.Serialize(request));
-            System.Console.WriteLine(typeof(FoundryLlmClient).Name);
-            """);
+            System.Console.WriteLine(typeof(FoundryLlmClient).Assembly.GetName().Name);
+            """, dir =>
+        {
+            var generated = Path.Combine(dir, "obj", "Debug", "net10.0", "generated");
+            generatedFiles = Directory.Exists(generated) ? Directory.GetFiles(generated, "*.g.cs", SearchOption.AllDirectories) : [];
+            types = AssemblyTypes.Defined(Path.Combine(dir, "bin", "Debug", "net10.0", "Consumer.dll"));
+        });
 
         Assert.True(exit == 0, output);
+        Assert.DoesNotContain(generatedFiles, f => f.Contains("Foundry.Generated.Generator", StringComparison.Ordinal));
+        Assert.DoesNotContain(types, t => t.StartsWith("Foundry.Generated", StringComparison.Ordinal));
+        Assert.Contains("Program", types);
         Assert.DoesNotContain("CS8032", output);
         Assert.DoesNotContain("CS8784", output);
         Assert.DoesNotContain("CS8785", output);
@@ -75,5 +84,27 @@ public sealed class ConsumerBuildTests
         Assert.NotEqual(0, exit);
         Assert.Contains("error FDRY001: 'gpt-5-mini-2025-08-07' is not a model in the Foundry model catalog; did you mean 'gpt-5-mini'", output);
         Assert.Contains("Program.cs(3,34)", output);
+    }
+
+    [Fact]
+    public void A_custom_spec_consumer_with_one_route_and_internal_types_builds_warning_free_with_only_that_route()
+    {
+        string[] types = [];
+        var (exit, output) = Build("""
+            using Foundry.Generated;
+            using Foundry.Generated.OpenAi;
+
+            using var client = new FoundryLlmClient();
+            var request = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" };
+            System.Console.WriteLine(client.OpenAiResponses is not null);
+            """,
+            dir => types = AssemblyTypes.Defined(Path.Combine(dir, "bin", "Debug", "net10.0", "Consumer.dll")),
+            $"<FoundrySpecDirectory>{PackageFeed.RepoRoot}/spec/</FoundrySpecDirectory><FoundryRoutes>openai-responses</FoundryRoutes><FoundryGeneratedVisibility>internal</FoundryGeneratedVisibility>");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains(" 0 Warning(s)", output);
+        Assert.Contains("Foundry.Generated.OpenAiResponsesClient", types);
+        Assert.Contains("Foundry.Generated.OpenAi.ResponseStreamEvent", types);
+        Assert.DoesNotContain(types, t => t.EndsWith("ChatCompletionsClient", StringComparison.Ordinal) || t.StartsWith("Foundry.Generated.Anthropic.", StringComparison.Ordinal) || t.StartsWith("Foundry.Generated.Gemini.", StringComparison.Ordinal));
     }
 }

@@ -16,7 +16,7 @@ namespace Foundry.Generated.Build.Tests;
 public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<PackageFeed>
 {
     [Fact]
-    public void The_package_holds_the_runtime_the_generator_the_spec_and_the_build_files_and_nothing_else()
+    public void The_package_holds_the_precompiled_clients_the_runtime_the_generator_the_spec_and_the_build_files_and_nothing_else()
     {
         using var archive = ZipFile.OpenRead(feed.Package("Foundry.Generated"));
         var files = archive.Entries.Select(e => e.FullName).Where(f => !f.StartsWith("_rels/") && !f.StartsWith("package/") && f != "[Content_Types].xml").OrderBy(f => f, StringComparer.Ordinal).ToArray();
@@ -26,7 +26,7 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
             {
                 "Foundry.Generated.nuspec", "README.md", "analyzers/dotnet/cs/Foundry.Generated.Generator.dll",
                 "build/Foundry.Generated.props", "build/Foundry.Generated.targets", "buildTransitive/Foundry.Generated.props", "buildTransitive/Foundry.Generated.targets",
-                "lib/net10.0/Foundry.Generated.Catalog.dll", "lib/net10.0/Foundry.Generated.Runtime.dll", "lib/net10.0/Foundry.Generated.Runtime.xml",
+                "lib/net10.0/Foundry.Generated.Clients.dll", "lib/net10.0/Foundry.Generated.Clients.xml", "lib/net10.0/Foundry.Generated.Runtime.dll", "lib/net10.0/Foundry.Generated.Runtime.xml",
                 "spec/foundry-llm-proxy.openapi.json", "spec/model-catalog.json", "spec/model-catalog.schema.json",
             },
             files);
@@ -35,6 +35,21 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
         Assert.Contains("<dependency id=\"Microsoft.Extensions.Logging.Abstractions\"", text);
         Assert.DoesNotContain("Foundry.Generated.Generator\"", text);
         Assert.DoesNotContain("Foundry.Generated.Catalog\"", text);
+        Assert.DoesNotContain("Foundry.Generated.Runtime\"", text);
+    }
+
+    [Fact]
+    public void The_hosting_package_holds_the_adapters_of_the_precompiled_clients_and_their_compiled_base_and_depends_on_Foundry_Generated()
+    {
+        using var archive = ZipFile.OpenRead(feed.Package("Foundry.Generated.Hosting"));
+        var libs = archive.Entries.Select(e => e.FullName).Where(f => f.StartsWith("lib/", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(new[] { "lib/net10.0/Foundry.Generated.Clients.Hosting.dll", "lib/net10.0/Foundry.Generated.Clients.Hosting.xml", "lib/net10.0/Foundry.Generated.Hosting.dll", "lib/net10.0/Foundry.Generated.Hosting.xml" }, libs);
+        using var nuspec = new StreamReader(archive.GetEntry("Foundry.Generated.Hosting.nuspec")!.Open());
+        var text = nuspec.ReadToEnd();
+        Assert.Contains($"<dependency id=\"Foundry.Generated\" version=\"{feed.Version}\"", text);
+        Assert.Contains("<dependency id=\"Microsoft.Extensions.AI.Abstractions\"", text);
+        Assert.DoesNotContain("Foundry.Generated.Hosting.Core", text);
     }
 
     [Fact]
@@ -60,6 +75,48 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
         Assert.Equal(6, lines[0].Split(' ').Length);
         Assert.StartsWith("models: ", lines[1]);
         Assert.Contains(emulator.Requests, r => r.Route == "openai-responses" && r.Status == 200);
+        // The default path: the types come precompiled from the package; the consumer's assembly has none of them.
+        Assert.Equal(new[] { "Program" }, AssemblyTypes.Defined(consumer.OutputAssembly));
+    }
+
+    [Fact]
+    public void With_its_own_catalog_a_package_consumer_gets_only_the_added_models_and_the_analyzer_checks_against_that_catalog()
+    {
+        using var consumer = new ConsumerProject(feed, "Foundry.Generated", """
+            using Foundry.Generated;
+
+            System.Console.WriteLine(AppModels.Responses.MyPrivateModel.Rid);
+            System.Console.WriteLine(ResponsesModel.Gpt5Mini.Rid);
+            """, "<FoundryModelCatalog>$(MSBuildProjectDirectory)/my-catalog.json</FoundryModelCatalog>");
+        File.WriteAllText(Path.Combine(consumer.Directory, "my-catalog.json"), CatalogWithPrivateModel());
+
+        var (exit, output) = consumer.Build();
+        Assert.True(exit == 0, output);
+        Assert.Equal(new[] { "Foundry.Generated.AppModels", "Foundry.Generated.AppModels/Responses", "Program" }, AssemblyTypes.Defined(consumer.OutputAssembly).Order(StringComparer.Ordinal));
+        var (runExit, runOutput) = consumer.Run(null);
+        Assert.True(runExit == 0, runOutput);
+        Assert.StartsWith("ri.language-model-service..language-model.my-private-model", runOutput);
+
+        File.WriteAllText(Path.Combine(consumer.Directory, "Program.cs"), """
+            System.Console.WriteLine(Foundry.Generated.ResponsesModel.Parse("gpt-5-mini-2025-08-07"));
+            System.Console.WriteLine(Foundry.Generated.ResponsesModel.Parse("my-private-model"));
+            """);
+        var (badExit, badOutput) = consumer.Build();
+        Assert.NotEqual(0, badExit);
+        Assert.Contains("Program.cs(1,65): error FDRY001: 'gpt-5-mini-2025-08-07' is not a model in the Foundry model catalog; did you mean 'gpt-5-mini'", badOutput);
+        Assert.Contains("Program.cs(2,65): error FDRY007: Model 'my-private-model' is in your model catalog but not in the precompiled ResponsesModel", badOutput);
+    }
+
+    private static string CatalogWithPrivateModel()
+    {
+        var catalog = JsonNode.Parse(File.ReadAllText(Path.Combine(PackageFeed.RepoRoot, "spec", "model-catalog.json")))!;
+        var extra = catalog["models"]!.AsArray().First(m => (string?)m!["id"] == "gpt-5-mini")!.DeepClone();
+        extra["id"] = "my-private-model";
+        extra["rid"] = "ri.language-model-service..language-model.my-private-model";
+        extra["displayName"] = "My private model";
+        extra["aliases"] = new JsonArray();
+        catalog["models"]!.AsArray().Add(extra);
+        return catalog.ToJsonString();
     }
 
     [Fact]
@@ -81,14 +138,7 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
             """, "<FoundrySpecDirectory>$(MSBuildProjectDirectory)/my-spec/</FoundrySpecDirectory>");
         var mySpec = Directory.CreateDirectory(Path.Combine(consumer.Directory, "my-spec")).FullName;
         File.Copy(Path.Combine(PackageFeed.RepoRoot, "spec", "foundry-llm-proxy.openapi.json"), Path.Combine(mySpec, "foundry-llm-proxy.openapi.json"));
-        var catalog = JsonNode.Parse(File.ReadAllText(Path.Combine(PackageFeed.RepoRoot, "spec", "model-catalog.json")))!;
-        var extra = catalog["models"]!.AsArray().First(m => (string?)m!["id"] == "gpt-5-mini")!.DeepClone();
-        extra["id"] = "my-private-model";
-        extra["rid"] = "ri.language-model-service..language-model.my-private-model";
-        extra["displayName"] = "My private model";
-        extra["aliases"] = new JsonArray();
-        catalog["models"]!.AsArray().Add(extra);
-        File.WriteAllText(Path.Combine(mySpec, "model-catalog.json"), catalog.ToJsonString());
+        File.WriteAllText(Path.Combine(mySpec, "model-catalog.json"), CatalogWithPrivateModel());
 
         await using var emulator = await FoundryProxyEmulator.StartAsync();
         var runOutput = BuildAndRun(consumer, emulator);
@@ -148,8 +198,10 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
 
         public (int Exit, string Output) Build() => Dotnet.Run(Directory, "build", "-nologo");
 
-        public (int Exit, string Output) Run(FoundryProxyEmulator emulator)
-            => Dotnet.Run(Directory, [("FOUNDRY_URL", emulator.BaseUrl.ToString()), ("FOUNDRY_TOKEN", emulator.Token)], "run", "--no-build");
+        public string OutputAssembly => Path.Combine(Directory, "bin", "Debug", "net10.0", "Consumer.dll");
+
+        public (int Exit, string Output) Run(FoundryProxyEmulator? emulator)
+            => Dotnet.Run(Directory, emulator is null ? [] : [("FOUNDRY_URL", emulator.BaseUrl.ToString()), ("FOUNDRY_TOKEN", emulator.Token)], "run", "--no-build");
 
         public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
     }

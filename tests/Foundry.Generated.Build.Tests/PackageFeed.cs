@@ -17,7 +17,7 @@ public sealed class PackageFeed : IDisposable
     {
         Version = "0.0.0-test." + Guid.NewGuid().ToString("N")[..12];
         Directory.CreateDirectory(Folder);
-        foreach (var project in new[] { "runtime/Foundry.Generated.Runtime", "runtime/Foundry.Generated.Hosting" })
+        foreach (var project in new[] { "runtime/Foundry.Generated.Clients", "runtime/Foundry.Generated.Clients.Hosting" })
         {
             var (exit, output) = Dotnet.Run(RepoRoot, "pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", Folder, "-p:Version=" + Version, "-nologo");
             Assert.True(exit == 0, output);

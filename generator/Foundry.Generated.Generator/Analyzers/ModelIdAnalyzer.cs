@@ -58,7 +58,7 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
     private static ModelCatalog? LoadCatalog(CompilationStartAnalysisContext start)
 #pragma warning restore RS1012
     {
-        var file = start.Options.AdditionalFiles.FirstOrDefault(f => string.Equals(Path.GetFileName(f.Path), FoundryGenerator.CatalogFileName, System.StringComparison.OrdinalIgnoreCase));
+        var file = start.Options.AdditionalFiles.FirstOrDefault(f => Pipeline.InputKinds.Of(f, start.Options.AnalyzerConfigOptionsProvider) == Pipeline.InputKinds.Catalog);
         var text = file?.GetText(start.CancellationToken);
         return text != null && start.TryGetValue(text, CatalogProvider, out var catalog) ? catalog : null;
     }
