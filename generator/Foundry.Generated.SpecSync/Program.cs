@@ -35,9 +35,9 @@ for (var i = 0; i < args.Length; i++)
 try
 {
     var spec = SpecSynchronizer.Synchronize(
-        await UpstreamLoader.LoadAsync("OpenAi", openAi, Console.Out),
-        await UpstreamLoader.LoadAsync("Anthropic", anthropic, Console.Out),
-        await UpstreamLoader.LoadAsync("Gemini", google, Console.Out));
+        UpstreamLoader.Load("OpenAi", openAi, Console.Out),
+        UpstreamLoader.Load("Anthropic", anthropic, Console.Out),
+        UpstreamLoader.Load("Gemini", google, Console.Out));
 
     if (check)
     {

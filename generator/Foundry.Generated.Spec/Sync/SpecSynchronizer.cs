@@ -128,18 +128,30 @@ public static class SpecSynchronizer
         throw new SpecSyncException($"{spec.SourceName}: POST {op.UpstreamPath} has no {what} schema reference");
     }
 
-    // Which upstream files produced this document (the generator ignores it; people reviewing diffs do not).
+    // Which upstream documents produced this one (the generator ignores it; people reviewing diffs do not). Content
+    // only, never the file's name or form: the same document as JSON or YAML, or with its keys reordered, records the
+    // same values (sha256 is over the canonical JSON: keys sorted, no whitespace).
     private static JsonObject Sources(params UpstreamSpec[] specs)
     {
         var result = new JsonObject();
         foreach (var spec in specs)
         {
-            result[spec.Provider] = new JsonObject
+            var entry = new JsonObject
             {
-                ["file"] = spec.SourceName,
                 ["openapi"] = spec.Document["openapi"]?.DeepClone(),
-                ["sha256"] = Sha256(spec.Document.ToJsonString()),
             };
+            if (spec.Document["info"]?["title"] is JsonValue title)
+            {
+                entry["title"] = title.DeepClone();
+            }
+
+            if (spec.Document["info"]?["version"] is JsonValue version)
+            {
+                entry["version"] = version.DeepClone();
+            }
+
+            entry["sha256"] = Sha256(CanonicalJsonWriter.Compact(spec.Document));
+            result[spec.Provider] = entry;
         }
 
         return result;

@@ -36,6 +36,53 @@ public static class CanonicalJsonWriter
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The document as compact JSON with every object's keys sorted ordinally (array order kept): the same content
+    /// gives the same text whatever order or form (JSON, YAML) it was written in. Used for content hashes.
+    /// </summary>
+    public static string Compact(JsonNode node)
+    {
+        var sb = new StringBuilder(1 << 20);
+        WriteCompact(sb, node);
+        return sb.ToString();
+    }
+
+    private static void WriteCompact(StringBuilder sb, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                sb.Append("null");
+                break;
+            case JsonObject obj:
+                sb.Append('{');
+                var first = true;
+                foreach (var pair in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    sb.Append(first ? string.Empty : ",");
+                    first = false;
+                    sb.Append(JsonValue.Create(pair.Key)!.ToJsonString()).Append(':');
+                    WriteCompact(sb, pair.Value);
+                }
+
+                sb.Append('}');
+                break;
+            case JsonArray array:
+                sb.Append('[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    sb.Append(i == 0 ? string.Empty : ",");
+                    WriteCompact(sb, array[i]);
+                }
+
+                sb.Append(']');
+                break;
+            default:
+                sb.Append(node.ToJsonString());
+                break;
+        }
+    }
+
     private static void WriteNode(StringBuilder sb, JsonNode? node, int indent, string? parentKey)
     {
         switch (node)
