@@ -97,7 +97,7 @@ public sealed class CheckedInSpecTests
     }
 
     [Fact]
-    public void Unreadable_input_exits_with_code_2_and_names_the_file()
+    public void Unreadable_input_exits_with_code_2_and_names_the_file_line_and_column()
     {
         var bad = Path.Combine(Path.GetTempPath(), "fdry-bad-" + Guid.NewGuid().ToString("N") + ".json");
         File.WriteAllText(bad, "{ not json");
@@ -106,7 +106,7 @@ public sealed class CheckedInSpecTests
             var (exit, output) = RunSync("--anthropic", bad, "--check");
 
             Assert.Equal(2, exit);
-            Assert.Contains(bad, output);
+            Assert.Contains("error: " + bad + ":1:3: not valid JSON: ", output);
         }
         finally
         {

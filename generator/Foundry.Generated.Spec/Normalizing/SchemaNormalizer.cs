@@ -25,6 +25,9 @@ internal sealed class SchemaNormalizer
 
     private string Provider => _upstream.Provider;
 
+    /// <summary>The upstream component being normalised (where an unexpected input shape is reported).</summary>
+    public JsonNode? Current { get; private set; }
+
     /// <summary>Normalises <paramref name="name"/> and everything it reaches; returns its qualified name.</summary>
     public string Include(string name)
     {
@@ -33,8 +36,11 @@ internal sealed class SchemaNormalizer
         {
             var next = _pending.Dequeue();
             var schema = _upstream.Get(next) ?? new JsonObject();
+            Current = schema;
             _output[SchemaNames.Qualified(Provider, next)] = NormalizeComponent(schema, next);
         }
+
+        Current = null;
 
         return SchemaNames.Qualified(Provider, name);
     }
@@ -47,7 +53,7 @@ internal sealed class SchemaNormalizer
         }
     }
 
-    private string RefTo(string upstreamReference, string where)
+    private string RefTo(JsonNode upstreamReference, string where)
     {
         var name = _upstream.NameOf(upstreamReference, where);
         Enqueue(name);
@@ -73,9 +79,9 @@ internal sealed class SchemaNormalizer
         var where = owner + (hint.Length > 0 ? "." + hint : string.Empty);
         var nullable = IsTrue(schema["nullable"]);
 
-        if (schema["$ref"] is JsonValue reference)
+        if (schema["$ref"] is JsonNode reference)
         {
-            return WithNull(new JsonObject { ["$ref"] = RefTo(reference.GetValue<string>(), where) }, nullable);
+            return WithNull(new JsonObject { ["$ref"] = RefTo(reference, where) }, nullable);
         }
 
         if (schema["$recursiveRef"] != null)
@@ -103,7 +109,7 @@ internal sealed class SchemaNormalizer
             }
         }
 
-        CopyScalars(schema, result);
+        CopyScalars(schema, result, where);
         ConstFromSingleEnum(schema, result);
 
         if (schema["allOf"] is JsonArray parts)
@@ -111,14 +117,14 @@ internal sealed class SchemaNormalizer
             var normalizedParts = new JsonArray();
             foreach (var part in parts)
             {
-                if (part is JsonObject p && p["$ref"] is JsonValue r)
+                if (part is JsonObject p && p["$ref"] is JsonNode r)
                 {
-                    normalizedParts.Add(new JsonObject { ["$ref"] = RefTo(r.GetValue<string>(), where) });
+                    normalizedParts.Add(new JsonObject { ["$ref"] = RefTo(r, where) });
                 }
                 else if (part is JsonObject inline)
                 {
                     var inlineResult = new JsonObject();
-                    CopyScalars(inline, inlineResult);
+                    CopyScalars(inline, inlineResult, where);
                     NormalizeObjectMembers(inline, inlineResult, owner, allowRequiredWithoutProperty: true);
                     normalizedParts.Add(inlineResult);
                 }
@@ -240,17 +246,21 @@ internal sealed class SchemaNormalizer
         return result;
     }
 
-    /// <summary>Qualified component name for an upstream ref (used by the discriminator mapper for flattened members).</summary>
-    internal string QualifiedRef(string upstreamReference, string where) => RefTo(upstreamReference, where);
+    /// <summary>Reference to the normalised component of an upstream component the caller already resolved (discriminator members).</summary>
+    internal string QualifiedRef(string upstreamName)
+    {
+        Enqueue(upstreamName);
+        return SchemaNames.Ref(SchemaNames.Qualified(Provider, upstreamName));
+    }
 
     private static JsonObject OpenEnum(List<JsonObject> members)
     {
         var values = new JsonArray();
         foreach (var member in members)
         {
-            if (member["const"] is JsonValue c)
+            if (member["const"] is JsonValue c && c.TryGetValue<string>(out var constant) && !values.Any(x => x!.GetValue<string>() == constant))
             {
-                values.Add(c.GetValue<string>());
+                values.Add(constant);
             }
 
             if (member["enum"] is JsonArray e)
@@ -326,8 +336,8 @@ internal sealed class SchemaNormalizer
 
         switch (obj["type"])
         {
-            case JsonValue t:
-                obj["type"] = new JsonArray(t.GetValue<string>(), "null");
+            case JsonValue t when t.TryGetValue<string>(out var single):
+                obj["type"] = new JsonArray(single, "null");
                 break;
             case JsonArray types when !types.Any(x => x!.GetValue<string>() == "null"):
                 types.Add("null");
@@ -337,14 +347,14 @@ internal sealed class SchemaNormalizer
         return obj;
     }
 
-    private static void CopyScalars(JsonObject from, JsonObject to)
+    private void CopyScalars(JsonObject from, JsonObject to, string where)
     {
         foreach (var pair in from)
         {
             switch (pair.Key)
             {
                 case "type":
-                    to["type"] = NormalizeType(pair.Value);
+                    to["type"] = NormalizeType(pair.Value) ?? throw _upstream.Error(pair.Value, $"'type' at {where} is not a type name or a list of them");
                     break;
                 case "format":
                 case "const":
@@ -368,22 +378,31 @@ internal sealed class SchemaNormalizer
         CopyExclusiveBound(from, to, "exclusiveMinimum", "minimum");
         CopyExclusiveBound(from, to, "exclusiveMaximum", "maximum");
 
-        if (to["type"] is JsonValue single && single.GetValue<string>() == "null" && to["enum"] != null)
+        if (TypeIs(to, "null") && to["enum"] != null)
         {
             to.Remove("enum");
         }
     }
 
+    /// <summary>A type name or a list of them (duplicates dropped, a single one unwrapped); null when it is neither.</summary>
     private static JsonNode? NormalizeType(JsonNode? type)
     {
         if (type is JsonArray array)
         {
+            if (!array.All(t => t is JsonValue v && v.TryGetValue<string>(out _)))
+            {
+                return null;
+            }
+
             var distinct = array.Select(t => t!.GetValue<string>()).Distinct().ToArray();
             return distinct.Length == 1 ? JsonValue.Create(distinct[0]) : new JsonArray(distinct.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray());
         }
 
-        return type?.DeepClone();
+        return type is JsonValue v && v.TryGetValue<string>(out _) ? type.DeepClone() : null;
     }
+
+    /// <summary>Whether a schema's <c>type</c> is the single name <paramref name="name"/>.</summary>
+    internal static bool TypeIs(JsonObject schema, string name) => schema["type"] is JsonValue t && t.TryGetValue<string>(out var s) && s == name;
 
     // 3.0's boolean exclusive bounds become 3.1's numeric ones; the input is never modified.
     private static void CopyExclusiveBound(JsonObject from, JsonObject to, string key, string bound)
@@ -416,7 +435,7 @@ internal sealed class SchemaNormalizer
     }
 
     // OpenAI marks constants with x-stainless-const; a lone enum value on a string is a constant too.
-    private static bool IsDiscriminatorLike(JsonObject schema) => schema["type"] is JsonValue t && t.GetValue<string>() == "string";
+    private static bool IsDiscriminatorLike(JsonObject schema) => TypeIs(schema, "string");
 
     private static bool IsStringish(JsonObject member)
     {
@@ -430,11 +449,11 @@ internal sealed class SchemaNormalizer
             return c.TryGetValue<string>(out _);
         }
 
-        return member["type"] is JsonValue t && t.GetValue<string>() == "string" && member["format"] == null;
+        return TypeIs(member, "string") && member["format"] == null;
     }
 
     private static bool IsNullType(JsonObject member)
-        => member["type"] is JsonValue t && t.GetValue<string>() == "null" && member.Count <= 3;
+        => TypeIs(member, "null") && member.Count <= 3;
 
     private static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 }

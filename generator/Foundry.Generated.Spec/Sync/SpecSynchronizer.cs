@@ -36,51 +36,68 @@ public static class SpecSynchronizer
             var spec = specs[op.Provider];
             var upstreamOp = FindOperation(spec, op);
             var normalizer = normalizers[op.Provider];
-            var request = normalizer.Include(SchemaOf(spec, upstreamOp["requestBody"]?["content"]?["application/json"], op, "request body"));
-            var ok = upstreamOp["responses"]?["200"]?["content"] as JsonObject;
-            string? json = null;
-            string? stream = null;
-            if (op.Method != "Stream" && ok?["application/json"] is JsonNode jsonContent)
+            try
             {
-                json = normalizer.Include(SchemaOf(spec, jsonContent, op, "200 application/json response"));
+                paths[op.FoundryPath] = Operation(spec, op, upstreamOp, normalizer, schemas);
             }
-
-            if (op.Method != "Create")
+            catch (Exception e) when (e is InvalidOperationException || e is FormatException || e is ArgumentException || e is KeyNotFoundException)
             {
-                if (ok?["text/event-stream"] is JsonNode sse)
-                {
-                    stream = normalizer.Include(SchemaOf(spec, sse, op, "200 text/event-stream response"));
-                }
-                else if (op.StreamSchema != null)
-                {
-                    if (spec.Schemas[op.StreamSchema] == null)
-                    {
-                        throw new SpecSyncException($"{spec.SourceName}: the stream event schema '{op.StreamSchema}' is missing");
-                    }
-
-                    stream = normalizer.Include(op.StreamSchema);
-                }
+                // A value of the wrong JSON kind where the sync expected another (an array for an object...).
+                throw spec.Error(normalizer.Current ?? upstreamOp, $"unexpected input shape while syncing POST {op.UpstreamPath}: {e.Message}");
             }
-
-            if (op.IsXai)
-            {
-                var xaiName = "Xai." + request.Substring(request.IndexOf('.') + 1);
-                schemas[xaiName] = FoundrySchemas.XaiRequest(request, op.Route);
-                request = xaiName;
-            }
-            else if (op.Method == null)
-            {
-                // Gemini names the model in the path; everyone else in the body.
-                FoundrySchemas.BindModel(schemas[request], op.Route);
-            }
-
-            paths[op.FoundryPath] = FoundryPaths.Operation(op, request, json, stream);
         }
 
         schemas[FoundrySchemas.Error] = FoundrySchemas.ErrorSchema();
         FoundrySchemas.AddAnthropicErrorEvent(schemas);
         ReachabilityPruner.Prune(schemas, paths);
+        return Write(paths, schemas, openAi, anthropic, gemini);
+    }
 
+    private static JsonObject Operation(UpstreamSpec spec, ProxyOperation op, JsonObject upstreamOp, SchemaNormalizer normalizer, SortedDictionary<string, JsonObject> schemas)
+    {
+        var request = normalizer.Include(SchemaOf(spec, upstreamOp, upstreamOp["requestBody"]?["content"]?["application/json"], op, "request body"));
+        var ok = upstreamOp["responses"]?["200"]?["content"] as JsonObject;
+        string? json = null;
+        string? stream = null;
+        if (op.Method != "Stream" && ok?["application/json"] is JsonNode jsonContent)
+        {
+            json = normalizer.Include(SchemaOf(spec, upstreamOp, jsonContent, op, "200 application/json response"));
+        }
+
+        if (op.Method != "Create")
+        {
+            if (ok?["text/event-stream"] is JsonNode sse)
+            {
+                stream = normalizer.Include(SchemaOf(spec, upstreamOp, sse, op, "200 text/event-stream response"));
+            }
+            else if (op.StreamSchema != null)
+            {
+                if (spec.Schemas[op.StreamSchema] == null)
+                {
+                    throw spec.Error(spec.Document["components"]?["schemas"] ?? spec.Document, $"the stream event schema '{op.StreamSchema}' is missing (needed for {op.FoundryPath})");
+                }
+
+                stream = normalizer.Include(op.StreamSchema);
+            }
+        }
+
+        if (op.IsXai)
+        {
+            var xaiName = "Xai." + request.Substring(request.IndexOf('.') + 1);
+            schemas[xaiName] = FoundrySchemas.XaiRequest(request, op.Route);
+            request = xaiName;
+        }
+        else if (op.Method == null)
+        {
+            // Gemini names the model in the path; everyone else in the body.
+            FoundrySchemas.BindModel(schemas[request], op.Route);
+        }
+
+        return FoundryPaths.Operation(op, request, json, stream);
+    }
+
+    private static string Write(JsonObject paths, SortedDictionary<string, JsonObject> schemas, UpstreamSpec openAi, UpstreamSpec anthropic, UpstreamSpec gemini)
+    {
         var components = new JsonObject();
         var schemaObject = new JsonObject();
         foreach (var pair in schemas)
@@ -115,17 +132,17 @@ public static class SpecSynchronizer
             return found;
         }
 
-        throw new SpecSyncException($"{spec.SourceName}: missing operation POST {op.UpstreamPath} (needed for {op.FoundryPath})");
+        throw spec.Error(spec.Document["paths"], $"missing operation POST {op.UpstreamPath} (needed for {op.FoundryPath})");
     }
 
-    private static string SchemaOf(UpstreamSpec spec, JsonNode? media, ProxyOperation op, string what)
+    private static string SchemaOf(UpstreamSpec spec, JsonObject operation, JsonNode? media, ProxyOperation op, string what)
     {
-        if (media?["schema"]?["$ref"] is JsonValue r)
+        if (media?["schema"]?["$ref"] is JsonNode r)
         {
-            return new UpstreamSchemas(spec).NameOf(r.GetValue<string>(), $"POST {op.UpstreamPath} {what}");
+            return new UpstreamSchemas(spec).NameOf(r, $"POST {op.UpstreamPath} {what}");
         }
 
-        throw new SpecSyncException($"{spec.SourceName}: POST {op.UpstreamPath} has no {what} schema reference");
+        throw spec.Error(media ?? operation, $"POST {op.UpstreamPath} has no {what} schema reference");
     }
 
     // Which upstream documents produced this one (the generator ignores it; people reviewing diffs do not). Content
