@@ -16,6 +16,10 @@ namespace Foundry.Generated.Spec.Sync;
 public static class SpecSynchronizer
 {
     public static string Synchronize(UpstreamSpec openAi, UpstreamSpec anthropic, UpstreamSpec gemini)
+        => Synchronize(openAi, anthropic, gemini, null);
+
+    /// <param name="warnings">Receives what the sync had to assume (a fallback operation); null to ignore them.</param>
+    public static string Synchronize(UpstreamSpec openAi, UpstreamSpec anthropic, UpstreamSpec gemini, ICollection<string>? warnings)
     {
         var specs = new Dictionary<string, UpstreamSpec>
         {
@@ -34,7 +38,7 @@ public static class SpecSynchronizer
         foreach (var op in ProxyOperation.All)
         {
             var spec = specs[op.Provider];
-            var upstreamOp = FindOperation(spec, op);
+            var upstreamOp = FindOperation(spec, op, warnings);
             var normalizer = normalizers[op.Provider];
             try
             {
@@ -43,7 +47,7 @@ public static class SpecSynchronizer
             catch (Exception e) when (e is InvalidOperationException || e is FormatException || e is ArgumentException || e is KeyNotFoundException)
             {
                 // A value of the wrong JSON kind where the sync expected another (an array for an object...).
-                throw spec.Error(normalizer.Current ?? upstreamOp, $"unexpected input shape while syncing POST {op.UpstreamPath}: {e.Message}");
+                throw spec.Error(normalizer.Current ?? upstreamOp.Operation, $"unexpected input shape while syncing {upstreamOp.Display}: {e.Message}");
             }
         }
 
@@ -53,22 +57,22 @@ public static class SpecSynchronizer
         return Write(paths, schemas, openAi, anthropic, gemini);
     }
 
-    private static JsonObject Operation(UpstreamSpec spec, ProxyOperation op, JsonObject upstreamOp, SchemaNormalizer normalizer, SortedDictionary<string, JsonObject> schemas)
+    private static JsonObject Operation(UpstreamSpec spec, ProxyOperation op, UpstreamOperation upstreamOp, SchemaNormalizer normalizer, SortedDictionary<string, JsonObject> schemas)
     {
-        var request = normalizer.Include(SchemaOf(spec, upstreamOp, upstreamOp["requestBody"]?["content"]?["application/json"], op, "request body"));
-        var ok = upstreamOp["responses"]?["200"]?["content"] as JsonObject;
+        var request = normalizer.Include(SchemaOf(spec, upstreamOp, upstreamOp.Operation["requestBody"]?["content"]?["application/json"], "request body"));
+        var ok = upstreamOp.Operation["responses"]?["200"]?["content"] as JsonObject;
         string? json = null;
         string? stream = null;
         if (op.Method != "Stream" && ok?["application/json"] is JsonNode jsonContent)
         {
-            json = normalizer.Include(SchemaOf(spec, upstreamOp, jsonContent, op, "200 application/json response"));
+            json = normalizer.Include(SchemaOf(spec, upstreamOp, jsonContent, "200 application/json response"));
         }
 
         if (op.Method != "Create")
         {
             if (ok?["text/event-stream"] is JsonNode sse)
             {
-                stream = normalizer.Include(SchemaOf(spec, upstreamOp, sse, op, "200 text/event-stream response"));
+                stream = normalizer.Include(SchemaOf(spec, upstreamOp, sse, "200 text/event-stream response"));
             }
             else if (op.StreamSchema != null)
             {
@@ -125,24 +129,30 @@ public static class SpecSynchronizer
         return CanonicalJsonWriter.Write(document);
     }
 
-    private static JsonObject FindOperation(UpstreamSpec spec, ProxyOperation op)
+    private static UpstreamOperation FindOperation(UpstreamSpec spec, ProxyOperation op, ICollection<string>? warnings)
     {
-        if (spec.Document["paths"]?[op.UpstreamPath]?["post"] is JsonObject found)
+        if (OperationMatcher.TryFind(spec, op.UpstreamMethod, op.UpstreamPath) is { } found)
         {
             return found;
         }
 
-        throw spec.Error(spec.Document["paths"], $"missing operation POST {op.UpstreamPath} (needed for {op.FoundryPath})");
+        if (op.StreamFallbackPath != null && OperationMatcher.TryFind(spec, op.UpstreamMethod, op.StreamFallbackPath) is { } fallback)
+        {
+            warnings?.Add($"{spec.Where(fallback.Operation)}: no operation matches {op.UpstreamMethod.ToUpperInvariant()} {op.UpstreamPath}; {op.FoundryPath} streams {op.StreamSchema} events for the request of {fallback.Display}");
+            return fallback;
+        }
+
+        throw OperationMatcher.NotFound(spec, op.UpstreamMethod, op.UpstreamPath, op.FoundryPath);
     }
 
-    private static string SchemaOf(UpstreamSpec spec, JsonObject operation, JsonNode? media, ProxyOperation op, string what)
+    private static string SchemaOf(UpstreamSpec spec, UpstreamOperation operation, JsonNode? media, string what)
     {
         if (media?["schema"]?["$ref"] is JsonNode r)
         {
-            return new UpstreamSchemas(spec).NameOf(r, $"POST {op.UpstreamPath} {what}");
+            return new UpstreamSchemas(spec).NameOf(r, $"{operation.Display} {what}");
         }
 
-        throw spec.Error(media ?? operation, $"POST {op.UpstreamPath} has no {what} schema reference");
+        throw spec.Error(media ?? operation.Operation, $"{operation.Display} has no {what} schema reference");
     }
 
     // Which upstream documents produced this one (the generator ignores it; people reviewing diffs do not). Content
