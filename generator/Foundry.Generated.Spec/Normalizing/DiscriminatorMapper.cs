@@ -80,7 +80,7 @@ internal static class DiscriminatorMapper
         var result = new Dictionary<string, string>();
         if (discriminator["mapping"] is JsonObject mapping)
         {
-            foreach (var pair in mapping)
+            foreach (var pair in mapping.OrderBy(p => p.Key, System.StringComparer.Ordinal))
             {
                 if (pair.Value is JsonValue target && target.TryGetValue<string>(out var reference) && reference.StartsWith(SchemaNames.ComponentPrefix, System.StringComparison.Ordinal))
                 {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Foundry.Generated.Spec.Sync;
+using Foundry.Generated.Spec.Writing;
 
 namespace Foundry.Generated.Spec.Normalizing;
 
@@ -165,7 +166,9 @@ internal sealed class SchemaNormalizer
         if (schema["properties"] is JsonObject properties)
         {
             var normalized = new JsonObject();
-            foreach (var pair in properties)
+            // Ordinal order, not upstream order: hoisted names (numbered on a clash) and everything the walk reaches
+            // must not depend on how upstream happens to order its properties.
+            foreach (var pair in properties.OrderBy(p => p.Key, System.StringComparer.Ordinal))
             {
                 normalized[pair.Key] = Normalize(pair.Value, owner, SchemaNames.Pascal(pair.Key));
             }
@@ -305,7 +308,7 @@ internal sealed class SchemaNormalizer
                 return new JsonObject { ["$ref"] = SchemaNames.Ref(qualified) };
             }
 
-            if (existing != null && JsonNode.DeepEquals(existing, result))
+            if (existing != null && CanonicalJsonWriter.Compact(existing) == CanonicalJsonWriter.Compact(result))
             {
                 return new JsonObject { ["$ref"] = SchemaNames.Ref(qualified) };
             }

@@ -8,7 +8,8 @@ namespace Foundry.Generated.Spec.Writing;
 
 /// <summary>
 /// Writes JSON byte-for-byte reproducibly: 2-space indent, "\n" line ends, a final newline, schema keywords in a
-/// fixed order (others after them, ordinally), and object maps in the order the caller built them.
+/// fixed order (others after them, ordinally), <c>properties</c> and <c>schemas</c> maps and <c>required</c> lists in
+/// ordinal order, and the other name maps (paths, mapping, content...) in the order the caller built them.
 /// </summary>
 public static class CanonicalJsonWriter
 {
@@ -27,6 +28,9 @@ public static class CanonicalJsonWriter
     {
         "paths", "schemas", "properties", "mapping", "parameters", "securitySchemes", "content", "responses", "x-foundry-upstream",
     };
+
+    // Name maps whose order upstream may change freely: written sorted so such a change is no change.
+    private static readonly HashSet<string> SortedNameMaps = new HashSet<string>(StringComparer.Ordinal) { "schemas", "properties" };
 
     public static string Write(JsonNode node)
     {
@@ -93,6 +97,10 @@ public static class CanonicalJsonWriter
             case JsonObject obj:
                 WriteObject(sb, obj, indent, parentKey);
                 break;
+            case JsonArray array when parentKey == "required" && array.All(a => a is JsonValue v && v.TryGetValue<string>(out _)):
+                // A set of property names: sorted, so reordering it upstream (or appending one here) changes nothing.
+                WriteArray(sb, new JsonArray(array.Select(a => a!.GetValue<string>()).OrderBy(a => a, StringComparer.Ordinal).Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()), indent);
+                break;
             case JsonArray array:
                 WriteArray(sb, array, indent);
                 break;
@@ -114,6 +122,10 @@ public static class CanonicalJsonWriter
         if (parentKey == null || !NameMaps.Contains(parentKey))
         {
             pairs = obj.OrderBy(p => Rank(p.Key)).ThenBy(p => p.Key, StringComparer.Ordinal);
+        }
+        else if (SortedNameMaps.Contains(parentKey))
+        {
+            pairs = obj.OrderBy(p => p.Key, StringComparer.Ordinal);
         }
 
         sb.Append("{\n");
