@@ -80,7 +80,7 @@ internal static class TinySpecs
         return new JsonObject { ["type"] = "object", ["properties"] = props };
     }
 
-    public static JsonObject Str() => new() { ["type"] = "string", ["description"] = "prose that must not survive" };
+    public static JsonObject Str() => new() { ["type"] = "string", ["description"] = "a string property" };
 
     public static JsonObject Ref(string name) => new() { ["$ref"] = "#/components/schemas/" + name };
 

@@ -2,14 +2,14 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Foundry.Generated.Spec.Sync;
-using Foundry.Generated.Spec.Writing;
 
 namespace Foundry.Generated.Spec.Normalizing;
 
 /// <summary>
 /// Rewrites one provider's reachable schemas into the normalised dialect (docs/DESIGN.md): prefixed names,
 /// nullability as type arrays or <c>anyOf [$ref, null]</c>, constants as <c>const</c>, complete discriminator
-/// mappings, no prose, and every inline object, enum or union hoisted into a named component.
+/// mappings, no prose but descriptions and deprecation (<see cref="Annotations"/>), and every inline object, enum or
+/// union hoisted into a named component.
 /// </summary>
 internal sealed class SchemaNormalizer
 {
@@ -68,8 +68,25 @@ internal sealed class SchemaNormalizer
         return result as JsonObject ?? new JsonObject();
     }
 
-    /// <summary>Normalises a schema at a nested position; named shapes are hoisted and replaced by a <c>$ref</c>.</summary>
-    private JsonNode Normalize(JsonNode? node, string owner, string hint, bool topLevel = false)
+    /// <summary>
+    /// Normalises a schema at a nested position; named shapes are hoisted and replaced by a <c>$ref</c>. A component
+    /// (<paramref name="topLevel"/>) or a property (<paramref name="property"/>) keeps its description and deprecation
+    /// at its own position (beside a <c>$ref</c>, on an <c>anyOf [$ref, null]</c>, in a primitive schema); a hoisted
+    /// shape also carries them into its new component.
+    /// </summary>
+    private JsonNode Normalize(JsonNode? node, string owner, string hint, bool topLevel = false, bool property = false)
+    {
+        var annotations = Annotations.Of(node);
+        var result = NormalizeShape(node, owner, hint, topLevel, annotations);
+        if (topLevel || property)
+        {
+            Annotations.Apply(result, annotations);
+        }
+
+        return result;
+    }
+
+    private JsonNode NormalizeShape(JsonNode? node, string owner, string hint, bool topLevel, JsonObject? annotations)
     {
         if (node is not JsonObject schema)
         {
@@ -100,7 +117,7 @@ internal sealed class SchemaNormalizer
                 if (union is JsonObject u && u["oneOf"] == null && u["anyOf"] == null)
                 {
                     // Collapsed to a single member (nullable X or an open enum).
-                    return WithNull(MaybeHoist(u, owner, hint, topLevel), nullable);
+                    return WithNull(MaybeHoist(u, owner, hint, topLevel, annotations), nullable);
                 }
 
                 foreach (var pair in (JsonObject)union)
@@ -158,7 +175,7 @@ internal sealed class SchemaNormalizer
             return new JsonObject();
         }
 
-        return WithNull(MaybeHoist(result, owner, hint, topLevel), nullable);
+        return WithNull(MaybeHoist(result, owner, hint, topLevel, annotations), nullable);
     }
 
     private void NormalizeObjectMembers(JsonObject schema, JsonObject result, string owner, bool allowRequiredWithoutProperty)
@@ -170,7 +187,7 @@ internal sealed class SchemaNormalizer
             // must not depend on how upstream happens to order its properties.
             foreach (var pair in properties.OrderBy(p => p.Key, System.StringComparer.Ordinal))
             {
-                normalized[pair.Key] = Normalize(pair.Value, owner, SchemaNames.Pascal(pair.Key));
+                normalized[pair.Key] = Normalize(pair.Value, owner, SchemaNames.Pascal(pair.Key), property: true);
             }
 
             result["properties"] = normalized;
@@ -287,7 +304,7 @@ internal sealed class SchemaNormalizer
         return result;
     }
 
-    private JsonNode MaybeHoist(JsonObject result, string owner, string hint, bool topLevel)
+    private JsonNode MaybeHoist(JsonObject result, string owner, string hint, bool topLevel, JsonObject? annotations)
     {
         if (topLevel || !NeedsName(result))
         {
@@ -303,12 +320,14 @@ internal sealed class SchemaNormalizer
             var taken = _output.TryGetValue(qualified, out var existing) || _upstream.Get(name) != null;
             if (!taken)
             {
+                Annotations.Apply(result, annotations);
                 _output[qualified] = result;
                 _seen.Add(name);
                 return new JsonObject { ["$ref"] = SchemaNames.Ref(qualified) };
             }
 
-            if (existing != null && CanonicalJsonWriter.Compact(existing) == CanonicalJsonWriter.Compact(result))
+            // The same shape is one type even where upstream documents it differently (the first one's prose is kept).
+            if (existing != null && Annotations.Structure(existing) == Annotations.Structure(result))
             {
                 return new JsonObject { ["$ref"] = SchemaNames.Ref(qualified) };
             }

@@ -28,6 +28,11 @@ internal sealed class UpstreamOperation
     public JsonObject Operation { get; }
 
     public string Display => Method.ToUpperInvariant() + " " + Path;
+
+    /// <summary>Stands in for an operation upstream does not document (see <see cref="ProxyOperation.StreamFallbackPath"/>).</summary>
+    public bool IsFallback { get; private set; }
+
+    public UpstreamOperation AsFallback() => new UpstreamOperation(Path, Method, PathItem, Operation) { IsFallback = true };
 }
 
 /// <summary>

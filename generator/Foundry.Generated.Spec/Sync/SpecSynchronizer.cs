@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -97,7 +98,48 @@ public static class SpecSynchronizer
             FoundrySchemas.BindModel(schemas[request], op.Route);
         }
 
-        return FoundryPaths.Operation(op, request, json, stream);
+        var path = FoundryPaths.Operation(op, request, json, stream);
+        if (!upstreamOp.IsFallback)
+        {
+            // The upstream operation's prose; a fallback operation (Gemini's generateContent standing in for the
+            // stream) describes another operation, so it gives none.
+            Annotations.Copy(upstreamOp.Operation, path["post"]);
+        }
+
+        if (path["post"]?["parameters"] is JsonArray parameters && parameters.FirstOrDefault(p => p?["in"]?.GetValue<string>() == "path") is JsonObject model)
+        {
+            Annotations.Copy(FirstPathParameter(spec, upstreamOp), model);
+        }
+
+        return path;
+    }
+
+    /// <summary>The upstream operation's first path parameter (operation-level first, then path-item-level; local $refs resolved).</summary>
+    private static JsonObject? FirstPathParameter(UpstreamSpec spec, UpstreamOperation upstreamOp)
+    {
+        foreach (var list in new[] { upstreamOp.Operation["parameters"], upstreamOp.PathItem["parameters"] })
+        {
+            if (list is not JsonArray parameters)
+            {
+                continue;
+            }
+
+            foreach (var item in parameters)
+            {
+                var parameter = item as JsonObject;
+                if (parameter?["$ref"] is JsonValue r && r.TryGetValue<string>(out var reference) && reference.StartsWith("#/components/parameters/", StringComparison.Ordinal))
+                {
+                    parameter = spec.Document["components"]?["parameters"]?[reference.Substring("#/components/parameters/".Length)] as JsonObject;
+                }
+
+                if (parameter?["in"] is JsonValue where && where.TryGetValue<string>(out var location) && location == "path")
+                {
+                    return parameter;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string Write(JsonObject paths, SortedDictionary<string, JsonObject> schemas, UpstreamSpec openAi, UpstreamSpec anthropic, UpstreamSpec gemini)
@@ -139,7 +181,7 @@ public static class SpecSynchronizer
         if (op.StreamFallbackPath != null && OperationMatcher.TryFind(spec, op.UpstreamMethod, op.StreamFallbackPath) is { } fallback)
         {
             warnings?.Add($"{spec.Where(fallback.Operation)}: no operation matches {op.UpstreamMethod.ToUpperInvariant()} {op.UpstreamPath}; {op.FoundryPath} streams {op.StreamSchema} events for the request of {fallback.Display}");
-            return fallback;
+            return fallback.AsFallback();
         }
 
         throw OperationMatcher.NotFound(spec, op.UpstreamMethod, op.UpstreamPath, op.FoundryPath);

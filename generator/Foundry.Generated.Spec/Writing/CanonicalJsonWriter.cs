@@ -17,7 +17,7 @@ public static class CanonicalJsonWriter
     {
         "openapi", "info", "jsonSchemaDialect", "servers", "security", "paths", "components",
         "operationId", "x-foundry-route", "x-foundry-client", "x-foundry-method", "parameters", "requestBody", "responses",
-        "name", "in", "required", "description", "content", "schema",
+        "name", "in", "required", "description", "deprecated", "content", "schema",
         "$ref", "type", "format", "const", "enum", "items", "properties", "additionalProperties",
         "oneOf", "anyOf", "allOf", "discriminator", "propertyName", "mapping", "default",
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "minItems", "maxItems",
@@ -65,7 +65,8 @@ public static class CanonicalJsonWriter
                 {
                     sb.Append(first ? string.Empty : ",");
                     first = false;
-                    sb.Append(JsonValue.Create(pair.Key)!.ToJsonString()).Append(':');
+                    WriteString(sb, pair.Key);
+                    sb.Append(':');
                     WriteCompact(sb, pair.Value);
                 }
 
@@ -82,9 +83,60 @@ public static class CanonicalJsonWriter
                 sb.Append(']');
                 break;
             default:
-                sb.Append(node.ToJsonString());
+                WriteValue(sb, (JsonValue)node);
                 break;
         }
+    }
+
+    private static void WriteValue(StringBuilder sb, JsonValue value)
+    {
+        if (value.TryGetValue<string>(out var text))
+        {
+            WriteString(sb, text);
+        }
+        else
+        {
+            sb.Append(value.ToJsonString());
+        }
+    }
+
+    /// <summary>
+    /// A JSON string with only what JSON requires escaped (quote, backslash, control characters) plus U+2028/U+2029
+    /// and lone surrogates: prose stays readable (backticks, quotes, non-ASCII as they are) and the escaping never
+    /// depends on an encoder's defaults.
+    /// </summary>
+    private static void WriteString(StringBuilder sb, string text)
+    {
+        sb.Append('"');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                default:
+                    var loneSurrogate = (char.IsHighSurrogate(c) && (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])))
+                        || (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1])));
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || loneSurrogate)
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        sb.Append('"');
     }
 
     private static void WriteNode(StringBuilder sb, JsonNode? node, int indent, string? parentKey)
@@ -105,7 +157,7 @@ public static class CanonicalJsonWriter
                 WriteArray(sb, array, indent);
                 break;
             default:
-                sb.Append(node.ToJsonString());
+                WriteValue(sb, (JsonValue)node);
                 break;
         }
     }
@@ -139,7 +191,7 @@ public static class CanonicalJsonWriter
 
             first = false;
             sb.Append(' ', (indent + 1) * 2);
-            sb.Append(JsonValue.Create(pair.Key)!.ToJsonString());
+            WriteString(sb, pair.Key);
             sb.Append(": ");
             // Inside a name map the keys are names (a property may be called "properties"): its values are keyword objects.
             var isNameMap = parentKey != null && NameMaps.Contains(parentKey);
