@@ -124,9 +124,48 @@ public sealed class UpstreamLoaderTests
     [Fact]
     public void Document_without_paths_is_rejected_where_it_starts()
     {
-        var error = Assert.Throws<SpecSyncException>(() => Loaded.Read("OpenAi", "doc.yaml", "\n\nswagger: '2.0'\n"));
+        var error = Assert.Throws<SpecSyncException>(() => Loaded.Read("OpenAi", "doc.yaml", "\n\nopenapi: 3.1.0\ninfo: {}\n"));
 
         Assert.Equal("doc.yaml:3:1: not an OpenAPI document (no 'paths' object)", error.Message);
+    }
+
+    [Theory]
+    [InlineData("swagger: '2.0'\npaths: {}\n", "doc.yaml:1:10: Swagger (OpenAPI 2.0) is not supported; convert the document to OpenAPI 3")]
+    [InlineData("openapi: 4.0.0\npaths: {}\n", "doc.yaml:1:10: unsupported OpenAPI version \"4.0.0\" (3.0.x, 3.1.x and 3.2.x are supported)")]
+    [InlineData("openapi: 3.1\npaths: {}\n", "doc.yaml:1:10: unsupported OpenAPI version 3.1 (3.0.x, 3.1.x and 3.2.x are supported)")]
+    public void Only_openapi_3_0_to_3_2_documents_are_read(string yaml, string message)
+    {
+        // An unquoted 3.1 is a YAML number, not the version string "3.1".
+        var error = Assert.Throws<SpecSyncException>(() => Loaded.Read("OpenAi", "doc.yaml", yaml));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void An_openapi_3_2_event_stream_item_schema_binds_the_stream_events()
+    {
+        var openAi = TinySpecs.OpenAi();
+        openAi["openapi"] = "3.2.0";
+        var content = openAi["paths"]!["/responses"]!["post"]!["responses"]!["200"]!["content"]!.AsObject();
+        content["text/event-stream"] = new JsonObject
+        {
+            ["itemSchema"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["event"] = new JsonObject { ["type"] = "string" },
+                    ["data"] = new JsonObject { ["contentMediaType"] = "application/json", ["contentSchema"] = TinySpecs.Ref("ResponseStreamEvent") },
+                },
+            },
+        };
+        content["application/json"] = new JsonObject { ["itemSchema"] = TinySpecs.Ref("Response") };
+
+        var spec = JsonNode.Parse(TinySpecs.Sync(Loaded.Read("OpenAi", "openai.yaml", TestYaml.Emit(openAi))))!;
+
+        var ok = spec["paths"]!["/api/v2/llm/proxy/openai/v1/responses"]!["post"]!["responses"]!["200"]!["content"]!;
+        Assert.Equal("#/components/schemas/OpenAi.ResponseStreamEvent", ok["text/event-stream"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/OpenAi.Response", ok["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
     }
 
     [Fact]

@@ -187,11 +187,18 @@ public static class SpecSynchronizer
         throw OperationMatcher.NotFound(spec, op.UpstreamMethod, op.UpstreamPath, op.FoundryPath);
     }
 
+    /// <summary>
+    /// The component a media type refers to: its <c>schema</c>, or (OpenAPI 3.2 sequential media such as
+    /// text/event-stream) its <c>itemSchema</c>, or the <c>contentSchema</c> of that item's <c>data</c> field.
+    /// </summary>
     private static string SchemaOf(UpstreamSpec spec, UpstreamOperation operation, JsonNode? media, string what)
     {
-        if (media?["schema"]?["$ref"] is JsonNode r)
+        var reference = media?["schema"]?["$ref"]
+            ?? media?["itemSchema"]?["$ref"]
+            ?? media?["itemSchema"]?["properties"]?["data"]?["contentSchema"]?["$ref"];
+        if (reference != null)
         {
-            return new UpstreamSchemas(spec).NameOf(r, $"{operation.Display} {what}");
+            return new UpstreamSchemas(spec).NameOf(reference, $"{operation.Display} {what}");
         }
 
         throw spec.Error(media ?? operation.Operation, $"{operation.Display} has no {what} schema reference");

@@ -41,15 +41,33 @@ public sealed class UpstreamSpec
         return FromTree(provider, sourceName, JsonSourceReader.Parse(sourceName, json, map), map);
     }
 
-    /// <summary>Wraps a parsed tree, checking that it is an OpenAPI document at all.</summary>
+    /// <summary>Wraps a parsed tree, checking that it is an OpenAPI 3.0, 3.1 or 3.2 document.</summary>
     public static UpstreamSpec FromTree(string provider, string sourceName, JsonNode? root, SourceMap positions)
     {
-        var where = positions.Find(root) is { } p ? $"{sourceName}:{p.Line}:{p.Column}" : sourceName;
+        string Where(JsonNode? node) => positions.Find(node) is { } p ? $"{sourceName}:{p.Line}:{p.Column}" : sourceName;
+        if (root is JsonObject doc)
+        {
+            if (doc["swagger"] is JsonNode swagger)
+            {
+                throw new SpecSyncException($"{Where(swagger)}: Swagger (OpenAPI 2.0) is not supported; convert the document to OpenAPI 3");
+            }
+
+            var version = doc["openapi"] as JsonValue;
+            if (version != null && !(version.TryGetValue<string>(out var v) && SupportedVersion(v)))
+            {
+                throw new SpecSyncException($"{Where(version)}: unsupported OpenAPI version {version.ToJsonString()} (3.0.x, 3.1.x and 3.2.x are supported)");
+            }
+        }
+
         if (root is not JsonObject obj || obj["paths"] is not JsonObject)
         {
-            throw new SpecSyncException($"{where}: not an OpenAPI document (no 'paths' object)");
+            throw new SpecSyncException($"{Where(root)}: not an OpenAPI document (no 'paths' object)");
         }
 
         return new UpstreamSpec(provider, sourceName, obj, positions);
     }
+
+    private static bool SupportedVersion(string version)
+        => version.StartsWith("3.0.", System.StringComparison.Ordinal) || version.StartsWith("3.1.", System.StringComparison.Ordinal) || version.StartsWith("3.2.", System.StringComparison.Ordinal)
+            || version == "3.0" || version == "3.1" || version == "3.2";
 }
