@@ -76,6 +76,30 @@ public sealed class CanonicalOrderTests
     }
 
     [Fact]
+    public void An_explicit_mapping_naming_one_member_twice_gives_the_same_value_in_any_order()
+    {
+        string Sync(bool reversed)
+        {
+            var mapping = reversed
+                ? new JsonObject { ["b.legacy"] = "#/components/schemas/B", ["a"] = "#/components/schemas/A", ["b"] = "#/components/schemas/B" }
+                : new JsonObject { ["a"] = "#/components/schemas/A", ["b"] = "#/components/schemas/B", ["b.legacy"] = "#/components/schemas/B" };
+            var openAi = TinySpecs.OpenAi(new JsonObject
+            {
+                ["Event"] = new JsonObject { ["oneOf"] = new JsonArray(TinySpecs.Ref("A"), TinySpecs.Ref("B")), ["discriminator"] = new JsonObject { ["propertyName"] = "type", ["mapping"] = mapping } },
+                ["A"] = TinySpecs.Obj(("type", TinySpecs.Str())),
+                ["B"] = TinySpecs.Obj(("type", TinySpecs.Str())),
+            });
+            openAi["components"]!["schemas"]!["ResponseStreamEvent"] = TinySpecs.Ref("Event");
+            return TinySpecs.Sync(openAi);
+        }
+
+        var forward = Sync(false);
+
+        Assert.Equal(forward, Sync(true));
+        Assert.Equal("""{"a":"#/components/schemas/OpenAi.A","b":"#/components/schemas/OpenAi.B"}""", JsonNode.Parse(forward)!["components"]!["schemas"]!["OpenAi.Event"]!["discriminator"]!["mapping"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Hoisted_names_that_clash_are_numbered_the_same_whatever_the_property_order()
     {
         // foo_bar and fooBar both become FooBar: which one is HolderFooBar and which HolderFooBar2 must not depend on order.

@@ -66,6 +66,25 @@ public sealed class CheckedInSpecTests
         }
     }
 
+    [Fact]
+    public void Sync_reads_a_gzipped_hand_kept_gemini_yaml_and_prints_its_warnings()
+    {
+        var outFile = Path.Combine(Path.GetTempPath(), "fdry-spec-" + Guid.NewGuid().ToString("N") + ".json");
+        var gemini = Path.Combine(Root(), "spec", "upstream", "history", "gemini-handkept-2024-12-23-3.0.4.yaml.gz");
+        try
+        {
+            var (exit, output) = RunSync("--google", gemini, "--out", outFile);
+
+            Assert.True(exit == 0, output);
+            Assert.Contains("warning: " + gemini + ":123:7: no operation matches POST /models/{modelsId}:streamGenerateContent", output);
+            Assert.Contains(gemini + ": YAML, OpenAPI 3.0.4, 12 paths, 28 schemas, 3 validator warnings", output);
+        }
+        finally
+        {
+            File.Delete(outFile);
+        }
+    }
+
     // A keyword is a key outside "properties" maps (Gemini has a property literally named "nullable").
     private static bool UsesKeyword(System.Text.Json.Nodes.JsonNode node, string keyword, string? parentKey)
     {

@@ -116,9 +116,23 @@ public sealed class UpstreamLoaderTests
     public void A_yaml_named_file_holding_json_is_read_as_json()
     {
         // tryAGI's Anthropic mirror publishes JSON as openapi.yaml.
-        var spec = Loaded.Read("Anthropic", "openapi.yaml", "{\"openapi\": \"3.1.0\", \"paths\": {}, \"x\": 1.50}");
+        var log = new StringWriter();
 
-        Assert.Equal("1.50", spec.Document["x"]!.ToJsonString());
+        var spec = global::Foundry.Generated.SpecSync.UpstreamLoader.Read("Anthropic", "openapi.yaml", "{\"openapi\": \"3.1.0\", \"paths\": {}, \"x\": -0}", true, log, validate: false);
+
+        Assert.Equal("-0", spec.Document["x"]!.ToJsonString());
+        Assert.Equal("openapi.yaml: JSON, OpenAPI 3.1.0, 0 paths, 0 schemas", log.ToString().Trim());
+    }
+
+    [Fact]
+    public void A_yaml_flow_mapping_that_is_not_json_is_read_as_yaml()
+    {
+        var log = new StringWriter();
+
+        var spec = global::Foundry.Generated.SpecSync.UpstreamLoader.Read("Anthropic", "openapi.yaml", "{openapi: 3.1.0, paths: {}, x: yes}", true, log, validate: false);
+
+        Assert.Equal("yes", spec.Document["x"]!.GetValue<string>());
+        Assert.StartsWith("openapi.yaml: YAML, OpenAPI 3.1.0", log.ToString());
     }
 
     [Fact]
@@ -256,6 +270,17 @@ public sealed class UpstreamLoaderTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Validator_problems_without_a_pointer_are_located_from_their_message()
+    {
+        // Microsoft.OpenApi reports unknown 3.0 keywords as "... at #/components/..." with no pointer of its own.
+        var log = new StringWriter();
+
+        global::Foundry.Generated.SpecSync.UpstreamLoader.Read("Gemini", "doc.yaml", "openapi: 3.0.3\ninfo: {title: t, version: v}\npaths: {}\ncomponents:\n  schemas:\n    Status:\n      type: string\n      enumDeprecated: [false]\n", true, log);
+
+        Assert.Contains("warning: doc.yaml:7:7: enumDeprecated is not a valid property at #/components/schemas/Status (Microsoft.OpenApi)", log.ToString());
     }
 
     [Fact]
