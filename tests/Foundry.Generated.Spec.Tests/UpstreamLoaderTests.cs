@@ -83,6 +83,8 @@ public sealed class UpstreamLoaderTests
     [InlineData("x: [1, 2\ny: 3\n", 3, 5, "not valid YAML")]
     [InlineData("? [a]\n: 1\n", 3, 3, "keys must be scalars")]
     [InlineData("x: !custom 1\n", 3, 4, "unsupported tag '!custom'")]
+    [InlineData("---\nx: 1\n", 3, 1, "more than one YAML document")]
+    [InlineData("x: *nowhere\n", 3, 4, "alias '*nowhere' names no anchor")]
     public void Yaml_problems_name_the_file_and_the_yaml_line(string yaml, int line, int column, string message)
     {
         var error = Assert.Throws<SpecSyncException>(() => ReadYaml(yaml));
