@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using Foundry.Generated.Spec.Sync;
@@ -34,10 +35,16 @@ for (var i = 0; i < args.Length; i++)
 
 try
 {
+    var warnings = new List<string>();
     var spec = SpecSynchronizer.Synchronize(
-        await UpstreamLoader.LoadAsync("OpenAi", openAi, Console.Out),
-        await UpstreamLoader.LoadAsync("Anthropic", anthropic, Console.Out),
-        await UpstreamLoader.LoadAsync("Gemini", google, Console.Out));
+        UpstreamLoader.Load("OpenAi", openAi, Console.Out),
+        UpstreamLoader.Load("Anthropic", anthropic, Console.Out),
+        UpstreamLoader.Load("Gemini", google, Console.Out),
+        warnings);
+    foreach (var warning in warnings)
+    {
+        Console.WriteLine("warning: " + warning);
+    }
 
     if (check)
     {

@@ -66,6 +66,25 @@ public sealed class CheckedInSpecTests
         }
     }
 
+    [Fact]
+    public void Sync_reads_a_gzipped_hand_kept_gemini_yaml_and_prints_its_warnings()
+    {
+        var outFile = Path.Combine(Path.GetTempPath(), "fdry-spec-" + Guid.NewGuid().ToString("N") + ".json");
+        var gemini = Path.Combine(Root(), "spec", "upstream", "history", "gemini-handkept-2024-12-23-3.0.4.yaml.gz");
+        try
+        {
+            var (exit, output) = RunSync("--google", gemini, "--out", outFile);
+
+            Assert.True(exit == 0, output);
+            Assert.Contains("warning: " + gemini + ":123:7: no operation matches POST /models/{modelsId}:streamGenerateContent", output);
+            Assert.Contains(gemini + ": YAML, OpenAPI 3.0.4, 12 paths, 28 schemas, 3 validator warnings", output);
+        }
+        finally
+        {
+            File.Delete(outFile);
+        }
+    }
+
     // A keyword is a key outside "properties" maps (Gemini has a property literally named "nullable").
     private static bool UsesKeyword(System.Text.Json.Nodes.JsonNode node, string keyword, string? parentKey)
     {
@@ -97,7 +116,7 @@ public sealed class CheckedInSpecTests
     }
 
     [Fact]
-    public void Unreadable_input_exits_with_code_2_and_names_the_file()
+    public void Unreadable_input_exits_with_code_2_and_names_the_file_line_and_column()
     {
         var bad = Path.Combine(Path.GetTempPath(), "fdry-bad-" + Guid.NewGuid().ToString("N") + ".json");
         File.WriteAllText(bad, "{ not json");
@@ -106,7 +125,7 @@ public sealed class CheckedInSpecTests
             var (exit, output) = RunSync("--anthropic", bad, "--check");
 
             Assert.Equal(2, exit);
-            Assert.Contains(bad, output);
+            Assert.Contains("error: " + bad + ":1:3: not valid JSON: ", output);
         }
         finally
         {

@@ -62,6 +62,13 @@ internal static class TinySpecs
             new UpstreamSpec("Anthropic", "anthropic.json", anthropic ?? Anthropic()),
             new UpstreamSpec("Gemini", "gemini.json", gemini ?? Gemini()));
 
+    /// <summary>Syncs parsed upstream specs (with their line positions); the tiny Anthropic and Gemini documents fill in.</summary>
+    public static string Sync(UpstreamSpec openAi, UpstreamSpec? anthropic = null, UpstreamSpec? gemini = null)
+        => SpecSynchronizer.Synchronize(
+            openAi,
+            anthropic ?? new UpstreamSpec("Anthropic", "anthropic.json", Anthropic()),
+            gemini ?? new UpstreamSpec("Gemini", "gemini.json", Gemini()));
+
     public static JsonObject Obj(params (string Name, JsonNode Schema)[] properties)
     {
         var props = new JsonObject();
@@ -73,7 +80,7 @@ internal static class TinySpecs
         return new JsonObject { ["type"] = "object", ["properties"] = props };
     }
 
-    public static JsonObject Str() => new() { ["type"] = "string", ["description"] = "prose that must not survive" };
+    public static JsonObject Str() => new() { ["type"] = "string", ["description"] = "a string property" };
 
     public static JsonObject Ref(string name) => new() { ["$ref"] = "#/components/schemas/" + name };
 

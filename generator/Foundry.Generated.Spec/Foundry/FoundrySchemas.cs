@@ -62,7 +62,8 @@ internal static class FoundrySchemas
 
     /// <summary>
     /// Binds a request schema's <c>model</c> to a route: an allOf schema gets a last part overriding <c>model</c>
-    /// (later parts win); a plain object gets its property replaced. Either way <c>model</c> becomes required.
+    /// (later parts win); a plain object gets its property replaced, keeping its description. Either way
+    /// <c>model</c> becomes required.
     /// </summary>
     public static void BindModel(JsonObject schema, string route)
     {
@@ -78,7 +79,9 @@ internal static class FoundrySchemas
         }
 
         var properties = schema["properties"] as JsonObject ?? new JsonObject();
-        properties["model"] = ModelProperty(route);
+        var bound = ModelProperty(route);
+        Normalizing.Annotations.Copy(properties["model"], bound);
+        properties["model"] = bound;
         schema["properties"] = properties;
         var required = schema["required"] as JsonArray ?? new JsonArray();
         var has = false;

@@ -18,21 +18,20 @@ internal static class DiscriminatorMapper
         UpstreamSchemas upstream,
         SchemaNormalizer normalizer)
     {
-        if (schema["discriminator"] is not JsonObject discriminator || discriminator["propertyName"] is not JsonValue p)
+        if (schema["discriminator"] is not JsonObject discriminator || !(discriminator["propertyName"] is JsonValue p && p.TryGetValue<string>(out var property)))
         {
             return null;
         }
 
-        var property = p.GetValue<string>();
         var refs = new List<string>();
         foreach (var member in upstreamMembers)
         {
-            if (member["$ref"] is not JsonValue r)
+            if (member["$ref"] is not JsonNode r)
             {
                 return null;
             }
 
-            Flatten(upstream.NameOf(r.GetValue<string>(), "discriminated union"), property, upstream, refs, 0);
+            Flatten(upstream.NameOf(r, "discriminated union"), property, upstream, refs, 0);
         }
 
         var mapping = new JsonObject();
@@ -46,7 +45,7 @@ internal static class DiscriminatorMapper
                 return null;
             }
 
-            var target = normalizer.QualifiedRef(SchemaNames.ComponentPrefix + name, "discriminated union");
+            var target = normalizer.QualifiedRef(name);
             mapping[value] = target;
             members.Add(new JsonObject { ["$ref"] = target });
         }
@@ -60,13 +59,13 @@ internal static class DiscriminatorMapper
         var schema = upstream.Get(name);
         var nested = schema?["oneOf"] as JsonArray ?? schema?["anyOf"] as JsonArray;
         if (depth < 4 && nested != null && upstream.ConstOf(name, property) == null
-            && nested.All(n => n is JsonObject o && (o["$ref"] != null || (o["type"] is JsonValue t && t.GetValue<string>() == "null"))))
+            && nested.All(n => n is JsonObject o && (o["$ref"] != null || SchemaNormalizer.TypeIs(o, "null"))))
         {
             foreach (var n in nested)
             {
-                if (n is JsonObject o && o["$ref"] is JsonValue r)
+                if (n is JsonObject o && o["$ref"] is JsonNode r)
                 {
-                    Flatten(upstream.NameOf(r.GetValue<string>(), name), property, upstream, into, depth + 1);
+                    Flatten(upstream.NameOf(r, name), property, upstream, into, depth + 1);
                 }
             }
 
@@ -81,7 +80,7 @@ internal static class DiscriminatorMapper
         var result = new Dictionary<string, string>();
         if (discriminator["mapping"] is JsonObject mapping)
         {
-            foreach (var pair in mapping)
+            foreach (var pair in mapping.OrderBy(p => p.Key, System.StringComparer.Ordinal))
             {
                 if (pair.Value is JsonValue target && target.TryGetValue<string>(out var reference) && reference.StartsWith(SchemaNames.ComponentPrefix, System.StringComparison.Ordinal))
                 {

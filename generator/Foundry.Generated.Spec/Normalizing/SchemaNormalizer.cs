@@ -8,7 +8,8 @@ namespace Foundry.Generated.Spec.Normalizing;
 /// <summary>
 /// Rewrites one provider's reachable schemas into the normalised dialect (docs/DESIGN.md): prefixed names,
 /// nullability as type arrays or <c>anyOf [$ref, null]</c>, constants as <c>const</c>, complete discriminator
-/// mappings, no prose, and every inline object, enum or union hoisted into a named component.
+/// mappings, no prose but descriptions and deprecation (<see cref="Annotations"/>), and every inline object, enum or
+/// union hoisted into a named component.
 /// </summary>
 internal sealed class SchemaNormalizer
 {
@@ -25,6 +26,9 @@ internal sealed class SchemaNormalizer
 
     private string Provider => _upstream.Provider;
 
+    /// <summary>The upstream component being normalised (where an unexpected input shape is reported).</summary>
+    public JsonNode? Current { get; private set; }
+
     /// <summary>Normalises <paramref name="name"/> and everything it reaches; returns its qualified name.</summary>
     public string Include(string name)
     {
@@ -33,8 +37,11 @@ internal sealed class SchemaNormalizer
         {
             var next = _pending.Dequeue();
             var schema = _upstream.Get(next) ?? new JsonObject();
+            Current = schema;
             _output[SchemaNames.Qualified(Provider, next)] = NormalizeComponent(schema, next);
         }
+
+        Current = null;
 
         return SchemaNames.Qualified(Provider, name);
     }
@@ -47,7 +54,7 @@ internal sealed class SchemaNormalizer
         }
     }
 
-    private string RefTo(string upstreamReference, string where)
+    private string RefTo(JsonNode upstreamReference, string where)
     {
         var name = _upstream.NameOf(upstreamReference, where);
         Enqueue(name);
@@ -61,8 +68,25 @@ internal sealed class SchemaNormalizer
         return result as JsonObject ?? new JsonObject();
     }
 
-    /// <summary>Normalises a schema at a nested position; named shapes are hoisted and replaced by a <c>$ref</c>.</summary>
-    private JsonNode Normalize(JsonNode? node, string owner, string hint, bool topLevel = false)
+    /// <summary>
+    /// Normalises a schema at a nested position; named shapes are hoisted and replaced by a <c>$ref</c>. A component
+    /// (<paramref name="topLevel"/>) or a property (<paramref name="property"/>) keeps its description and deprecation
+    /// at its own position (beside a <c>$ref</c>, on an <c>anyOf [$ref, null]</c>, in a primitive schema); a hoisted
+    /// shape also carries them into its new component.
+    /// </summary>
+    private JsonNode Normalize(JsonNode? node, string owner, string hint, bool topLevel = false, bool property = false)
+    {
+        var annotations = Annotations.Of(node);
+        var result = NormalizeShape(node, owner, hint, topLevel, annotations);
+        if (topLevel || property)
+        {
+            Annotations.Apply(result, annotations);
+        }
+
+        return result;
+    }
+
+    private JsonNode NormalizeShape(JsonNode? node, string owner, string hint, bool topLevel, JsonObject? annotations)
     {
         if (node is not JsonObject schema)
         {
@@ -73,9 +97,9 @@ internal sealed class SchemaNormalizer
         var where = owner + (hint.Length > 0 ? "." + hint : string.Empty);
         var nullable = IsTrue(schema["nullable"]);
 
-        if (schema["$ref"] is JsonValue reference)
+        if (schema["$ref"] is JsonNode reference)
         {
-            return WithNull(new JsonObject { ["$ref"] = RefTo(reference.GetValue<string>(), where) }, nullable);
+            return WithNull(new JsonObject { ["$ref"] = RefTo(reference, where) }, nullable);
         }
 
         if (schema["$recursiveRef"] != null)
@@ -93,7 +117,7 @@ internal sealed class SchemaNormalizer
                 if (union is JsonObject u && u["oneOf"] == null && u["anyOf"] == null)
                 {
                     // Collapsed to a single member (nullable X or an open enum).
-                    return WithNull(MaybeHoist(u, owner, hint, topLevel), nullable);
+                    return WithNull(MaybeHoist(u, owner, hint, topLevel, annotations), nullable);
                 }
 
                 foreach (var pair in (JsonObject)union)
@@ -103,7 +127,7 @@ internal sealed class SchemaNormalizer
             }
         }
 
-        CopyScalars(schema, result);
+        CopyScalars(schema, result, where);
         ConstFromSingleEnum(schema, result);
 
         if (schema["allOf"] is JsonArray parts)
@@ -111,14 +135,14 @@ internal sealed class SchemaNormalizer
             var normalizedParts = new JsonArray();
             foreach (var part in parts)
             {
-                if (part is JsonObject p && p["$ref"] is JsonValue r)
+                if (part is JsonObject p && p["$ref"] is JsonNode r)
                 {
-                    normalizedParts.Add(new JsonObject { ["$ref"] = RefTo(r.GetValue<string>(), where) });
+                    normalizedParts.Add(new JsonObject { ["$ref"] = RefTo(r, where) });
                 }
                 else if (part is JsonObject inline)
                 {
                     var inlineResult = new JsonObject();
-                    CopyScalars(inline, inlineResult);
+                    CopyScalars(inline, inlineResult, where);
                     NormalizeObjectMembers(inline, inlineResult, owner, allowRequiredWithoutProperty: true);
                     normalizedParts.Add(inlineResult);
                 }
@@ -151,7 +175,7 @@ internal sealed class SchemaNormalizer
             return new JsonObject();
         }
 
-        return WithNull(MaybeHoist(result, owner, hint, topLevel), nullable);
+        return WithNull(MaybeHoist(result, owner, hint, topLevel, annotations), nullable);
     }
 
     private void NormalizeObjectMembers(JsonObject schema, JsonObject result, string owner, bool allowRequiredWithoutProperty)
@@ -159,9 +183,11 @@ internal sealed class SchemaNormalizer
         if (schema["properties"] is JsonObject properties)
         {
             var normalized = new JsonObject();
-            foreach (var pair in properties)
+            // Ordinal order, not upstream order: hoisted names (numbered on a clash) and everything the walk reaches
+            // must not depend on how upstream happens to order its properties.
+            foreach (var pair in properties.OrderBy(p => p.Key, System.StringComparer.Ordinal))
             {
-                normalized[pair.Key] = Normalize(pair.Value, owner, SchemaNames.Pascal(pair.Key));
+                normalized[pair.Key] = Normalize(pair.Value, owner, SchemaNames.Pascal(pair.Key), property: true);
             }
 
             result["properties"] = normalized;
@@ -240,17 +266,21 @@ internal sealed class SchemaNormalizer
         return result;
     }
 
-    /// <summary>Qualified component name for an upstream ref (used by the discriminator mapper for flattened members).</summary>
-    internal string QualifiedRef(string upstreamReference, string where) => RefTo(upstreamReference, where);
+    /// <summary>Reference to the normalised component of an upstream component the caller already resolved (discriminator members).</summary>
+    internal string QualifiedRef(string upstreamName)
+    {
+        Enqueue(upstreamName);
+        return SchemaNames.Ref(SchemaNames.Qualified(Provider, upstreamName));
+    }
 
     private static JsonObject OpenEnum(List<JsonObject> members)
     {
         var values = new JsonArray();
         foreach (var member in members)
         {
-            if (member["const"] is JsonValue c)
+            if (member["const"] is JsonValue c && c.TryGetValue<string>(out var constant) && !values.Any(x => x!.GetValue<string>() == constant))
             {
-                values.Add(c.GetValue<string>());
+                values.Add(constant);
             }
 
             if (member["enum"] is JsonArray e)
@@ -274,7 +304,7 @@ internal sealed class SchemaNormalizer
         return result;
     }
 
-    private JsonNode MaybeHoist(JsonObject result, string owner, string hint, bool topLevel)
+    private JsonNode MaybeHoist(JsonObject result, string owner, string hint, bool topLevel, JsonObject? annotations)
     {
         if (topLevel || !NeedsName(result))
         {
@@ -290,12 +320,14 @@ internal sealed class SchemaNormalizer
             var taken = _output.TryGetValue(qualified, out var existing) || _upstream.Get(name) != null;
             if (!taken)
             {
+                Annotations.Apply(result, annotations);
                 _output[qualified] = result;
                 _seen.Add(name);
                 return new JsonObject { ["$ref"] = SchemaNames.Ref(qualified) };
             }
 
-            if (existing != null && JsonNode.DeepEquals(existing, result))
+            // The same shape is one type even where upstream documents it differently (the first one's prose is kept).
+            if (existing != null && Annotations.Structure(existing) == Annotations.Structure(result))
             {
                 return new JsonObject { ["$ref"] = SchemaNames.Ref(qualified) };
             }
@@ -326,8 +358,8 @@ internal sealed class SchemaNormalizer
 
         switch (obj["type"])
         {
-            case JsonValue t:
-                obj["type"] = new JsonArray(t.GetValue<string>(), "null");
+            case JsonValue t when t.TryGetValue<string>(out var single):
+                obj["type"] = new JsonArray(single, "null");
                 break;
             case JsonArray types when !types.Any(x => x!.GetValue<string>() == "null"):
                 types.Add("null");
@@ -337,14 +369,14 @@ internal sealed class SchemaNormalizer
         return obj;
     }
 
-    private static void CopyScalars(JsonObject from, JsonObject to)
+    private void CopyScalars(JsonObject from, JsonObject to, string where)
     {
         foreach (var pair in from)
         {
             switch (pair.Key)
             {
                 case "type":
-                    to["type"] = NormalizeType(pair.Value);
+                    to["type"] = NormalizeType(pair.Value) ?? throw _upstream.Error(pair.Value, $"'type' at {where} is not a type name or a list of them");
                     break;
                 case "format":
                 case "const":
@@ -368,22 +400,31 @@ internal sealed class SchemaNormalizer
         CopyExclusiveBound(from, to, "exclusiveMinimum", "minimum");
         CopyExclusiveBound(from, to, "exclusiveMaximum", "maximum");
 
-        if (to["type"] is JsonValue single && single.GetValue<string>() == "null" && to["enum"] != null)
+        if (TypeIs(to, "null") && to["enum"] != null)
         {
             to.Remove("enum");
         }
     }
 
+    /// <summary>A type name or a list of them (duplicates dropped, a single one unwrapped); null when it is neither.</summary>
     private static JsonNode? NormalizeType(JsonNode? type)
     {
         if (type is JsonArray array)
         {
+            if (!array.All(t => t is JsonValue v && v.TryGetValue<string>(out _)))
+            {
+                return null;
+            }
+
             var distinct = array.Select(t => t!.GetValue<string>()).Distinct().ToArray();
             return distinct.Length == 1 ? JsonValue.Create(distinct[0]) : new JsonArray(distinct.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray());
         }
 
-        return type?.DeepClone();
+        return type is JsonValue v && v.TryGetValue<string>(out _) ? type.DeepClone() : null;
     }
+
+    /// <summary>Whether a schema's <c>type</c> is the single name <paramref name="name"/>.</summary>
+    internal static bool TypeIs(JsonObject schema, string name) => schema["type"] is JsonValue t && t.TryGetValue<string>(out var s) && s == name;
 
     // 3.0's boolean exclusive bounds become 3.1's numeric ones; the input is never modified.
     private static void CopyExclusiveBound(JsonObject from, JsonObject to, string key, string bound)
@@ -416,7 +457,7 @@ internal sealed class SchemaNormalizer
     }
 
     // OpenAI marks constants with x-stainless-const; a lone enum value on a string is a constant too.
-    private static bool IsDiscriminatorLike(JsonObject schema) => schema["type"] is JsonValue t && t.GetValue<string>() == "string";
+    private static bool IsDiscriminatorLike(JsonObject schema) => TypeIs(schema, "string");
 
     private static bool IsStringish(JsonObject member)
     {
@@ -430,11 +471,11 @@ internal sealed class SchemaNormalizer
             return c.TryGetValue<string>(out _);
         }
 
-        return member["type"] is JsonValue t && t.GetValue<string>() == "string" && member["format"] == null;
+        return TypeIs(member, "string") && member["format"] == null;
     }
 
     private static bool IsNullType(JsonObject member)
-        => member["type"] is JsonValue t && t.GetValue<string>() == "null" && member.Count <= 3;
+        => TypeIs(member, "null") && member.Count <= 3;
 
     private static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 }

@@ -17,22 +17,39 @@ internal sealed class UpstreamSchemas
 
     public string SourceName => _spec.SourceName;
 
-    /// <summary>The component name a <c>$ref</c> points at; throws a clear error for a broken or external ref.</summary>
-    public string NameOf(string reference, string where)
+    /// <summary>
+    /// The component name a <c>$ref</c> value points at; a broken, external or non-string ref is an error located at
+    /// the <c>$ref</c> itself (file, line and column).
+    /// </summary>
+    public string NameOf(JsonNode reference, string where)
     {
-        if (!reference.StartsWith(SchemaNames.ComponentPrefix, System.StringComparison.Ordinal))
+        if (!(reference is JsonValue value && value.TryGetValue<string>(out var text)))
         {
-            throw new SpecSyncException($"{_spec.SourceName}: unsupported $ref '{reference}' at {where} (only #/components/schemas/... is supported)");
+            throw _spec.Error(reference, $"$ref at {where} is not a string");
         }
 
-        var name = reference.Substring(SchemaNames.ComponentPrefix.Length);
+        if (!text.StartsWith(SchemaNames.ComponentPrefix, System.StringComparison.Ordinal))
+        {
+            throw _spec.Error(reference, $"unsupported $ref '{text}' at {where} (only #/components/schemas/... is supported)");
+        }
+
+        var name = text.Substring(SchemaNames.ComponentPrefix.Length);
         if (!_spec.Schemas.ContainsKey(name))
         {
-            throw new SpecSyncException($"{_spec.SourceName}: broken $ref '{reference}' at {where}: no such schema");
+            throw _spec.Error(reference, $"broken $ref '{text}' at {where}: no such schema");
         }
 
         return name;
     }
+
+    /// <summary>An error located at <paramref name="node"/> of this document.</summary>
+    public SpecSyncException Error(JsonNode? node, string message) => _spec.Error(node, message);
+
+    /// <summary>The component name of a <c>$ref</c> when it is a local component reference, else null (no error).</summary>
+    public static string? TryNameOf(JsonNode? reference)
+        => reference is JsonValue v && v.TryGetValue<string>(out var text) && text.StartsWith(SchemaNames.ComponentPrefix, System.StringComparison.Ordinal)
+            ? text.Substring(SchemaNames.ComponentPrefix.Length)
+            : null;
 
     public JsonObject? Get(string name) => _spec.Schemas[name] as JsonObject;
 
@@ -58,7 +75,7 @@ internal sealed class UpstreamSchemas
             {
                 if (part is JsonObject p)
                 {
-                    if (p["$ref"] is JsonValue r && ConstOf(r.GetValue<string>().Substring(SchemaNames.ComponentPrefix.Length), property, depth + 1) is { } inherited)
+                    if (TryNameOf(p["$ref"]) is { } parent && ConstOf(parent, property, depth + 1) is { } inherited)
                     {
                         return inherited;
                     }
@@ -86,7 +103,7 @@ internal sealed class UpstreamSchemas
             return only;
         }
 
-        if (prop["$ref"] is JsonValue r && Get(r.GetValue<string>().Substring(SchemaNames.ComponentPrefix.Length)) is { } target && depth < 8)
+        if (TryNameOf(prop["$ref"]) is { } referenced && Get(referenced) is { } target && depth < 8)
         {
             return ConstValue(target, depth + 1);
         }
