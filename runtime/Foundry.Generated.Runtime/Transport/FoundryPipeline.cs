@@ -332,19 +332,9 @@ public sealed partial class FoundryPipeline : IDisposable
         return null;
     }
 
-    // A server that echoes the bearer token must not leak it into messages or logs.
+    // A server that echoes the bearer token must not leak it into messages or logs (see SecretRedactor for short tokens).
     private string Redact(string text)
-    {
-        foreach (var secret in new[] { Options.Token, _lastToken })
-        {
-            if (!string.IsNullOrEmpty(secret))
-            {
-                text = text.Replace(secret, "***", StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+        => SecretRedactor.Redact(SecretRedactor.Redact(text, Options.Token), _lastToken);
 
     public void Dispose()
     {
