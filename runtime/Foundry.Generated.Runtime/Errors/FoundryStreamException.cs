@@ -15,6 +15,14 @@ public enum FoundryStreamFailure
     EventTooLarge,
     /// <summary>The connection broke mid-stream.</summary>
     ConnectionLost,
+    /// <summary>
+    /// The stream ended (the body closed cleanly, or <c>[DONE]</c> came) without the route's terminal event: Responses
+    /// <c>response.completed</c> / <c>response.incomplete</c> / <c>response.failed</c>, chat completions <c>[DONE]</c> or a
+    /// <c>finish_reason</c> on every choice, Anthropic <c>message_stop</c>, Gemini a <c>finishReason</c> on every
+    /// candidate. The answer is probably cut short. Raised after the events that did arrive; turned off by
+    /// <see cref="FoundryClientOptions.AllowMissingStreamTerminal"/>.
+    /// </summary>
+    Truncated,
 }
 
 /// <summary>A stream failed after it started; the events before it were delivered.</summary>

@@ -48,7 +48,8 @@ internal readonly struct DecodedEvent<TEvent>
 /// <summary>
 /// Decodes one SSE <c>data</c> field straight from its UTF-8 bytes. Error detection works on raw bytes first, so
 /// the generated types only ever see real events: <c>[DONE]</c>, <c>event: error</c>, a top-level <c>error</c>
-/// object (OpenAI-compatible chunks) and <c>"type":"error"</c> (Responses, Anthropic).
+/// object (OpenAI-compatible chunks) and <c>"type":"error"</c> (Responses, Anthropic). Every non-empty event also goes
+/// to the stream's <see cref="StreamTerminal"/>, which knows whether the stream has sent its terminal event.
 /// </summary>
 internal static class StreamEventDecoder
 {
@@ -57,8 +58,9 @@ internal static class StreamEventDecoder
     private static ReadOnlySpan<byte> ErrorWord => "\"error\""u8;
 
     /// <summary>Decodes one event's data with the stream's <paramref name="values"/> reader (a typed event or its text);
-    /// <paramref name="scanUsage"/> says whether anyone records token usage.</summary>
-    public static DecodedEvent<TEvent> Decode<TEvent, TReader>(in TReader values, string eventType, ReadOnlySpan<byte> data, int maxBytes, bool scanUsage)
+    /// <paramref name="scanUsage"/> says whether anyone records token usage; <paramref name="terminal"/> sees every
+    /// non-empty event.</summary>
+    public static DecodedEvent<TEvent> Decode<TEvent, TReader>(in TReader values, StreamTerminal terminal, string eventType, ReadOnlySpan<byte> data, int maxBytes, bool scanUsage)
         where TReader : struct, IStreamValueReader<TReader, TEvent>
     {
         if (data.Length > maxBytes)
@@ -74,13 +76,17 @@ internal static class StreamEventDecoder
 
         if (trimmed.SequenceEqual(DoneSentinel))
         {
+            terminal.ObserveDone();
             return new DecodedEvent<TEvent>(DecodedKind.Done);
         }
 
         if (eventType == "error" || (data.IndexOf(ErrorWord) >= 0 && IsErrorPayload(data)))
         {
+            terminal.Count();
             return ToError<TEvent>(data);
         }
+
+        terminal.Observe(eventType, trimmed);
 
         try
         {

@@ -48,6 +48,13 @@ public sealed class FoundryClientOptions
     /// <summary>Whole-call limit for non-streaming requests.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// When false (the default), a stream that ends without its route's terminal event (e.g. <c>response.completed</c>,
+    /// <c>message_stop</c>, <c>[DONE]</c>) fails with <see cref="FoundryStreamFailure.Truncated"/> after the events that
+    /// arrived. Set it only for a lenient server that is known to end streams without one.
+    /// </summary>
+    public bool AllowMissingStreamTerminal { get; set; }
+
     /// <summary>Largest single server-sent event accepted (memory bound).</summary>
     public int MaxEventBytes { get; set; } = 16 * 1024 * 1024;
 

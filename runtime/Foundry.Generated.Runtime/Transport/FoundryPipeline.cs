@@ -129,7 +129,8 @@ public sealed partial class FoundryPipeline : IDisposable
             // Per stream, never shared between two enumerations: e.g. the cache of ids and model names.
             var values = TReader.ForStream(operation.Route);
             var scanUsage = FoundryTelemetry.RecordsUsage(activity);
-            var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TValue, TReader>(values, type, data, maxBytes, scanUsage));
+            var terminal = new StreamTerminal(FoundryRoutes.GetStreamDialect(operation.Route));
+            var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TValue, TReader>(values, terminal, type, data, maxBytes, scanUsage));
             var count = 0;
             var usage = new UsageScanner();
             await using var events = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -164,6 +165,12 @@ public sealed partial class FoundryPipeline : IDisposable
                         usage.Observe(decoded.InputTokens, decoded.OutputTokens);
                         continue;
                     case DecodedKind.Done:
+                        if (Truncated(terminal) is { } cutShort)
+                        {
+                            FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "truncated");
+                            throw StreamFailure(operation, FoundryStreamFailure.Truncated, count, item.EventType, cutShort);
+                        }
+
                         FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, usage.Result);
                         yield break;
                     case DecodedKind.Error:
@@ -187,10 +194,25 @@ public sealed partial class FoundryPipeline : IDisposable
                 yield return decoded.Value!;
             }
 
+            // A body that closes cleanly is not proof of a whole answer: a proxy or load balancer that gives up can
+            // end the chunked body as if the model had finished.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Truncated(terminal) is { } truncated)
+            {
+                FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "truncated");
+                throw StreamFailure(operation, FoundryStreamFailure.Truncated, count, null, truncated);
+            }
+
             FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, usage.Result);
             Log.StreamCompleted(_logger, operation.Route, count);
         }
     }
+
+    // Why the stream counts as cut short, or null when it ended properly (or the caller allows a missing terminal).
+    private string? Truncated(StreamTerminal terminal)
+        => terminal.Ended || Options.AllowMissingStreamTerminal
+            ? null
+            : $"the stream ended without its terminal event ({terminal.Expected}), so the answer is probably incomplete; set FoundryClientOptions.AllowMissingStreamTerminal for a server that never sends one";
 
     private FoundryStreamException StreamFailure(FoundryOperation operation, FoundryStreamFailure failure, int count, string? eventType, string detail, string? code = null, string? type = null, Exception? inner = null)
     {
