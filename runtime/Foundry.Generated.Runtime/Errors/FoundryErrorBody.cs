@@ -100,6 +100,16 @@ internal sealed class FoundryErrorBody
         ProviderCode ??= error.TryGetProperty("code", out var code) ? (code.ValueKind == JsonValueKind.String ? code.GetString() : code.GetRawText()) : null;
     }
 
+    /// <summary>An error object's <c>code</c>: a string as is, a number as its digits, null when absent or JSON null.</summary>
+    internal static string? CodeOf(JsonElement error)
+        => !error.TryGetProperty("code", out var code) ? null
+            : code.ValueKind switch
+            {
+                JsonValueKind.String => code.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => code.GetRawText(),
+            };
+
     private static string? String(JsonElement obj, string name)
         => obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

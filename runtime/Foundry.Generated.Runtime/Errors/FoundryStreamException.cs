@@ -5,7 +5,12 @@ namespace Foundry.Generated.Runtime;
 /// <summary>What went wrong after a stream had started.</summary>
 public enum FoundryStreamFailure
 {
-    /// <summary>The provider sent an error event or error chunk.</summary>
+    /// <summary>
+    /// The provider sent an error event or error chunk, or a Responses <c>response.failed</c> event (its
+    /// <c>response.error</c> code and message; <c>StreamAsync</c> delivers that event before failing, so
+    /// <see cref="FoundryStreamException.EventsReceived"/> counts it, while <c>StreamTextAsync</c> has no text to deliver
+    /// from it). <c>response.incomplete</c> is not an error: the stream ends normally.
+    /// </summary>
     ErrorEvent,
     /// <summary>An event could not be decoded (invalid JSON or wrong shape).</summary>
     InvalidEvent,

@@ -19,8 +19,9 @@ internal enum DecodedKind
 /// <summary>One parsed server-sent event: a typed value, the end sentinel, or a provider error.</summary>
 internal readonly struct DecodedEvent<TEvent>
 {
-    public DecodedEvent(DecodedKind kind, TEvent? value = default, string? message = null, string? code = null, string? type = null, long? inputTokens = null, long? outputTokens = null)
+    public DecodedEvent(DecodedKind kind, TEvent? value = default, string? message = null, string? code = null, string? type = null, long? inputTokens = null, long? outputTokens = null, bool failsStream = false)
     {
+        FailsStream = failsStream;
         InputTokens = inputTokens;
         OutputTokens = outputTokens;
         Kind = kind;
@@ -43,6 +44,12 @@ internal readonly struct DecodedEvent<TEvent>
     public long? InputTokens { get; }
 
     public long? OutputTokens { get; }
+
+    /// <summary>
+    /// An ordinary event that ends the stream with an error (Responses <c>response.failed</c>): its value is delivered
+    /// like any other, then the stream fails with <see cref="Message"/> and <see cref="Code"/>.
+    /// </summary>
+    public bool FailsStream { get; }
 }
 
 /// <summary>
@@ -86,13 +93,19 @@ internal static class StreamEventDecoder
             return ToError<TEvent>(data);
         }
 
-        terminal.Observe(eventType, trimmed);
+        var signal = terminal.Observe(eventType, trimmed);
 
         try
         {
             var kind = values.TryRead(data, out var value) ? DecodedKind.Event : DecodedKind.Skip;
             // Usage also comes on events with nothing to yield (a text stream's last chunk or response.completed).
             var (input, output) = scanUsage ? UsageScanner.Scan(data) : default;
+            if (signal == TerminalSignal.Failed)
+            {
+                var (code, message) = StreamTerminal.FailedError(data);
+                return new DecodedEvent<TEvent>(kind, value, message ?? "the response failed (response.failed, no error given)", code, inputTokens: input, outputTokens: output, failsStream: true);
+            }
+
             return new DecodedEvent<TEvent>(kind, value, inputTokens: input, outputTokens: output);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)

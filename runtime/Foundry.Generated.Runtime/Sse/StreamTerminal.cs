@@ -11,6 +11,8 @@ internal enum TerminalSignal
     /// <summary>The stream's last word: it may end now (Responses <c>response.completed</c> / <c>response.incomplete</c>,
     /// Anthropic <c>message_stop</c>, and so on).</summary>
     Ended,
+    /// <summary>Responses <c>response.failed</c>: the stream ended, and the response failed.</summary>
+    Failed,
 }
 
 /// <summary>
@@ -105,14 +107,17 @@ internal sealed class StreamTerminal
     {
         var signal = eventType switch
         {
-            "response.completed" or "response.incomplete" or "response.failed" => TerminalSignal.Ended,
+            "response.completed" or "response.incomplete" => TerminalSignal.Ended,
+            "response.failed" => TerminalSignal.Failed,
             _ => TerminalSignal.None,
         };
 
         // Servers that send data-only events (no event: line) name the type only in the JSON.
-        if (signal == TerminalSignal.None && eventType == "message" && TopLevelTypeIs(data, "response.completed"u8, "response.incomplete"u8, "response.failed"u8))
+        if (signal == TerminalSignal.None && eventType == "message")
         {
-            signal = TerminalSignal.Ended;
+            signal = TopLevelTypeIs(data, "response.completed"u8, "response.incomplete"u8) ? TerminalSignal.Ended
+                : TopLevelTypeIs(data, "response.failed"u8) ? TerminalSignal.Failed
+                : TerminalSignal.None;
         }
 
         if (signal != TerminalSignal.None)
@@ -121,6 +126,29 @@ internal sealed class StreamTerminal
         }
 
         return signal;
+    }
+
+    /// <summary>The <c>response.error</c> code and message of a <c>response.failed</c> event (nulls when absent).</summary>
+    public static (string? Code, string? Message) FailedError(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(data);
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Object
+                && response.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                return (FoundryErrorBody.CodeOf(error), message);
+            }
+        }
+        catch (JsonException)
+        {
+            // The typed decoder reports an undecodable event; here it fails the stream without details.
+        }
+
+        return (null, null);
     }
 
     private bool AllChoicesFinished()

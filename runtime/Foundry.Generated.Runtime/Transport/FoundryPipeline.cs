@@ -163,6 +163,11 @@ public sealed partial class FoundryPipeline : IDisposable
                 {
                     case DecodedKind.Skip:
                         usage.Observe(decoded.InputTokens, decoded.OutputTokens);
+                        if (decoded.FailsStream)
+                        {
+                            throw ResponseFailed(activity, operation, started, count, item.EventType, decoded);
+                        }
+
                         continue;
                     case DecodedKind.Done:
                         if (Truncated(terminal) is { } cutShort)
@@ -192,6 +197,11 @@ public sealed partial class FoundryPipeline : IDisposable
                 count++;
                 usage.Observe(decoded.InputTokens, decoded.OutputTokens);
                 yield return decoded.Value!;
+                if (decoded.FailsStream)
+                {
+                    // StreamAsync delivers the response.failed event itself (it carries the response), then fails.
+                    throw ResponseFailed(activity, operation, started, count, item.EventType, decoded);
+                }
             }
 
             // A body that closes cleanly is not proof of a whole answer: a proxy or load balancer that gives up can
@@ -206,6 +216,12 @@ public sealed partial class FoundryPipeline : IDisposable
             FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, usage.Result);
             Log.StreamCompleted(_logger, operation.Route, count);
         }
+    }
+
+    private FoundryStreamException ResponseFailed<TValue>(Activity? activity, FoundryOperation operation, long started, int count, string eventType, in DecodedEvent<TValue> decoded)
+    {
+        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code ?? "response_failed");
+        return StreamFailure(operation, FoundryStreamFailure.ErrorEvent, count, eventType, decoded.Message!, decoded.Code, decoded.Type);
     }
 
     // Why the stream counts as cut short, or null when it ended properly (or the caller allows a missing terminal).
