@@ -28,6 +28,12 @@ public enum FoundryStreamFailure
     /// <see cref="FoundryClientOptions.AllowMissingStreamTerminal"/>.
     /// </summary>
     Truncated,
+    /// <summary>
+    /// A streaming call got a 2xx that is not an event stream: a content type other than <c>text/event-stream</c>
+    /// (e.g. a JSON error or an HTML page from a proxy), or an event stream without a single event. Raised before any
+    /// event; the message names the content type and shows the first bytes of the body (at most 256, token redacted).
+    /// </summary>
+    NotAnEventStream,
 }
 
 /// <summary>A stream failed after it started; the events before it were delivered.</summary>

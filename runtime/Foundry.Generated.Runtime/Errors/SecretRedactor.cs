@@ -48,5 +48,29 @@ internal static class SecretRedactor
         return sb.Append(text, start, text.Length - start).ToString();
     }
 
+    /// <summary>
+    /// Like <see cref="Redact"/>, and also hides a secret cut off by the end of <paramref name="text"/> (a preview of
+    /// the first bytes of a body may end inside an echoed token): a trailing piece of 4 or more characters that
+    /// begins a secret of <see cref="SubstringMinimum"/> or more is masked.
+    /// </summary>
+    public static string RedactPreview(string text, string? secret)
+    {
+        text = Redact(text, secret);
+        if (string.IsNullOrEmpty(secret) || secret.Length < SubstringMinimum)
+        {
+            return text;
+        }
+
+        for (var length = Math.Min(secret.Length - 1, text.Length); length >= 4; length--)
+        {
+            if (text.AsSpan(text.Length - length).SequenceEqual(secret.AsSpan(0, length)))
+            {
+                return text[..^length] + Mask;
+            }
+        }
+
+        return text;
+    }
+
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_';
 }

@@ -124,7 +124,16 @@ public sealed partial class FoundryPipeline : IDisposable
         // an early break; at once with the pipeline's own handler, see the constructor). Cancelling the token closes it at once.
         using (response)
         {
-            using var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Options.StreamIdleTimeout, Options.TimeProvider, cancellationToken);
+            var head = new HeadRecordingStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), PreviewBytes);
+            using var body = new IdleTimeoutStream(head, Options.StreamIdleTimeout, Options.TimeProvider, cancellationToken);
+            if (!IsEventStream(response))
+            {
+                var preview = await PreviewAsync(body, head, cancellationToken).ConfigureAwait(false);
+                FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "not_event_stream");
+                var contentType = response.Content.Headers.ContentType?.ToString() is { Length: > 0 } type ? "is " + type : "has no content type";
+                throw StreamFailure(operation, FoundryStreamFailure.NotAnEventStream, 0, null, $"the {(int)response.StatusCode} response {contentType}, not text/event-stream; {preview}");
+            }
+
             var maxBytes = Options.MaxEventBytes;
             // Per stream, never shared between two enumerations: e.g. the cache of ids and model names.
             var values = TReader.ForStream(operation.Route);
@@ -207,6 +216,12 @@ public sealed partial class FoundryPipeline : IDisposable
             // A body that closes cleanly is not proof of a whole answer: a proxy or load balancer that gives up can
             // end the chunked body as if the model had finished.
             cancellationToken.ThrowIfCancellationRequested();
+            if (terminal.Events == 0)
+            {
+                FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "not_event_stream");
+                throw StreamFailure(operation, FoundryStreamFailure.NotAnEventStream, count, null, $"the text/event-stream response held no event; {Preview(head)}");
+            }
+
             if (Truncated(terminal) is { } truncated)
             {
                 FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "truncated");
@@ -222,6 +237,65 @@ public sealed partial class FoundryPipeline : IDisposable
     {
         FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code ?? "response_failed");
         return StreamFailure(operation, FoundryStreamFailure.ErrorEvent, count, eventType, decoded.Message!, decoded.Code, decoded.Type);
+    }
+
+    /// <summary>How many bytes of a body that is not an event stream an error shows.</summary>
+    internal const int PreviewBytes = 256;
+
+    private static bool IsEventStream(HttpResponseMessage response)
+        => string.Equals(response.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+
+    // Reads the first bytes of a body that is not an event stream (no more: it may be large or never end).
+    private async Task<string> PreviewAsync(Stream body, HeadRecordingStream head, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[PreviewBytes + 1];
+        try
+        {
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var n = await body.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            // Show what arrived before the body broke or stalled.
+        }
+
+        return Preview(head);
+    }
+
+    // "the body begins: "…"" with control characters escaped and the token masked.
+    private string Preview(HeadRecordingStream head)
+    {
+        if (head.Head.IsEmpty)
+        {
+            return "the body is empty";
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var c in System.Text.Encoding.UTF8.GetString(head.Head))
+        {
+            _ = c switch
+            {
+                '\r' => text.Append("\\r"),
+                '\n' => text.Append("\\n"),
+                '\t' => text.Append("\\t"),
+                _ when char.IsControl(c) => text.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ => text.Append(c),
+            };
+        }
+
+        var shown = SecretRedactor.RedactPreview(SecretRedactor.RedactPreview(text.ToString(), Options.Token), _lastToken);
+        return head.More
+            ? $"the body begins (first {head.Head.Length} bytes): \"{shown}\"…"
+            : $"the body ({head.Head.Length} bytes): \"{shown}\"";
     }
 
     // Why the stream counts as cut short, or null when it ended properly (or the caller allows a missing terminal).
