@@ -27,6 +27,13 @@ public sealed class FoundryClientOptions
     /// <summary>A token source that can refresh (e.g. <see cref="FoundryOAuth2TokenProvider"/>); wins over the others.</summary>
     public IFoundryTokenProvider? Credentials { get; set; }
 
+    /// <summary>
+    /// DANGER: when true, the bearer token is sent over plain <c>http://</c> to hosts other than this machine, where
+    /// anyone on the network path can read it. By default such a call fails before anything is sent
+    /// (<see cref="InvalidOperationException"/>); loopback (<c>localhost</c>, 127.0.0.0/8, <c>::1</c>) is always allowed.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Project RIDs usage is attributed to (the <c>attribution</c> header).</summary>
     public IList<string> AttributionRids { get; } = new List<string>();
 

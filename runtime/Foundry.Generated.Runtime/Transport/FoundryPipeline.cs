@@ -23,6 +23,7 @@ public sealed partial class FoundryPipeline : IDisposable
     private readonly bool _ownsHttp;
     private readonly ILogger _logger;
     private readonly Uri _proxyRoot;
+    private readonly bool _plainHttpToRemote;
     private readonly FoundryWireOptions _wire;
     private volatile string? _lastToken;
 
@@ -38,6 +39,7 @@ public sealed partial class FoundryPipeline : IDisposable
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _proxyRoot = options.ResolveProxyRoot();
+        _plainHttpToRemote = PlainHttp.Exposes(_proxyRoot);
         _ownsHttp = httpClient is null;
 
         // No draining: a response disposed unread is kept only if its end is already buffered (small error bodies);
@@ -314,6 +316,12 @@ public sealed partial class FoundryPipeline : IDisposable
     private async Task<HttpResponseMessage> SendWithRetriesAsync<TRequest>(FoundryOperation operation, TRequest request, bool stream, CancellationToken cancellationToken)
         where TRequest : IFoundryJsonWritable
     {
+        if (_plainHttpToRemote && !Options.AllowInsecureHttp)
+        {
+            // Before the token is even fetched: an OAuth2 provider on the same host would send its secret the same way.
+            throw PlainHttp.Refusal("the Foundry bearer token", _proxyRoot, "FoundryClientOptions.AllowInsecureHttp");
+        }
+
         var body = RequestBody.Serialize(request, _wire);
         var token = await Options.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         _lastToken = token;
