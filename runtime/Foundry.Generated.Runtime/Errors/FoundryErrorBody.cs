@@ -97,7 +97,8 @@ internal sealed class FoundryErrorBody
         var error = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e : root;
         ProviderMessage ??= String(error, "message");
         ProviderType ??= String(error, "type") is { } t && t != "error" ? t : null;
-        ProviderCode ??= error.TryGetProperty("code", out var code) ? (code.ValueKind == JsonValueKind.String ? code.GetString() : code.GetRawText()) : null;
+        // "code": null is no code (not the text "null"); a numeric code (OpenRouter's 400) keeps its digits.
+        ProviderCode ??= CodeOf(error);
     }
 
     /// <summary>An error object's <c>code</c>: a string as is, a number as its digits, null when absent or JSON null.</summary>
