@@ -73,6 +73,34 @@ internal sealed class FoundryErrorBody
         return result;
     }
 
+    /// <summary>A copy with every string passed through <paramref name="redact"/> (a server may echo the token anywhere).</summary>
+    public FoundryErrorBody Redacted(Func<string, string> redact)
+    {
+        string? R(string? value) => value is null ? null : redact(value);
+        var parameters = Parameters;
+        if (parameters.Count > 0)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in parameters)
+            {
+                map[redact(key)] = redact(value);
+            }
+
+            parameters = map;
+        }
+
+        return new FoundryErrorBody
+        {
+            ErrorCode = R(ErrorCode),
+            ErrorName = R(ErrorName),
+            ErrorInstanceId = R(ErrorInstanceId),
+            Parameters = parameters,
+            ProviderMessage = R(ProviderMessage),
+            ProviderType = R(ProviderType),
+            ProviderCode = R(ProviderCode),
+        };
+    }
+
     private void ReadProviderError(byte[] json)
     {
         try

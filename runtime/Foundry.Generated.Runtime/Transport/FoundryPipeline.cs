@@ -308,6 +308,9 @@ public sealed partial class FoundryPipeline : IDisposable
 
     private FoundryStreamException StreamFailure(FoundryOperation operation, FoundryStreamFailure failure, int count, string? eventType, string detail, string? code = null, string? type = null, Exception? inner = null)
     {
+        // Everything a server sent goes through Redact: a server may echo the token in the message, code or type.
+        code = code is null ? null : Redact(code);
+        type = type is null ? null : Redact(type);
         var message = $"Foundry {operation.Route} stream failed after {count} event(s): {Redact(detail)}" + (code != null ? $" (code {code})" : string.Empty);
         Log.StreamFailed(_logger, operation.Route, failure, count);
         return new FoundryStreamException(message, operation.Route, operation.Model.Info?.Id ?? operation.Model.GetWireId(Options.ModelIdWireFormat), failure, count, eventType, code, type, inner);
@@ -414,7 +417,7 @@ public sealed partial class FoundryPipeline : IDisposable
             bytes = [];
         }
 
-        var body = FoundryErrorBody.Parse(bytes);
+        var body = FoundryErrorBody.Parse(bytes).Redacted(Redact);
         var requestId = RequestIdOf(response) ?? body.ErrorInstanceId;
         var message = Redact(ErrorMessages.ForStatus(response.StatusCode, body, operation, requestId));
         Log.RequestFailed(_logger, operation.Route, (int)response.StatusCode, body.ErrorName);
@@ -432,7 +435,7 @@ public sealed partial class FoundryPipeline : IDisposable
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
-            throw new FoundryApiException($"Foundry {operation.Route} returned a response that could not be decoded: {e.Message}", operation.Route, operation.Model.Info?.Id, HttpStatusCode.OK, FoundryErrorBody.Parse(body), null, e);
+            throw new FoundryApiException($"Foundry {operation.Route} returned a response that could not be decoded: {e.Message}", operation.Route, operation.Model.Info?.Id, HttpStatusCode.OK, FoundryErrorBody.Parse(body).Redacted(Redact), null, e);
         }
     }
 
