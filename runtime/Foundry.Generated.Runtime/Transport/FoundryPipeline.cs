@@ -190,7 +190,7 @@ public sealed partial class FoundryPipeline : IDisposable
                         FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, usage.Result);
                         yield break;
                     case DecodedKind.Error:
-                        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code ?? "stream_error");
+                        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code is { } errorCode ? Redact(errorCode) : "stream_error");
                         throw StreamFailure(operation, FoundryStreamFailure.ErrorEvent, count, item.EventType, decoded.Message!, decoded.Code, decoded.Type);
                     case DecodedKind.Invalid:
                         FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "invalid_event");
@@ -237,7 +237,7 @@ public sealed partial class FoundryPipeline : IDisposable
 
     private FoundryStreamException ResponseFailed<TValue>(Activity? activity, FoundryOperation operation, long started, int count, string eventType, in DecodedEvent<TValue> decoded)
     {
-        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code ?? "response_failed");
+        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code is { } code ? Redact(code) : "response_failed");
         return StreamFailure(operation, FoundryStreamFailure.ErrorEvent, count, eventType, decoded.Message!, decoded.Code, decoded.Type);
     }
 

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -72,6 +74,35 @@ public sealed class TokenEchoTests
         Assert.Contains("quota exceeded for key ***", error.Message);
         Assert.DoesNotContain(Token, error.ToString());
         Assert.DoesNotContain(Token, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task An_error_code_that_echoes_the_token_stays_out_of_the_span()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == FoundryTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var client = Client(token =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent($"event: error\ndata: {{\"type\":\"error\",\"code\":\"{token}\",\"message\":\"no\"}}\n\n") };
+            response.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/event-stream");
+            return response;
+        });
+
+        await Assert.ThrowsAsync<FoundryStreamException>(async () =>
+        {
+            await foreach (var _ in client.OpenAiResponses.StreamTextAsync(Request()))
+            {
+            }
+        });
+
+        Assert.Contains(stopped, a => (a.GetTagItem("error.type") as string) == "***");
+        Assert.DoesNotContain(stopped, a => a.TagObjects.Any(t => t.Value?.ToString()?.Contains(Token, StringComparison.Ordinal) == true) || a.StatusDescription?.Contains(Token, StringComparison.Ordinal) == true);
     }
 
     // Answers with whatever the test builds from the bearer token the request really carried.
