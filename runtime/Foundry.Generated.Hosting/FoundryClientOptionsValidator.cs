@@ -26,6 +26,11 @@ public sealed class FoundryClientOptionsValidator : IValidateOptions<FoundryClie
         {
             problems.Add($"Foundry:BaseUrl must be an http(s) URL, not '{url.Scheme}'.");
         }
+        else if (PlainHttp.Exposes(url) && !options.AllowInsecureHttp)
+        {
+            // The same rule the pipeline applies at the first call, so a bad URL fails at start-up instead.
+            problems.Add($"Foundry:BaseUrl is plain http to {url.Host}, so the token would cross the network in clear text: use https, or, only on a network you trust, set Foundry:AllowInsecureHttp to true (FoundryClientOptions.AllowInsecureHttp).");
+        }
 
         if (AuthKind(options) == "none")
         {

@@ -14,7 +14,9 @@ namespace Foundry.Generated.Hosting;
 /// <remarks>
 /// Keys: <c>BaseUrl</c>, <c>Token</c>, <c>AttributionRids</c> (array or comma-separated), <c>UserAgent</c>,
 /// <c>ModelIdWireFormat</c> (<c>Rid</c> | <c>FriendlyId</c>), <c>MaxRetries</c>, <c>RetryBaseDelay</c>, <c>RetryMaxDelay</c>,
-/// <c>StreamIdleTimeout</c>, <c>RequestTimeout</c> (TimeSpan, e.g. <c>00:02:00</c>), <c>MaxEventBytes</c>, and
+/// <c>StreamIdleTimeout</c>, <c>RequestTimeout</c> (TimeSpan, e.g. <c>00:02:00</c>), <c>MaxEventBytes</c>,
+/// <c>AllowInsecureHttp</c> (true | false; also passed to the OAuth2 token provider built here),
+/// <c>AllowMissingStreamTerminal</c> (true | false), and
 /// <c>OAuth2:ClientId</c> / <c>OAuth2:ClientSecret</c> / <c>OAuth2:Scope</c> for client-credentials auth.
 /// </remarks>
 public static class FoundryConfiguration
@@ -72,6 +74,9 @@ public static class FoundryConfiguration
         Time(section, path, "StreamIdleTimeout", v => options.StreamIdleTimeout = v, problems);
         Time(section, path, "RequestTimeout", v => options.RequestTimeout = v, problems);
 
+        Bool(section, path, "AllowInsecureHttp", v => options.AllowInsecureHttp = v, problems);
+        Bool(section, path, "AllowMissingStreamTerminal", v => options.AllowMissingStreamTerminal = v, problems);
+
         var oauth = section.GetSection("OAuth2");
         if (oauth.Exists())
         {
@@ -87,7 +92,10 @@ public static class FoundryConfiguration
             }
             else
             {
-                options.Credentials = new FoundryOAuth2TokenProvider(options.BaseUrl, clientId, secret, oauth["Scope"] is { Length: > 0 } scope ? scope : FoundryOAuth2TokenProvider.DefaultScope, timeProvider: options.TimeProvider);
+                options.Credentials = new FoundryOAuth2TokenProvider(options.BaseUrl, clientId, secret, oauth["Scope"] is { Length: > 0 } scope ? scope : FoundryOAuth2TokenProvider.DefaultScope, timeProvider: options.TimeProvider)
+                {
+                    AllowInsecureHttp = options.AllowInsecureHttp,
+                };
             }
         }
 
@@ -130,6 +138,23 @@ public static class FoundryConfiguration
         else
         {
             problems.Add($"{path}:{key} '{text}' is not a whole number.");
+        }
+    }
+
+    private static void Bool(IConfiguration section, string path, string key, Action<bool> set, List<string> problems)
+    {
+        if (section[key] is not { Length: > 0 } text)
+        {
+            return;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            set(value);
+        }
+        else
+        {
+            problems.Add($"{path}:{key} '{text}' is not true or false.");
         }
     }
 

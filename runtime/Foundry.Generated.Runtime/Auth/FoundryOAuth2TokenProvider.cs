@@ -40,6 +40,13 @@ public sealed class FoundryOAuth2TokenProvider : IFoundryTokenProvider, IDisposa
         _time = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>
+    /// DANGER: when true, the client secret is sent to a plain <c>http://</c> token endpoint on a host other than this
+    /// machine, readable by anyone on the network path. By default fetching a token there fails before anything is
+    /// sent; loopback (<c>localhost</c>, 127.0.0.0/8, <c>::1</c>) is always allowed.
+    /// </summary>
+    public bool AllowInsecureHttp { get; init; }
+
     /// <summary>How long before expiry a token is replaced.</summary>
     public TimeSpan RefreshMargin { get; init; } = TimeSpan.FromMinutes(1);
 
@@ -89,6 +96,11 @@ public sealed class FoundryOAuth2TokenProvider : IFoundryTokenProvider, IDisposa
 
     private async Task<string> FetchAsync(CancellationToken cancellationToken)
     {
+        if (!AllowInsecureHttp && PlainHttp.Exposes(_tokenEndpoint))
+        {
+            throw PlainHttp.Refusal($"the OAuth2 client secret of '{_clientId}'", _tokenEndpoint, "FoundryOAuth2TokenProvider.AllowInsecureHttp (Foundry:AllowInsecureHttp in configuration)");
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, _tokenEndpoint)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>

@@ -73,6 +73,34 @@ internal sealed class FoundryErrorBody
         return result;
     }
 
+    /// <summary>A copy with every string passed through <paramref name="redact"/> (a server may echo the token anywhere).</summary>
+    public FoundryErrorBody Redacted(Func<string, string> redact)
+    {
+        string? R(string? value) => value is null ? null : redact(value);
+        var parameters = Parameters;
+        if (parameters.Count > 0)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in parameters)
+            {
+                map[redact(key)] = redact(value);
+            }
+
+            parameters = map;
+        }
+
+        return new FoundryErrorBody
+        {
+            ErrorCode = R(ErrorCode),
+            ErrorName = R(ErrorName),
+            ErrorInstanceId = R(ErrorInstanceId),
+            Parameters = parameters,
+            ProviderMessage = R(ProviderMessage),
+            ProviderType = R(ProviderType),
+            ProviderCode = R(ProviderCode),
+        };
+    }
+
     private void ReadProviderError(byte[] json)
     {
         try
@@ -97,8 +125,19 @@ internal sealed class FoundryErrorBody
         var error = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e : root;
         ProviderMessage ??= String(error, "message");
         ProviderType ??= String(error, "type") is { } t && t != "error" ? t : null;
-        ProviderCode ??= error.TryGetProperty("code", out var code) ? (code.ValueKind == JsonValueKind.String ? code.GetString() : code.GetRawText()) : null;
+        // "code": null is no code (not the text "null"); a numeric code (OpenRouter's 400) keeps its digits.
+        ProviderCode ??= CodeOf(error);
     }
+
+    /// <summary>An error object's <c>code</c>: a string as is, a number as its digits, null when absent or JSON null.</summary>
+    internal static string? CodeOf(JsonElement error)
+        => !error.TryGetProperty("code", out var code) ? null
+            : code.ValueKind switch
+            {
+                JsonValueKind.String => code.GetString(),
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                _ => code.GetRawText(),
+            };
 
     private static string? String(JsonElement obj, string name)
         => obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -5,7 +5,12 @@ namespace Foundry.Generated.Runtime;
 /// <summary>What went wrong after a stream had started.</summary>
 public enum FoundryStreamFailure
 {
-    /// <summary>The provider sent an error event or error chunk.</summary>
+    /// <summary>
+    /// The provider sent an error event or error chunk, or a Responses <c>response.failed</c> event (its
+    /// <c>response.error</c> code and message; <c>StreamAsync</c> delivers that event before failing, so
+    /// <see cref="FoundryStreamException.EventsReceived"/> counts it, while <c>StreamTextAsync</c> has no text to deliver
+    /// from it). <c>response.incomplete</c> is not an error: the stream ends normally.
+    /// </summary>
     ErrorEvent,
     /// <summary>An event could not be decoded (invalid JSON or wrong shape).</summary>
     InvalidEvent,
@@ -15,6 +20,20 @@ public enum FoundryStreamFailure
     EventTooLarge,
     /// <summary>The connection broke mid-stream.</summary>
     ConnectionLost,
+    /// <summary>
+    /// The stream ended (the body closed cleanly, or <c>[DONE]</c> came) without the route's terminal event: Responses
+    /// <c>response.completed</c> / <c>response.incomplete</c> / <c>response.failed</c>, chat completions <c>[DONE]</c> or a
+    /// <c>finish_reason</c> on every choice, Anthropic <c>message_stop</c>, Gemini a <c>finishReason</c> on every
+    /// candidate. The answer is probably cut short. Raised after the events that did arrive; turned off by
+    /// <see cref="FoundryClientOptions.AllowMissingStreamTerminal"/>.
+    /// </summary>
+    Truncated,
+    /// <summary>
+    /// A streaming call got a 2xx that is not an event stream: a content type other than <c>text/event-stream</c>
+    /// (e.g. a JSON error or an HTML page from a proxy), or an event stream without a single event. Raised before any
+    /// event; the message names the content type and shows the first bytes of the body (at most 256, token redacted).
+    /// </summary>
+    NotAnEventStream,
 }
 
 /// <summary>A stream failed after it started; the events before it were delivered.</summary>

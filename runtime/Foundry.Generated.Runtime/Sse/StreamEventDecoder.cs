@@ -19,8 +19,9 @@ internal enum DecodedKind
 /// <summary>One parsed server-sent event: a typed value, the end sentinel, or a provider error.</summary>
 internal readonly struct DecodedEvent<TEvent>
 {
-    public DecodedEvent(DecodedKind kind, TEvent? value = default, string? message = null, string? code = null, string? type = null, long? inputTokens = null, long? outputTokens = null)
+    public DecodedEvent(DecodedKind kind, TEvent? value = default, string? message = null, string? code = null, string? type = null, long? inputTokens = null, long? outputTokens = null, bool failsStream = false)
     {
+        FailsStream = failsStream;
         InputTokens = inputTokens;
         OutputTokens = outputTokens;
         Kind = kind;
@@ -43,12 +44,19 @@ internal readonly struct DecodedEvent<TEvent>
     public long? InputTokens { get; }
 
     public long? OutputTokens { get; }
+
+    /// <summary>
+    /// An ordinary event that ends the stream with an error (Responses <c>response.failed</c>): its value is delivered
+    /// like any other, then the stream fails with <see cref="Message"/> and <see cref="Code"/>.
+    /// </summary>
+    public bool FailsStream { get; }
 }
 
 /// <summary>
 /// Decodes one SSE <c>data</c> field straight from its UTF-8 bytes. Error detection works on raw bytes first, so
 /// the generated types only ever see real events: <c>[DONE]</c>, <c>event: error</c>, a top-level <c>error</c>
-/// object (OpenAI-compatible chunks) and <c>"type":"error"</c> (Responses, Anthropic).
+/// object (OpenAI-compatible chunks) and <c>"type":"error"</c> (Responses, Anthropic). Every non-empty event also goes
+/// to the stream's <see cref="StreamTerminal"/>, which knows whether the stream has sent its terminal event.
 /// </summary>
 internal static class StreamEventDecoder
 {
@@ -57,8 +65,9 @@ internal static class StreamEventDecoder
     private static ReadOnlySpan<byte> ErrorWord => "\"error\""u8;
 
     /// <summary>Decodes one event's data with the stream's <paramref name="values"/> reader (a typed event or its text);
-    /// <paramref name="scanUsage"/> says whether anyone records token usage.</summary>
-    public static DecodedEvent<TEvent> Decode<TEvent, TReader>(in TReader values, string eventType, ReadOnlySpan<byte> data, int maxBytes, bool scanUsage)
+    /// <paramref name="scanUsage"/> says whether anyone records token usage; <paramref name="terminal"/> sees every
+    /// non-empty event.</summary>
+    public static DecodedEvent<TEvent> Decode<TEvent, TReader>(in TReader values, StreamTerminal terminal, string eventType, ReadOnlySpan<byte> data, int maxBytes, bool scanUsage)
         where TReader : struct, IStreamValueReader<TReader, TEvent>
     {
         if (data.Length > maxBytes)
@@ -74,19 +83,29 @@ internal static class StreamEventDecoder
 
         if (trimmed.SequenceEqual(DoneSentinel))
         {
+            terminal.ObserveDone();
             return new DecodedEvent<TEvent>(DecodedKind.Done);
         }
 
         if (eventType == "error" || (data.IndexOf(ErrorWord) >= 0 && IsErrorPayload(data)))
         {
+            terminal.Count();
             return ToError<TEvent>(data);
         }
+
+        var signal = terminal.Observe(eventType, trimmed);
 
         try
         {
             var kind = values.TryRead(data, out var value) ? DecodedKind.Event : DecodedKind.Skip;
             // Usage also comes on events with nothing to yield (a text stream's last chunk or response.completed).
             var (input, output) = scanUsage ? UsageScanner.Scan(data) : default;
+            if (signal == TerminalSignal.Failed)
+            {
+                var (code, message) = StreamTerminal.FailedError(data);
+                return new DecodedEvent<TEvent>(kind, value, message ?? "the response failed (response.failed, no error given)", code, inputTokens: input, outputTokens: output, failsStream: true);
+            }
+
             return new DecodedEvent<TEvent>(kind, value, inputTokens: input, outputTokens: output);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)

@@ -27,6 +27,13 @@ public sealed class FoundryClientOptions
     /// <summary>A token source that can refresh (e.g. <see cref="FoundryOAuth2TokenProvider"/>); wins over the others.</summary>
     public IFoundryTokenProvider? Credentials { get; set; }
 
+    /// <summary>
+    /// DANGER: when true, the bearer token is sent over plain <c>http://</c> to hosts other than this machine, where
+    /// anyone on the network path can read it. By default such a call fails before anything is sent
+    /// (<see cref="InvalidOperationException"/>); loopback (<c>localhost</c>, 127.0.0.0/8, <c>::1</c>) is always allowed.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
     /// <summary>Project RIDs usage is attributed to (the <c>attribution</c> header).</summary>
     public IList<string> AttributionRids { get; } = new List<string>();
 
@@ -47,6 +54,13 @@ public sealed class FoundryClientOptions
 
     /// <summary>Whole-call limit for non-streaming requests.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// When false (the default), a stream that ends without its route's terminal event (e.g. <c>response.completed</c>,
+    /// <c>message_stop</c>, <c>[DONE]</c>) fails with <see cref="FoundryStreamFailure.Truncated"/> after the events that
+    /// arrived. Set it only for a lenient server that is known to end streams without one.
+    /// </summary>
+    public bool AllowMissingStreamTerminal { get; set; }
 
     /// <summary>Largest single server-sent event accepted (memory bound).</summary>
     public int MaxEventBytes { get; set; } = 16 * 1024 * 1024;

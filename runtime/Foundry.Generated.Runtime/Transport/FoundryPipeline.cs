@@ -23,6 +23,7 @@ public sealed partial class FoundryPipeline : IDisposable
     private readonly bool _ownsHttp;
     private readonly ILogger _logger;
     private readonly Uri _proxyRoot;
+    private readonly bool _plainHttpToRemote;
     private readonly FoundryWireOptions _wire;
     private volatile string? _lastToken;
 
@@ -38,6 +39,7 @@ public sealed partial class FoundryPipeline : IDisposable
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         _proxyRoot = options.ResolveProxyRoot();
+        _plainHttpToRemote = PlainHttp.Exposes(_proxyRoot);
         _ownsHttp = httpClient is null;
 
         // No draining: a response disposed unread is kept only if its end is already buffered (small error bodies);
@@ -124,12 +126,22 @@ public sealed partial class FoundryPipeline : IDisposable
         // an early break; at once with the pipeline's own handler, see the constructor). Cancelling the token closes it at once.
         using (response)
         {
-            using var body = new IdleTimeoutStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Options.StreamIdleTimeout, Options.TimeProvider, cancellationToken);
+            var head = new HeadRecordingStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), PreviewBytes);
+            using var body = new IdleTimeoutStream(head, Options.StreamIdleTimeout, Options.TimeProvider, cancellationToken);
+            if (!IsEventStream(response))
+            {
+                var preview = await PreviewAsync(body, head, cancellationToken).ConfigureAwait(false);
+                FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "not_event_stream");
+                var contentType = response.Content.Headers.ContentType?.ToString() is { Length: > 0 } type ? "is " + type : "has no content type";
+                throw StreamFailure(operation, FoundryStreamFailure.NotAnEventStream, 0, null, $"the {(int)response.StatusCode} response {contentType}, not text/event-stream; {preview}");
+            }
+
             var maxBytes = Options.MaxEventBytes;
             // Per stream, never shared between two enumerations: e.g. the cache of ids and model names.
             var values = TReader.ForStream(operation.Route);
             var scanUsage = FoundryTelemetry.RecordsUsage(activity);
-            var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TValue, TReader>(values, type, data, maxBytes, scanUsage));
+            var terminal = new StreamTerminal(FoundryRoutes.GetStreamDialect(operation.Route));
+            var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TValue, TReader>(values, terminal, type, data, maxBytes, scanUsage));
             var count = 0;
             var usage = new UsageScanner();
             await using var events = parser.EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -162,12 +174,23 @@ public sealed partial class FoundryPipeline : IDisposable
                 {
                     case DecodedKind.Skip:
                         usage.Observe(decoded.InputTokens, decoded.OutputTokens);
+                        if (decoded.FailsStream)
+                        {
+                            throw ResponseFailed(activity, operation, started, count, item.EventType, decoded);
+                        }
+
                         continue;
                     case DecodedKind.Done:
+                        if (Truncated(terminal) is { } cutShort)
+                        {
+                            FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "truncated");
+                            throw StreamFailure(operation, FoundryStreamFailure.Truncated, count, item.EventType, cutShort);
+                        }
+
                         FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, usage.Result);
                         yield break;
                     case DecodedKind.Error:
-                        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code ?? "stream_error");
+                        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code is { } errorCode ? Redact(errorCode) : "stream_error");
                         throw StreamFailure(operation, FoundryStreamFailure.ErrorEvent, count, item.EventType, decoded.Message!, decoded.Code, decoded.Type);
                     case DecodedKind.Invalid:
                         FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "invalid_event");
@@ -185,6 +208,26 @@ public sealed partial class FoundryPipeline : IDisposable
                 count++;
                 usage.Observe(decoded.InputTokens, decoded.OutputTokens);
                 yield return decoded.Value!;
+                if (decoded.FailsStream)
+                {
+                    // StreamAsync delivers the response.failed event itself (it carries the response), then fails.
+                    throw ResponseFailed(activity, operation, started, count, item.EventType, decoded);
+                }
+            }
+
+            // A body that closes cleanly is not proof of a whole answer: a proxy or load balancer that gives up can
+            // end the chunked body as if the model had finished.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (terminal.Events == 0)
+            {
+                FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "not_event_stream");
+                throw StreamFailure(operation, FoundryStreamFailure.NotAnEventStream, count, null, $"the text/event-stream response held no event; {Preview(head)}");
+            }
+
+            if (Truncated(terminal) is { } truncated)
+            {
+                FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, "truncated");
+                throw StreamFailure(operation, FoundryStreamFailure.Truncated, count, null, truncated);
             }
 
             FoundryTelemetry.Completed(activity, operation, started, Options.TimeProvider, usage.Result);
@@ -192,8 +235,82 @@ public sealed partial class FoundryPipeline : IDisposable
         }
     }
 
+    private FoundryStreamException ResponseFailed<TValue>(Activity? activity, FoundryOperation operation, long started, int count, string eventType, in DecodedEvent<TValue> decoded)
+    {
+        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code is { } code ? Redact(code) : "response_failed");
+        return StreamFailure(operation, FoundryStreamFailure.ErrorEvent, count, eventType, decoded.Message!, decoded.Code, decoded.Type);
+    }
+
+    /// <summary>How many bytes of a body that is not an event stream an error shows.</summary>
+    internal const int PreviewBytes = 256;
+
+    private static bool IsEventStream(HttpResponseMessage response)
+        => string.Equals(response.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+
+    // Reads the first bytes of a body that is not an event stream (no more: it may be large or never end).
+    private async Task<string> PreviewAsync(Stream body, HeadRecordingStream head, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[PreviewBytes + 1];
+        try
+        {
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var n = await body.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            // Show what arrived before the body broke or stalled.
+        }
+
+        return Preview(head);
+    }
+
+    // "the body begins: "…"" with control characters escaped and the token masked.
+    private string Preview(HeadRecordingStream head)
+    {
+        if (head.Head.IsEmpty)
+        {
+            return "the body is empty";
+        }
+
+        var text = new System.Text.StringBuilder();
+        foreach (var c in System.Text.Encoding.UTF8.GetString(head.Head))
+        {
+            _ = c switch
+            {
+                '\r' => text.Append("\\r"),
+                '\n' => text.Append("\\n"),
+                '\t' => text.Append("\\t"),
+                _ when char.IsControl(c) => text.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ => text.Append(c),
+            };
+        }
+
+        var shown = SecretRedactor.RedactPreview(SecretRedactor.RedactPreview(text.ToString(), Options.Token), _lastToken);
+        return head.More
+            ? $"the body begins (first {head.Head.Length} bytes): \"{shown}\"…"
+            : $"the body ({head.Head.Length} bytes): \"{shown}\"";
+    }
+
+    // Why the stream counts as cut short, or null when it ended properly (or the caller allows a missing terminal).
+    private string? Truncated(StreamTerminal terminal)
+        => terminal.Ended || Options.AllowMissingStreamTerminal
+            ? null
+            : $"the stream ended without its terminal event ({terminal.Expected}), so the answer is probably incomplete; set FoundryClientOptions.AllowMissingStreamTerminal for a server that never sends one";
+
     private FoundryStreamException StreamFailure(FoundryOperation operation, FoundryStreamFailure failure, int count, string? eventType, string detail, string? code = null, string? type = null, Exception? inner = null)
     {
+        // Everything a server sent goes through Redact: a server may echo the token in the message, code or type.
+        code = code is null ? null : Redact(code);
+        type = type is null ? null : Redact(type);
         var message = $"Foundry {operation.Route} stream failed after {count} event(s): {Redact(detail)}" + (code != null ? $" (code {code})" : string.Empty);
         Log.StreamFailed(_logger, operation.Route, failure, count);
         return new FoundryStreamException(message, operation.Route, operation.Model.Info?.Id ?? operation.Model.GetWireId(Options.ModelIdWireFormat), failure, count, eventType, code, type, inner);
@@ -202,6 +319,12 @@ public sealed partial class FoundryPipeline : IDisposable
     private async Task<HttpResponseMessage> SendWithRetriesAsync<TRequest>(FoundryOperation operation, TRequest request, bool stream, CancellationToken cancellationToken)
         where TRequest : IFoundryJsonWritable
     {
+        if (_plainHttpToRemote && !Options.AllowInsecureHttp)
+        {
+            // Before the token is even fetched: an OAuth2 provider on the same host would send its secret the same way.
+            throw PlainHttp.Refusal("the Foundry bearer token", _proxyRoot, "FoundryClientOptions.AllowInsecureHttp");
+        }
+
         var body = RequestBody.Serialize(request, _wire);
         var token = await Options.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         _lastToken = token;
@@ -294,7 +417,7 @@ public sealed partial class FoundryPipeline : IDisposable
             bytes = [];
         }
 
-        var body = FoundryErrorBody.Parse(bytes);
+        var body = FoundryErrorBody.Parse(bytes).Redacted(Redact);
         var requestId = RequestIdOf(response) ?? body.ErrorInstanceId;
         var message = Redact(ErrorMessages.ForStatus(response.StatusCode, body, operation, requestId));
         Log.RequestFailed(_logger, operation.Route, (int)response.StatusCode, body.ErrorName);
@@ -312,7 +435,7 @@ public sealed partial class FoundryPipeline : IDisposable
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
-            throw new FoundryApiException($"Foundry {operation.Route} returned a response that could not be decoded: {e.Message}", operation.Route, operation.Model.Info?.Id, HttpStatusCode.OK, FoundryErrorBody.Parse(body), null, e);
+            throw new FoundryApiException($"Foundry {operation.Route} returned a response that could not be decoded: {e.Message}", operation.Route, operation.Model.Info?.Id, HttpStatusCode.OK, FoundryErrorBody.Parse(body).Redacted(Redact), null, e);
         }
     }
 
@@ -332,19 +455,9 @@ public sealed partial class FoundryPipeline : IDisposable
         return null;
     }
 
-    // A server that echoes the bearer token must not leak it into messages or logs.
+    // A server that echoes the bearer token must not leak it into messages or logs (see SecretRedactor for short tokens).
     private string Redact(string text)
-    {
-        foreach (var secret in new[] { Options.Token, _lastToken })
-        {
-            if (!string.IsNullOrEmpty(secret))
-            {
-                text = text.Replace(secret, "***", StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+        => SecretRedactor.Redact(SecretRedactor.Redact(text, Options.Token), _lastToken);
 
     public void Dispose()
     {

@@ -56,7 +56,8 @@ public sealed class SseConformanceTests
     private static async Task<string> Decode(byte[] bytes, int[] cuts)
     {
         using var client = new FoundryLlmClient(
-            new FoundryClientOptions { BaseUrl = new Uri("http://localhost/"), Token = "t" },
+            // Framing only: these snippets have no response.completed (StreamTerminalTests covers the terminal event).
+            new FoundryClientOptions { BaseUrl = new Uri("http://localhost/"), Token = "t", AllowMissingStreamTerminal = true },
             new HttpClient(new Handler(() => new SplitStream(bytes, cuts))));
         var text = new StringBuilder();
         await foreach (var e in client.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" }))
@@ -70,6 +71,10 @@ public sealed class SseConformanceTests
     private sealed class Handler(Func<System.IO.Stream> body) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body(), 1) });
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(body(), 1) };
+            response.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/event-stream");
+            return Task.FromResult(response);
+        }
     }
 }
