@@ -20,4 +20,7 @@ public sealed class EmulatorOptions
 
     /// <summary>Delay between streamed events (keeps a stream observable); zero by default.</summary>
     public System.TimeSpan EventDelay { get; set; }
+
+    /// <summary>An enrollment with missing models, denials, failing routes or rate limits; none by default.</summary>
+    public EmulatorEnrollment? Enrollment { get; set; }
 }

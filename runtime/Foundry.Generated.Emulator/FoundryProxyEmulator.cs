@@ -34,12 +34,13 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
     private string _token;
     private int _tokensIssued;
 
-    private FoundryProxyEmulator(WebApplication app, string token, ModelCatalog catalog, TimeSpan eventDelay)
+    private FoundryProxyEmulator(WebApplication app, string token, ModelCatalog catalog, TimeSpan eventDelay, EmulatorEnrollment? enrollment)
     {
         _app = app;
         _token = token;
         Catalog = catalog;
         EventDelay = eventDelay;
+        Enrollment = enrollment;
     }
 
     /// <summary>Host root, e.g. <c>http://127.0.0.1:54321/</c> (clients append <c>api/v2/llm/proxy/...</c>).</summary>
@@ -68,6 +69,8 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
 
     internal TimeSpan EventDelay { get; }
 
+    internal EmulatorEnrollment? Enrollment { get; }
+
     public static async Task<FoundryProxyEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
@@ -88,7 +91,7 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
                 }
             })));
         var app = builder.Build();
-        emulator = new FoundryProxyEmulator(app, options.Token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), LoadCatalog(), options.EventDelay);
+        emulator = new FoundryProxyEmulator(app, options.Token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), LoadCatalog(), options.EventDelay, options.Enrollment);
         var endpoint = new ProxyEndpoint(emulator);
         app.MapPost("/api/v2/llm/proxy/{**path}", endpoint.HandleAsync);
         app.MapPost("/multipass/api/oauth2/token", context => OAuth2Endpoint.HandleAsync(context, emulator, options));

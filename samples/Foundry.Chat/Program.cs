@@ -1,6 +1,6 @@
 using System;
 using System.Threading;
-using Foundry.Chat;
+using Foundry.Generated.Cli.Chat;
 
 // dotnet run --project samples/Foundry.Chat -- "Tell me a 10 word story"
 using var cancel = new CancellationTokenSource();

@@ -66,7 +66,7 @@ internal static class CatalogModelReader
         var list = new List<RouteSupport>();
         if (context.RequiredArray(item, "routes", pointer) is { } array)
         {
-            ReadRouteEntries(array, pointer + "/routes/", "catalog-only", context, (entry, route, evidence, source) => list.Add(new RouteSupport(route, evidence, source)));
+            ReadRouteEntries(array, pointer + "/routes/", "catalog-only", context, (entry, route, evidence, source) => list.Add(new RouteSupport(route, evidence, source, ReadProbe(entry, context))));
         }
 
         return list;
@@ -77,10 +77,26 @@ internal static class CatalogModelReader
         var list = new List<RouteRejection>();
         if (item.TryGetProperty("unsupportedRoutes", out var array) && array.ValueKind == JsonValueKind.Array)
         {
-            ReadRouteEntries(array, pointer + "/unsupportedRoutes/", "reported", context, (entry, route, evidence, source) => list.Add(new RouteRejection(route, context.OptionalInt(entry, "status") ?? 0, evidence, source)));
+            ReadRouteEntries(array, pointer + "/unsupportedRoutes/", "reported", context, (entry, route, evidence, source) => list.Add(new RouteRejection(route, context.OptionalInt(entry, "status") ?? 0, evidence, source, ReadProbe(entry, context))));
         }
 
         return list.ToEquatableArray();
+    }
+
+    /// <summary>A probe's record on a route entry (<c>foundry-llm probe --write</c>), or null.</summary>
+    private static ProbeEvidence? ReadProbe(JsonElement entry, ReadContext context)
+    {
+        if (!entry.TryGetProperty("probe", out var probe) || probe.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        return new ProbeEvidence(
+            context.OptionalString(probe, "result") ?? string.Empty,
+            context.OptionalString(probe, "date") ?? string.Empty,
+            context.OptionalString(probe, "host") ?? string.Empty,
+            context.OptionalInt(probe, "status"),
+            context.OptionalString(probe, "errorName"));
     }
 
     /// <summary>The fields every route entry has (route, evidence, source), checked and located.</summary>

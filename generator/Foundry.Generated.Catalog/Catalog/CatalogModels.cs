@@ -79,9 +79,17 @@ public sealed record CatalogModel(
     public bool Matches(string text) => ModelIds.ModelIdRules.Names(text, Id, Rid, Aliases);
 }
 
-public sealed record RouteSupport(string Route, string Evidence, string Source);
+public sealed record RouteSupport(string Route, string Evidence, string Source, ProbeEvidence? Probe = null);
 
-public sealed record RouteRejection(string Route, int Status, string Evidence, string Source);
+public sealed record RouteRejection(string Route, int Status, string Evidence, string Source, ProbeEvidence? Probe = null);
+
+/// <summary>What <c>foundry-llm probe --write</c> measured on one route of one enrollment.</summary>
+public sealed record ProbeEvidence(string Result, string Date, string Host, int? Status, string? ErrorName)
+{
+    /// <summary>"verified failing on 2026-11-30 on host: HTTP 500 Default:Internal" (or "verified working …").</summary>
+    public string Describe()
+        => $"verified {(Result == "ok" ? "working" : "failing")} on {Date} on {Host}" + (Status is { } s && Result != "ok" ? $": HTTP {s}" + (ErrorName is null ? string.Empty : " " + ErrorName) : string.Empty);
+}
 
 public sealed record ModelCapabilities(
     bool Reasoning,

@@ -17,8 +17,11 @@ internal static class ModelIdVerdicts
             {
                 var routes = model.Routes.Count == 0 ? "(none)" : string.Join(", ", model.Routes.Select(r => r.Route));
                 var hint = model.Routes.Count == 0 ? string.Empty : $"; use the {model.PreferredRoute} client";
-                var rejected = model.RejectionFor(route) is { } r ? $" (reported: HTTP {r.Status})" : string.Empty;
-                return Diagnostic.Create(FoundryDiagnostics.ModelNotOnRoute, location, model.Id, route, routes, rejected + hint);
+                // What is known about this route, next to the route it is about (not after the list of working routes).
+                var rejected = model.RejectionFor(route) is { } r
+                    ? r.Probe is { } probe ? $" ({probe.Describe()})" : $" ({r.Evidence}: HTTP {r.Status})"
+                    : string.Empty;
+                return Diagnostic.Create(FoundryDiagnostics.ModelNotOnRoute, location, model.Id, route, rejected, routes, hint);
             }
 
             if (model.IsRetired)

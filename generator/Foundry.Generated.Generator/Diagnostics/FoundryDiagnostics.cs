@@ -23,7 +23,7 @@ public static class FoundryDiagnostics
 
     public static readonly DiagnosticDescriptor ModelNotOnRoute = new(
         "FDRY002", "Model not available on this route",
-        "Model '{0}' does not work on route '{1}'; it works on: {2}{3}",
+        "Model '{0}' does not work on route '{1}'{2}; it works on: {3}{4}",
         ModelIds, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor DeprecatedModel = new(

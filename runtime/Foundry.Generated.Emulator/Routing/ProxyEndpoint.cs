@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -90,10 +91,16 @@ internal sealed class ProxyEndpoint
     private static string? AttributionOf(HttpContext context)
         => context.Request.Headers.TryGetValue("attribution", out var value) ? value.ToString() : null;
 
-    /// <summary>404 for unknown models, the catalog's recorded status for known-bad routes, 400 otherwise.</summary>
+    /// <summary>404 for unknown models, the catalog's recorded status for known-bad routes, 400 otherwise; an
+    /// enrollment's missing models, denials, failing routes and rate limits first.</summary>
     private async Task<bool> RejectModelAsync(HttpContext context, EmulatedCall call)
     {
         var model = _emulator.Catalog.Find(call.Model);
+        if (_emulator.Enrollment is { } enrollment && await EnrollmentRejectsAsync(context, enrollment, call, model?.Id ?? call.Model ?? string.Empty, model?.Rid))
+        {
+            return true;
+        }
+
         if (model == null)
         {
             await ConjureErrors.WriteAsync(context, 404, "NOT_FOUND", "LanguageModelService:LanguageModelNotFound", $"model '{call.Model}' was not found", new JsonObject { ["modelId"] = call.Model });
@@ -105,6 +112,37 @@ internal sealed class ProxyEndpoint
             var rejection = model.RejectionFor(call.Route);
             var status = rejection?.Status ?? 400;
             await ConjureErrors.WriteAsync(context, status, status >= 500 ? "INTERNAL" : "INVALID_ARGUMENT", "LanguageModelService:LanguageModelNotAvailable", $"Backend not supported for this proxy route ({call.Route})");
+            return true;
+        }
+
+        return false;
+    }
+
+    private static async Task<bool> EnrollmentRejectsAsync(HttpContext context, EmulatorEnrollment enrollment, EmulatedCall call, string id, string? rid)
+    {
+        bool Listed(ISet<string> set) => set.Contains(id) || (rid != null && set.Contains(rid));
+        if (Listed(enrollment.MissingModels))
+        {
+            await ConjureErrors.WriteAsync(context, 404, "NOT_FOUND", "LanguageModelService:LanguageModelNotFound", $"model '{call.Model}' was not found", new JsonObject { ["modelId"] = call.Model });
+            return true;
+        }
+
+        if (Listed(enrollment.DeniedModels))
+        {
+            await ConjureErrors.WriteAsync(context, 403, "PERMISSION_DENIED", "LanguageModelService:PermissionDenied", $"not permitted to use model '{call.Model}'");
+            return true;
+        }
+
+        if (enrollment.RouteFailures.TryGetValue(id + "|" + call.Route, out var status))
+        {
+            await ConjureErrors.WriteAsync(context, status, status >= 500 ? "INTERNAL" : "INVALID_ARGUMENT", status >= 500 ? "Default:Internal" : "LanguageModelService:LanguageModelNotAvailable", $"model '{call.Model}' failed on {call.Route}");
+            return true;
+        }
+
+        if (enrollment.TakeRateLimit(id))
+        {
+            context.Response.Headers.RetryAfter = enrollment.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ConjureErrors.WriteAsync(context, 429, "TOO_MANY_REQUESTS", "LanguageModelService:RateLimited", "rate limited by the enrollment");
             return true;
         }
 

@@ -63,7 +63,7 @@ public sealed class ModelIdAnalyzerTests
         var d = Assert.Single(await Analyze(Prefix + "    ChatCompletionsModel M() => ChatCompletionsModel.Parse(\"gpt-5.2\");\n}"));
 
         Assert.Equal("FDRY002@3:60", At(d));
-        Assert.Equal("Model 'gpt-5.2' does not work on route 'openai-chat-completions'; it works on: openai-responses (reported: HTTP 500); use the openai-responses client", d.GetMessage());
+        Assert.Equal("Model 'gpt-5.2' does not work on route 'openai-chat-completions' (reported: HTTP 500); it works on: openai-responses; use the openai-responses client", d.GetMessage());
     }
 
     [Fact]

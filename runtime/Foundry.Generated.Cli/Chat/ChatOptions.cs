@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace Foundry.Chat;
+namespace Foundry.Generated.Cli.Chat;
 
 /// <summary>The command line: <c>[models] [--model M] [--route R] [--system S] [--max-output-tokens N] [--json] prompt...</c>.</summary>
 internal sealed record ChatOptions(string Prompt, string Model, string? Route, string? System, int? MaxOutputTokens, bool Json, bool ListModels)

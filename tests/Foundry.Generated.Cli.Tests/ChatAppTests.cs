@@ -4,10 +4,11 @@ using System.IO;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Foundry.Generated.Cli.Chat;
 using Foundry.Generated.Emulator;
 using Xunit;
 
-namespace Foundry.Chat.Tests;
+namespace Foundry.Generated.Cli.Tests;
 
 /// <summary>Drives the sample's entry point as a user would, against a loopback emulator.</summary>
 public sealed class ChatAppTests

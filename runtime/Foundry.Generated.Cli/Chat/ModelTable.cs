@@ -2,7 +2,7 @@ using System.IO;
 using System.Linq;
 using Foundry.Generated;
 
-namespace Foundry.Chat;
+namespace Foundry.Generated.Cli.Chat;
 
 /// <summary>The catalog as a table: id, RID, routes, lifecycle.</summary>
 internal static class ModelTable

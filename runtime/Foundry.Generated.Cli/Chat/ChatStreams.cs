@@ -10,7 +10,7 @@ using Foundry.Generated.Runtime;
 using AnthropicMessage = Foundry.Generated.Anthropic.InputMessage;
 using AnthropicRole = Foundry.Generated.Anthropic.InputMessageRole;
 
-namespace Foundry.Chat;
+namespace Foundry.Generated.Cli.Chat;
 
 /// <summary>One streamed piece: the text it adds (maybe empty) and the raw event as JSON.</summary>
 internal readonly record struct ChatPiece(string Text, string Json);
@@ -18,15 +18,18 @@ internal readonly record struct ChatPiece(string Text, string Json);
 /// <summary>The same chat on each route, through the generated clients.</summary>
 internal static class ChatStreams
 {
+    /// <summary>Streams <paramref name="model"/> on <paramref name="route"/>; the model must list the route (the probe
+    /// passes a copy that lists exactly the route it tries, whatever the catalog says).</summary>
     public static IAsyncEnumerable<ChatPiece> StreamAsync(FoundryLlmClient client, FoundryModelInfo model, string route, ChatOptions options, CancellationToken cancellationToken)
         => route switch
         {
-            FoundryRoutes.OpenAiResponses => ResponsesAsync(client.OpenAiResponses.StreamAsync(ResponsesRequest(ResponsesModel.Parse(model.Id), options), cancellationToken)),
-            FoundryRoutes.XaiResponses => ResponsesAsync(client.XaiResponses.StreamAsync(XaiRequest(XaiResponsesModel.Parse(model.Id), options), cancellationToken)),
-            FoundryRoutes.OpenAiChatCompletions => ChatAsync(client.OpenAiChatCompletions.StreamAsync(ChatRequest(ChatCompletionsModel.Parse(model.Id), options), cancellationToken)),
-            FoundryRoutes.AnthropicMessages => AnthropicAsync(client.AnthropicMessages.StreamAsync(AnthropicRequest(AnthropicMessagesModel.Parse(model.Id), options), cancellationToken)),
-            FoundryRoutes.GoogleGenerateContent => GeminiAsync(client.GoogleGenerateContent.StreamAsync(GeminiModel.Parse(model.Id), GeminiRequest(options), cancellationToken)),
-            _ => throw new System.ArgumentException($"The sample does not stream on {route}."),
+            FoundryRoutes.OpenAiResponses => ResponsesAsync(client.OpenAiResponses.StreamAsync(ResponsesRequest(ResponsesModel.FromCatalogEntry(model), options), cancellationToken)),
+            FoundryRoutes.XaiResponses => ResponsesAsync(client.XaiResponses.StreamAsync(XaiRequest(XaiResponsesModel.FromCatalogEntry(model), options), cancellationToken)),
+            FoundryRoutes.OpenAiChatCompletions => ChatAsync(client.OpenAiChatCompletions.StreamAsync(ChatRequest(ChatCompletionsModel.FromCatalogEntry(model), options), cancellationToken)),
+            FoundryRoutes.XaiChatCompletions => XaiChatAsync(client.XaiChatCompletions.StreamAsync(XaiChatRequest(XaiChatCompletionsModel.FromCatalogEntry(model), options), cancellationToken)),
+            FoundryRoutes.AnthropicMessages => AnthropicAsync(client.AnthropicMessages.StreamAsync(AnthropicRequest(AnthropicMessagesModel.FromCatalogEntry(model), options), cancellationToken)),
+            FoundryRoutes.GoogleGenerateContent => GeminiAsync(client.GoogleGenerateContent.StreamAsync(GeminiModel.FromCatalogEntry(model), GeminiRequest(options), cancellationToken)),
+            _ => throw new System.ArgumentException($"There is no chat stream on {route}."),
         };
 
     private static CreateResponse ResponsesRequest(ResponsesModel model, ChatOptions o)
@@ -54,6 +57,18 @@ internal static class ChatStreams
             MaxTokens = usesMaxCompletionTokens ? null : o.MaxOutputTokens,
             MaxCompletionTokens = usesMaxCompletionTokens ? o.MaxOutputTokens : null,
         };
+    }
+
+    private static Foundry.Generated.Xai.CreateChatCompletionRequest XaiChatRequest(XaiChatCompletionsModel model, ChatOptions o)
+    {
+        var messages = new List<ChatCompletionRequestMessage>();
+        if (o.System != null)
+        {
+            messages.Add(new ChatCompletionRequestSystemMessage { Content = o.System });
+        }
+
+        messages.Add(new ChatCompletionRequestUserMessage { Content = o.Prompt });
+        return new Foundry.Generated.Xai.CreateChatCompletionRequest { Model = model, Messages = messages, MaxTokens = o.MaxOutputTokens };
     }
 
     private static CreateMessageParams AnthropicRequest(AnthropicMessagesModel model, ChatOptions o)
@@ -93,7 +108,17 @@ internal static class ChatStreams
     {
         await foreach (var chunk in chunks.ConfigureAwait(false))
         {
-            var text = chunk.Choices.Count > 0 ? chunk.Choices[0].Delta.Content ?? string.Empty : string.Empty;
+            // Chunks without choices exist (usage-only chunks, audio output): they add no text.
+            var text = chunk.Choices is { Count: > 0 } choices ? choices[0].Delta?.Content ?? string.Empty : string.Empty;
+            yield return new ChatPiece(text, FoundryJson.Serialize(chunk));
+        }
+    }
+
+    private static async IAsyncEnumerable<ChatPiece> XaiChatAsync(IAsyncEnumerable<CreateChatCompletionStreamResponse> chunks)
+    {
+        await foreach (var chunk in chunks.ConfigureAwait(false))
+        {
+            var text = chunk.Choices is { Count: > 0 } choices ? choices[0].Delta?.Content ?? string.Empty : string.Empty;
             yield return new ChatPiece(text, FoundryJson.Serialize(chunk));
         }
     }

@@ -7,10 +7,10 @@ using Foundry.Generated;
 using Foundry.Generated.Emulator;
 using Foundry.Generated.Runtime;
 
-namespace Foundry.Chat;
+namespace Foundry.Generated.Cli.Chat;
 
-/// <summary>The sample's whole behaviour, with its inputs and outputs passed in so tests can drive it.</summary>
-internal static class ChatApp
+/// <summary>The chat command (`foundry-llm chat`, and the whole of samples/Foundry.Chat), with its inputs and outputs passed in so tests can drive it.</summary>
+public static class ChatApp
 {
     public const int Ok = 0;
     public const int Failed = 1;

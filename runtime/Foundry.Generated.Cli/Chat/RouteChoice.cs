@@ -3,7 +3,7 @@ using System.Linq;
 using Foundry.Generated;
 using Foundry.Generated.Runtime;
 
-namespace Foundry.Chat;
+namespace Foundry.Generated.Cli.Chat;
 
 /// <summary>Turns <c>--model</c>/<c>--route</c> into a catalogued model and a route that works for it, or a clear error.</summary>
 internal static class RouteChoice
@@ -44,4 +44,7 @@ internal static class RouteChoice
     }
 
     public static string ShortName(string route) => Names.FirstOrDefault(n => n.Route == route).Name ?? route;
+
+    /// <summary>The route id of a short name (<c>chat</c>, <c>xai</c>, ...), or null.</summary>
+    public static string? FromShortName(string name) => Names.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)).Route;
 }
