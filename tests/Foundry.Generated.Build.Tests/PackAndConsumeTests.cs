@@ -107,6 +107,50 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
         Assert.Contains("Program.cs(2,65): error FDRY007: Model 'my-private-model' is in your model catalog but not in the precompiled ResponsesModel", badOutput);
     }
 
+    [Fact]
+    public void The_foundry_llm_tool_installs_from_the_feed_and_lists_the_models_and_plans_a_probe()
+    {
+        var tools = Path.Combine(Path.GetTempPath(), "fdry-tools-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (installExit, installOutput) = Dotnet.Run(Path.GetTempPath(), "tool", "install", "Foundry.Generated.Cli", "--tool-path", tools, "--add-source", feed.Folder, "--version", feed.Version);
+            Assert.True(installExit == 0, installOutput);
+            var tool = Path.Combine(tools, OperatingSystem.IsWindows() ? "foundry-llm.exe" : "foundry-llm");
+
+            var (modelsExit, models) = Run(tool, "models");
+            Assert.True(modelsExit == 0, models);
+            Assert.Contains("gpt-5-mini", models);
+            Assert.Matches(@"\d+ models", models);
+
+            var (probeExit, plan) = Run(tool, "probe", "--model", "gpt-5-mini", "--dry-run");
+            Assert.True(probeExit == 0, plan);
+            Assert.Contains("gpt-5-mini on openai-responses", plan);
+            Assert.Contains("2 requests", plan);
+        }
+        finally
+        {
+            if (Directory.Exists(tools))
+            {
+                Directory.Delete(tools, recursive: true);
+            }
+        }
+    }
+
+    private static (int Exit, string Output) Run(string program, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+
     private static string CatalogWithPrivateModel()
     {
         var catalog = JsonNode.Parse(File.ReadAllText(Path.Combine(PackageFeed.RepoRoot, "spec", "model-catalog.json")))!;
