@@ -38,7 +38,8 @@ await foreach (var e in await client.CreateResponseStreamingAsync("gpt-5-mini", 
 project() { # name, before-import properties, import or package items, program
   local dir="$work/$1"
   mkdir -p "$dir"
-  cat > "$dir/$1.csproj" <<EOF
+  # "app-" keeps a project name from clashing with a package id (a project named openai would be the OpenAI package).
+  cat > "$dir/app-$1.csproj" <<EOF
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>$2</PropertyGroup>
   $3
@@ -99,7 +100,7 @@ dotnet build runtime/Foundry.Generated.Clients -nologo -v:q -p:EmitCompilerGener
 echo
 echo "generated lines: default library (all routes) $(count "$work/gen-default")"
 for route in openai-responses openai-chat-completions openai-embeddings anthropic-messages google-generate-content xai-responses xai-chat-completions; do
-  sed -i "s|<FoundryRoutes>[^<]*</FoundryRoutes>|<FoundryRoutes>$route</FoundryRoutes>|" "$work/custom/custom.csproj"
+  sed -i "s|<FoundryRoutes>[^<]*</FoundryRoutes>|<FoundryRoutes>$route</FoundryRoutes>|" "$work/custom/app-custom.csproj"
   (cd "$work/custom" && dotnet build -nologo -v:q -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/gen-$route" >/dev/null)
   echo "generated lines: $route only $(count "$work/gen-$route")"
 done

@@ -161,14 +161,14 @@ namespace Foundry.Generated.Hosting.AI
             entry.Name ??= name;
         }
 
+        /// <summary>Adds a piece of arguments to a started call; pieces for an index nothing started at (e.g. the input of
+        /// a provider-side tool such as Anthropic's web search) are not a call to invoke and are dropped.</summary>
         public void Append(int index, string? argumentsPiece)
         {
-            if (!_calls.TryGetValue(index, out var entry))
+            if (_calls.TryGetValue(index, out var entry))
             {
-                _calls[index] = entry = new Entry();
+                entry.Arguments.Append(argumentsPiece);
             }
-
-            entry.Arguments.Append(argumentsPiece);
         }
 
         /// <summary>Removes one call and returns it complete; null when nothing was started at that index.</summary>

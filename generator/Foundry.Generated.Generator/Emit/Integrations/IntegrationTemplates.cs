@@ -63,7 +63,8 @@ internal static class IntegrationTemplates
         "Anthropic.ThinkingConfigParam", "Anthropic.ThinkingConfigEnabled", "Anthropic.ThinkingConfigDisabled", "Anthropic.MessageStartEvent",
         "Anthropic.ContentBlockStartEvent", "Anthropic.ResponseToolUseBlock", "Anthropic.ContentBlockDeltaEvent", "Anthropic.TextContentBlockDelta",
         "Anthropic.ThinkingContentBlockDelta", "Anthropic.InputJsonContentBlockDelta", "Anthropic.ContentBlockStopEvent", "Anthropic.MessageDeltaEvent",
-        "Anthropic.RequestImageBlock", "Anthropic.Base64ImageSource", "Anthropic.URLImageSource",
+        "Anthropic.RequestImageBlock", "Anthropic.Base64ImageSource", "Anthropic.URLImageSource", "Anthropic.ResponseServerToolUseBlock",
+        "Anthropic.ResponseTextBlock", "Anthropic.ResponseThinkingBlock", "Anthropic.ResponseRedactedThinkingBlock",
     };
 
     private static readonly string[] GeminiTypes =

@@ -41,6 +41,9 @@ namespace __Root__.AI
             long inputTokens = 0;
             long? cachedTokens = null;
             var calls = new global::Foundry.Generated.Hosting.AI.FoundryToolCallBuffer();
+            // Provider-side tools (web search, web fetch, code execution, MCP): their input is collected and handed over
+            // as content to inspect, never as a FunctionCallContent that function invocation would try to run.
+            var serverCalls = new global::System.Collections.Generic.Dictionary<int, (global::__Root__.Anthropic.ResponseServerToolUseBlock Block, global::System.Text.StringBuilder Input)>();
             await foreach (var e in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(_client.StreamAsync(request, cancellationToken), false))
             {
                 switch (e)
@@ -53,6 +56,13 @@ namespace __Root__.AI
                     case global::__Root__.Anthropic.ContentBlockStartEvent { ContentBlock: global::__Root__.Anthropic.ResponseToolUseBlock toolUse } block:
                         calls.Start(block.Index, toolUse.Id, toolUse.Name);
                         break;
+                    case global::__Root__.Anthropic.ContentBlockStartEvent { ContentBlock: global::__Root__.Anthropic.ResponseServerToolUseBlock serverToolUse } block:
+                        serverCalls[block.Index] = (serverToolUse, new global::System.Text.StringBuilder());
+                        break;
+                    case global::__Root__.Anthropic.ContentBlockStartEvent { ContentBlock: var other } when other is not (global::__Root__.Anthropic.ResponseTextBlock or global::__Root__.Anthropic.ResponseThinkingBlock or global::__Root__.Anthropic.ResponseRedactedThinkingBlock):
+                        // Results of provider-side tools and blocks this spec does not know yet: visible, not dropped.
+                        yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(messageId, modelId, new global::Microsoft.Extensions.AI.AIContent { RawRepresentation = other }), e);
+                        break;
                     case global::__Root__.Anthropic.ContentBlockDeltaEvent { Delta: global::__Root__.Anthropic.TextContentBlockDelta text }:
                         yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(messageId, modelId, new global::Microsoft.Extensions.AI.TextContent(text.Text)), e);
                         break;
@@ -61,11 +71,21 @@ namespace __Root__.AI
                         break;
                     case global::__Root__.Anthropic.ContentBlockDeltaEvent { Delta: global::__Root__.Anthropic.InputJsonContentBlockDelta json } delta:
                         calls.Append(delta.Index, json.PartialJson);
+                        if (serverCalls.TryGetValue(delta.Index, out var serverCall))
+                        {
+                            serverCall.Input.Append(json.PartialJson);
+                        }
+
                         break;
                     case global::__Root__.Anthropic.ContentBlockStopEvent stop:
                         if (calls.Complete(stop.Index) is { } call)
                         {
                             yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(messageId, modelId, call), e);
+                        }
+                        else if (serverCalls.Remove(stop.Index, out var done))
+                        {
+                            var content = new global::Microsoft.Extensions.AI.AIContent { RawRepresentation = done.Block, AdditionalProperties = new() { ["name"] = done.Block.Name.ToString(), ["input"] = done.Input.ToString() } };
+                            yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(messageId, modelId, content), e);
                         }
 
                         break;

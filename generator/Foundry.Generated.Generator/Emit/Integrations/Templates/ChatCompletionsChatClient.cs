@@ -37,9 +37,15 @@ namespace __Root__.AI
             await foreach (var chunk in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(_client.StreamAsync(request, cancellationToken), false))
             {
                 var created = global::System.DateTimeOffset.FromUnixTimeSeconds(chunk.Created);
-                foreach (var choice in chunk.Choices)
+                // Chunks without choices are real (usage-only chunks, audio output): nothing to map but their usage.
+                foreach (var choice in chunk.Choices is { } choices ? choices : [])
                 {
                     var delta = choice.Delta;
+                    if (delta is null)
+                    {
+                        continue;
+                    }
+
                     if (delta.AdditionalProperties is { } extra && extra.TryGetValue("reasoning_content", out var reasoning) && reasoning.ValueKind == global::System.Text.Json.JsonValueKind.String && reasoning.GetString() is { Length: > 0 } reasoningText)
                     {
                         yield return Update(chunk, modelId, created, new global::Microsoft.Extensions.AI.TextReasoningContent(reasoningText));

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Foundry.Generated.Anthropic;
+using Foundry.Generated.Consumer.Tests.RoundTrip;
+using Foundry.Generated.Consumer.Tests.Sse;
+using Foundry.Generated.Gemini;
+using Foundry.Generated.OpenAi;
+using Foundry.Generated.Runtime;
+using Microsoft.Extensions.AI;
+using Xunit;
+
+namespace Foundry.Generated.Consumer.Tests.ExtensionsAI;
+
+/// <summary>
+/// The IChatClient adapters over every recorded provider stream (tool calls and errors included), at any read size:
+/// the answer text is the text stream's, every function call has a name and arguments, and an error ends the adapter's
+/// stream with the same failure as the typed stream.
+/// </summary>
+public sealed class RecordedFixtureAdapterTests
+{
+    public static TheoryData<string, int> Fixtures()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var fixture in FixtureRoundTripTests.Fixtures().Select(row => (string)row[0]))
+        {
+            foreach (var readSize in new[] { int.MaxValue, 7 })
+            {
+                data.Add(fixture, readSize);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public async Task The_adapter_gives_the_recorded_text_named_calls_and_the_recorded_error(string fixture, int readSize)
+    {
+        var body = RecordedStream.Bytes(fixture);
+        using var textClient = RecordedStream.Client(body, readSize);
+        using var adapterClient = RecordedStream.Client(body, readSize);
+        var (expectedText, expectedError) = await Text(TextStream(textClient, fixture));
+
+        var (updates, error) = await Updates(Adapter(adapterClient, fixture));
+
+        Assert.Equal(expectedText, string.Concat(updates.SelectMany(u => u.Contents).OfType<TextContent>().Select(t => t.Text)));
+        Assert.Equal(expectedError?.Failure, error?.Failure);
+        Assert.Equal(expectedError?.ErrorCode, error?.ErrorCode);
+        var calls = updates.SelectMany(u => u.Contents).OfType<FunctionCallContent>().ToList();
+        Assert.All(calls, call =>
+        {
+            Assert.False(string.IsNullOrEmpty(call.Name), "a function call without a name");
+            Assert.False(string.IsNullOrEmpty(call.CallId), "a function call without an id");
+            Assert.Null(call.Exception);
+        });
+        if (fixture.Contains("tool", StringComparison.Ordinal) || fixture.Contains("function-call", StringComparison.Ordinal))
+        {
+            Assert.NotEmpty(calls);
+        }
+    }
+
+    private static IAsyncEnumerable<ChatResponseUpdate> Adapter(FoundryLlmClient client, string fixture)
+    {
+        var messages = new[] { new ChatMessage(ChatRole.User, "x") };
+        return Route(fixture) switch
+        {
+            "openai-responses" => client.OpenAiResponses.AsIChatClient(ResponsesModel.Gpt5Mini).GetStreamingResponseAsync(messages),
+            "anthropic-messages" => client.AnthropicMessages.AsIChatClient(AnthropicMessagesModel.ClaudeSonnet4_5).GetStreamingResponseAsync(messages),
+            "gemini-stream" => client.GoogleGenerateContent.AsIChatClient(GeminiModel.Gemini3Flash).GetStreamingResponseAsync(messages),
+            _ => client.OpenAiChatCompletions.AsIChatClient(ChatCompletionsModel.Gpt4o).GetStreamingResponseAsync(messages),
+        };
+    }
+
+    private static IAsyncEnumerable<string> TextStream(FoundryLlmClient client, string fixture) => Route(fixture) switch
+    {
+        "openai-responses" => client.OpenAiResponses.StreamTextAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" }),
+        "anthropic-messages" => client.AnthropicMessages.StreamTextAsync(new CreateMessageParams { Model = AnthropicMessagesModel.ClaudeSonnet4_5, MaxTokens = 16, Messages = [] }),
+        "gemini-stream" => client.GoogleGenerateContent.StreamTextAsync(GeminiModel.Gemini3Flash, new GenerateContentRequest { Contents = [] }),
+        _ => client.OpenAiChatCompletions.StreamTextAsync(new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [] }),
+    };
+
+    // openai-chat, groq-chat and openrouter-chat recordings use the chat-completions framing.
+    private static string Route(string fixture) => fixture.Split('-')[0] + "-" + fixture.Split('-')[1];
+
+    private static async Task<(string Text, FoundryStreamException? Error)> Text(IAsyncEnumerable<string> stream)
+    {
+        var text = new System.Text.StringBuilder();
+        try
+        {
+            await foreach (var piece in stream)
+            {
+                text.Append(piece);
+            }
+        }
+        catch (FoundryStreamException e)
+        {
+            return (text.ToString(), e);
+        }
+
+        return (text.ToString(), null);
+    }
+
+    private static async Task<(List<ChatResponseUpdate> Updates, FoundryStreamException? Error)> Updates(IAsyncEnumerable<ChatResponseUpdate> stream)
+    {
+        var updates = new List<ChatResponseUpdate>();
+        try
+        {
+            await foreach (var update in stream)
+            {
+                updates.Add(update);
+            }
+        }
+        catch (FoundryStreamException e)
+        {
+            return (updates, e);
+        }
+
+        return (updates, null);
+    }
+}
