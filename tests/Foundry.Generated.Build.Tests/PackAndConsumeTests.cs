@@ -24,7 +24,7 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
         Assert.Equal(
             new[]
             {
-                "Foundry.Generated.nuspec", "README.md", "analyzers/dotnet/cs/Foundry.Generated.Generator.dll",
+                "Foundry.Generated.nuspec", "README.md", "analyzers/dotnet/cs/Foundry.Generated.CodeFixes.dll", "analyzers/dotnet/cs/Foundry.Generated.Generator.dll",
                 "build/Foundry.Generated.props", "build/Foundry.Generated.targets", "buildTransitive/Foundry.Generated.props", "buildTransitive/Foundry.Generated.targets",
                 "lib/net10.0/Foundry.Generated.Clients.dll", "lib/net10.0/Foundry.Generated.Clients.xml", "lib/net10.0/Foundry.Generated.Runtime.dll", "lib/net10.0/Foundry.Generated.Runtime.xml",
                 "spec/foundry-llm-proxy.openapi.json", "spec/model-catalog.json", "spec/model-catalog.schema.json",

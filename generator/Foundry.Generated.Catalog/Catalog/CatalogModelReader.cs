@@ -58,7 +58,10 @@ internal static class CatalogModelReader
             routes.ToEquatableArray(),
             ReadRejections(item, pointer, context),
             capabilities,
-            csharpName);
+            csharpName)
+        {
+            Successor = context.OptionalString(item, "successor"),
+        };
     }
 
     private static List<RouteSupport> ReadRoutes(JsonElement item, string pointer, ReadContext context)

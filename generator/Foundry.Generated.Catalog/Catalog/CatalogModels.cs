@@ -47,6 +47,12 @@ public sealed record CatalogModel(
     ModelCapabilities Capabilities,
     string CSharpName)
 {
+    /// <summary>
+    /// The catalogued id of the model that replaces this one, where a cited source names one (optional; the reader
+    /// reports an id that is not in the catalog). The FDRY003 code fix offers it.
+    /// </summary>
+    public string? Successor { get; init; }
+
     public bool SupportsRoute(string route)
     {
         foreach (var r in Routes)
