@@ -23,11 +23,11 @@ public sealed class RecordedFixtureAdapterTests
     public static TheoryData<string, int> Fixtures()
     {
         var data = new TheoryData<string, int>();
-        foreach (var fixture in FixtureRoundTripTests.Fixtures().Select(row => (string)row[0]))
+        foreach (var fixture in System.IO.Directory.GetFiles(RecordedStream.Directory, "*.sse").Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal))
         {
             foreach (var readSize in new[] { int.MaxValue, 7 })
             {
-                data.Add(fixture, readSize);
+                data.Add(fixture!, readSize);
             }
         }
 
@@ -55,7 +55,7 @@ public sealed class RecordedFixtureAdapterTests
             Assert.False(string.IsNullOrEmpty(call.CallId), "a function call without an id");
             Assert.Null(call.Exception);
         });
-        if (fixture.Contains("tool", StringComparison.Ordinal) || fixture.Contains("function-call", StringComparison.Ordinal))
+        if (fixture.Contains("tool-call", StringComparison.Ordinal) || fixture.Contains("tool-use", StringComparison.Ordinal) || fixture.Contains("function-call", StringComparison.Ordinal))
         {
             Assert.NotEmpty(calls);
         }
