@@ -21,6 +21,9 @@ public sealed class EmulatorOptions
     /// <summary>Delay between streamed events (keeps a stream observable); zero by default.</summary>
     public System.TimeSpan EventDelay { get; set; }
 
+    /// <summary>Check each request body against the proxy spec's request schema (400 when it does not fit); on by default.</summary>
+    public bool ValidateRequests { get; set; } = true;
+
     /// <summary>An enrollment with missing models, denials, failing routes or rate limits; none by default.</summary>
     public EmulatorEnrollment? Enrollment { get; set; }
 }

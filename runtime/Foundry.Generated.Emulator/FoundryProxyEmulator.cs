@@ -34,8 +34,9 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
     private string _token;
     private int _tokensIssued;
 
-    private FoundryProxyEmulator(WebApplication app, string token, ModelCatalog catalog, TimeSpan eventDelay, EmulatorEnrollment? enrollment)
+    private FoundryProxyEmulator(WebApplication app, string token, ModelCatalog catalog, TimeSpan eventDelay, EmulatorEnrollment? enrollment, bool validateRequests)
     {
+        ValidateRequests = validateRequests;
         _app = app;
         _token = token;
         Catalog = catalog;
@@ -71,6 +72,8 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
 
     internal EmulatorEnrollment? Enrollment { get; }
 
+    internal bool ValidateRequests { get; }
+
     public static async Task<FoundryProxyEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
@@ -91,7 +94,7 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
                 }
             })));
         var app = builder.Build();
-        emulator = new FoundryProxyEmulator(app, options.Token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), LoadCatalog(), options.EventDelay, options.Enrollment);
+        emulator = new FoundryProxyEmulator(app, options.Token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), LoadCatalog(), options.EventDelay, options.Enrollment, options.ValidateRequests);
         var endpoint = new ProxyEndpoint(emulator);
         app.MapPost("/api/v2/llm/proxy/{**path}", endpoint.HandleAsync);
         app.MapPost("/multipass/api/oauth2/token", context => OAuth2Endpoint.HandleAsync(context, emulator, options));

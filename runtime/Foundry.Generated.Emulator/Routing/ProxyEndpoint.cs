@@ -12,6 +12,10 @@ namespace Foundry.Generated.Emulator;
 internal sealed class ProxyEndpoint
 {
     private const string Root = "/api/v2/llm/proxy/";
+
+    // Built once per process: the spec's schemas do not change, and evaluation does not mutate them.
+    private static readonly Lazy<RequestValidator> Validator = new(RequestValidator.FromEmbeddedSpec);
+
     private readonly FoundryProxyEmulator _emulator;
 
     public ProxyEndpoint(FoundryProxyEmulator emulator)
@@ -73,6 +77,13 @@ internal sealed class ProxyEndpoint
             {
                 var call = EmulatedCall.From(route, pathModel, document.RootElement, streamPath);
                 record = record with { Model = call.Model, Body = document.RootElement.GetRawText() };
+                if (_emulator.ValidateRequests && Validator.Value.Check(route, document.RootElement) is { } problem)
+                {
+                    // The provider behind the proxy rejects a body of the wrong shape; Foundry passes that on as a 400.
+                    await ConjureErrors.WriteAsync(context, 400, "INVALID_ARGUMENT", "LanguageModelService:InvalidRequest", $"the request body does not match the {route} request schema: {problem}");
+                    return;
+                }
+
                 if (await RejectModelAsync(context, call) is false)
                 {
                     await ReplyAsync(context, call, dialect, document.RootElement, fault);
