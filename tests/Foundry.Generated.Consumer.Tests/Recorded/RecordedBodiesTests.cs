@@ -85,6 +85,38 @@ public sealed class RecordedBodiesTests
     }
 
     [Theory]
+    [InlineData("openai-embeddings-base64.json", 1536)]
+    [InlineData("openai-embeddings-base64-documents.json", 1536)]
+    [InlineData("openai-embeddings-float.json", 1536)]
+    public void An_embedding_reads_as_numbers_whether_sent_as_a_number_array_or_base64(string fixture, int dimensions)
+    {
+        var text = File.ReadAllText(Path.Combine(RecordedRoutes.JsonDirectory, fixture));
+        var response = (Foundry.Generated.OpenAi.CreateEmbeddingResponse)RecordedRoutes.DecodeBody(fixture, Encoding.UTF8.GetBytes(text));
+        using var json = JsonDocument.Parse(text);
+
+        Assert.NotEmpty(response.Data);
+        foreach (var item in response.Data)
+        {
+            var raw = json.RootElement.GetProperty("data")[item.Index].GetProperty("embedding");
+            Assert.Equal(raw.ValueKind == JsonValueKind.String, item.EmbeddingValue.IsString);
+            Assert.Equal(dimensions, item.EmbeddingValue.Count);
+            var floats = item.EmbeddingValue.ToFloats();
+            Assert.Equal(dimensions, floats.Length);
+            Assert.All(floats, f => Assert.True(float.IsFinite(f) && Math.Abs(f) < 1, $"{fixture}: {f} is not a unit-vector component"));
+            if (raw.ValueKind == JsonValueKind.String)
+            {
+                var bytes = Convert.FromBase64String(raw.GetString()!);
+                Assert.Equal(BitConverter.ToSingle(bytes, 4 * 7), floats[7]);
+                Assert.Equal((double)floats[dimensions - 1], item.EmbeddingValue[dimensions - 1]);
+            }
+            else
+            {
+                Assert.Equal(raw[7].GetDouble(), item.EmbeddingValue[7]);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("sse")]
     [InlineData("json")]
     public void Every_recording_is_attributed_in_its_manifest_with_its_bytes(string folder)
