@@ -21,12 +21,17 @@ public static class SpecSynchronizer
 
     /// <param name="warnings">Receives what the sync had to assume (a fallback operation); null to ignore them.</param>
     public static string Synchronize(UpstreamSpec openAi, UpstreamSpec anthropic, UpstreamSpec gemini, ICollection<string>? warnings)
+        => Synchronize(openAi, anthropic, gemini, warnings, ProxyAmendments.CheckedIn, null);
+
+    /// <param name="amendments">What real responses show beyond the upstream files (<see cref="ProxyAmendments.CheckedIn"/> by default).</param>
+    /// <param name="unapplied">Receives the amendments whose target these upstream files lack; null to ignore them.</param>
+    public static string Synchronize(UpstreamSpec openAi, UpstreamSpec anthropic, UpstreamSpec gemini, ICollection<string>? warnings, ProxyAmendments amendments, ICollection<string>? unapplied)
     {
         var specs = new Dictionary<string, UpstreamSpec>
         {
-            ["OpenAi"] = openAi,
-            ["Anthropic"] = anthropic,
-            ["Gemini"] = gemini,
+            ["OpenAi"] = amendments.Upstream(openAi, unapplied),
+            ["Anthropic"] = amendments.Upstream(anthropic, unapplied),
+            ["Gemini"] = amendments.Upstream(gemini, unapplied),
         };
         var schemas = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         var normalizers = new Dictionary<string, SchemaNormalizer>();
@@ -52,6 +57,7 @@ public static class SpecSynchronizer
             }
         }
 
+        amendments.Properties(schemas, unapplied);
         schemas[FoundrySchemas.Error] = FoundrySchemas.ErrorSchema();
         FoundrySchemas.AddAnthropicErrorEvent(schemas);
         ReachabilityPruner.Prune(schemas, paths);

@@ -268,7 +268,7 @@ public sealed class CancellationUnderLoadTests
             client.OpenAiChatCompletions.StreamAsync(
                 new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4_1, Messages = [new ChatCompletionRequestUserMessage { Content = Prompt }] },
                 cancellationToken),
-            chunk => string.Concat(chunk.Choices.Select(c => c.Delta.Content))),
+            chunk => string.Concat((chunk.Choices ?? []).Select(c => c.Delta.Content))),
         Route.Anthropic => Pieces(
             client.AnthropicMessages.StreamAsync(
                 new CreateMessageParams { Model = AnthropicMessagesModel.ClaudeSonnet4_5, MaxTokens = 256, Messages = [new InputMessage { Role = InputMessageRole.User, Content = Prompt }] },

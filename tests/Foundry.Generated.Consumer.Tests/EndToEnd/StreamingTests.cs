@@ -52,7 +52,7 @@ public sealed class StreamingTests(EmulatorFixture fixture) : IClassFixture<Emul
         CompletionUsage? usage = null;
         await foreach (var chunk in client.OpenAiChatCompletions.StreamAsync(request))
         {
-            foreach (var choice in chunk.Choices)
+            foreach (var choice in chunk.Choices ?? [])
             {
                 text.Append(choice.Delta.Content);
             }

@@ -61,7 +61,7 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
         string? finish = null;
         await foreach (var chunk in client.OpenAiChatCompletions.StreamAsync(request))
         {
-            foreach (var choice in chunk.Choices)
+            foreach (var choice in chunk.Choices ?? [])
             {
                 foreach (var call in choice.Delta.ToolCalls ?? [])
                 {

@@ -23,11 +23,11 @@ public sealed class RecordedFixtureAdapterTests
     public static TheoryData<string, int> Fixtures()
     {
         var data = new TheoryData<string, int>();
-        foreach (var fixture in System.IO.Directory.GetFiles(RecordedStream.Directory, "*.sse").Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal))
+        foreach (var fixture in FixtureRoundTripTests.Names())
         {
             foreach (var readSize in new[] { int.MaxValue, 7 })
             {
-                data.Add(fixture!, readSize);
+                data.Add(fixture, readSize);
             }
         }
 
@@ -55,7 +55,7 @@ public sealed class RecordedFixtureAdapterTests
             Assert.False(string.IsNullOrEmpty(call.CallId), "a function call without an id");
             Assert.Null(call.Exception);
         });
-        if (fixture.Contains("tool-call", StringComparison.Ordinal) || fixture.Contains("tool-use", StringComparison.Ordinal) || fixture.Contains("function-call", StringComparison.Ordinal))
+        if (ExpectsFunctionCalls(fixture))
         {
             Assert.NotEmpty(calls);
         }
@@ -67,6 +67,7 @@ public sealed class RecordedFixtureAdapterTests
         return Route(fixture) switch
         {
             "openai-responses" => client.OpenAiResponses.AsIChatClient(ResponsesModel.Gpt5Mini).GetStreamingResponseAsync(messages),
+            "xai-responses" => client.XaiResponses.AsIChatClient(XaiResponsesModel.Grok4_3).GetStreamingResponseAsync(messages),
             "anthropic-messages" => client.AnthropicMessages.AsIChatClient(AnthropicMessagesModel.ClaudeSonnet4_5).GetStreamingResponseAsync(messages),
             "gemini-stream" => client.GoogleGenerateContent.AsIChatClient(GeminiModel.Gemini3Flash).GetStreamingResponseAsync(messages),
             _ => client.OpenAiChatCompletions.AsIChatClient(ChatCompletionsModel.Gpt4o).GetStreamingResponseAsync(messages),
@@ -76,13 +77,20 @@ public sealed class RecordedFixtureAdapterTests
     private static IAsyncEnumerable<string> TextStream(FoundryLlmClient client, string fixture) => Route(fixture) switch
     {
         "openai-responses" => client.OpenAiResponses.StreamTextAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" }),
+        "xai-responses" => client.XaiResponses.StreamTextAsync(new Foundry.Generated.Xai.CreateResponse { Model = XaiResponsesModel.Grok4_3, Input = "x" }),
         "anthropic-messages" => client.AnthropicMessages.StreamTextAsync(new CreateMessageParams { Model = AnthropicMessagesModel.ClaudeSonnet4_5, MaxTokens = 16, Messages = [] }),
         "gemini-stream" => client.GoogleGenerateContent.StreamTextAsync(GeminiModel.Gemini3Flash, new GenerateContentRequest { Contents = [] }),
         _ => client.OpenAiChatCompletions.StreamTextAsync(new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [] }),
     };
 
-    // openai-chat, groq-chat and openrouter-chat recordings use the chat-completions framing.
-    private static string Route(string fixture) => fixture.Split('-')[0] + "-" + fixture.Split('-')[1];
+    // openai-chat, xai-chat, groq-chat and openrouter-chat recordings use the chat-completions framing.
+    private static string Route(string fixture) => Recorded.RecordedRoutes.Route(fixture);
+
+    // Recordings of a client-side call the model asks for; provider-side tools (server tools, MCP, advisor) are not
+    // function calls, and "text-after-tool" is the answer after one.
+    private static bool ExpectsFunctionCalls(string fixture)
+        => fixture.Contains("function-call", StringComparison.Ordinal) || fixture.Contains("tool-call", StringComparison.Ordinal)
+            || (fixture.Contains("tool-use", StringComparison.Ordinal) && !fixture.Contains("mcp", StringComparison.Ordinal));
 
     private static async Task<(string Text, FoundryStreamException? Error)> Text(IAsyncEnumerable<string> stream)
     {

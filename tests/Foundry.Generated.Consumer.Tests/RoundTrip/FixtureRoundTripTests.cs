@@ -21,13 +21,17 @@ public sealed class FixtureRoundTripTests
     public static TheoryData<string> Fixtures()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(RecordedStream.Directory, "*.sse").OrderBy(f => f))
+        foreach (var name in Names())
         {
-            data.Add(Path.GetFileName(file));
+            data.Add(name);
         }
 
         return data;
     }
+
+    /// <summary>The file names of every recorded stream, in ordinal order.</summary>
+    public static IReadOnlyList<string> Names()
+        => Directory.GetFiles(RecordedStream.Directory, "*.sse").Select(f => Path.GetFileName(f)!).OrderBy(f => f, StringComparer.Ordinal).ToList();
 
     [Theory]
     [MemberData(nameof(Fixtures))]
@@ -57,31 +61,13 @@ public sealed class FixtureRoundTripTests
         return SseParser.Create(stream).Enumerate().ToList();
     }
 
-    private static bool IsError(SseItem<string> item)
+    internal static bool IsError(SseItem<string> item)
         => item.EventType == "error" || (JsonDocument.Parse(item.Data).RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object);
 
     private static (object Value, string Json) Decode(string fixture, byte[] data)
     {
-        if (fixture.StartsWith("openai-responses", StringComparison.Ordinal))
-        {
-            var e = FoundryJson.Deserialize<Foundry.Generated.OpenAi.ResponseStreamEvent>(data);
-            return (e, FoundryJson.Serialize(e));
-        }
-
-        if (fixture.StartsWith("anthropic", StringComparison.Ordinal))
-        {
-            var e = FoundryJson.Deserialize<Foundry.Generated.Anthropic.MessageStreamEvent>(data);
-            return (e, FoundryJson.Serialize(e));
-        }
-
-        if (fixture.StartsWith("gemini", StringComparison.Ordinal))
-        {
-            var e = FoundryJson.Deserialize<Foundry.Generated.Gemini.GenerateContentResponse>(data);
-            return (e, FoundryJson.Serialize(e));
-        }
-
-        var chunk = FoundryJson.Deserialize<Foundry.Generated.OpenAi.CreateChatCompletionStreamResponse>(data);
-        return (chunk, FoundryJson.Serialize(chunk));
+        var value = Recorded.RecordedRoutes.DecodeEvent(fixture, data);
+        return (value, Recorded.RecordedRoutes.Write(value));
     }
 
     private static void AssertEquivalent(string expected, string actual, string fixture)
@@ -92,7 +78,7 @@ public sealed class FixtureRoundTripTests
         Assert.True(difference is null, $"{fixture}: {difference}\nexpected {expected[..Math.Min(400, expected.Length)]}\nactual   {actual[..Math.Min(400, actual.Length)]}");
     }
 
-    private static string? Difference(JsonElement expected, JsonElement actual, string path)
+    internal static string? Difference(JsonElement expected, JsonElement actual, string path)
     {
         if (expected.ValueKind == JsonValueKind.Number && actual.ValueKind == JsonValueKind.Number)
         {

@@ -98,7 +98,7 @@ public sealed class RepeatedStringTests
         Assert.Same(a.Id, b.Id);
         Assert.Same(a.Model, b.Model);
         Assert.Same(a.SystemFingerprint, b.SystemFingerprint);
-        Assert.Equal(new[] { "one", "two" }, new[] { a, b }.Select(c => c.Choices[0].Delta.Content));
+        Assert.Equal(new[] { "one", "two" }, new[] { a, b }.Select(c => c.Choices![0].Delta.Content));
     }
 
     [Fact]

@@ -70,8 +70,11 @@ public sealed class StreamTextTests
     // The text stream of the fixture's route, and the same text taken from the typed events.
     private static (IAsyncEnumerable<string> Text, IAsyncEnumerable<string> Typed) Streams(FoundryLlmClient client, string fixture)
     {
-        switch (fixture.Split('-')[0] + "-" + fixture.Split('-')[1])
+        switch (Recorded.RecordedRoutes.Route(fixture))
         {
+            case "xai-responses":
+                var xai = new Foundry.Generated.Xai.CreateResponse { Model = XaiResponsesModel.Grok4_3, Input = "x" };
+                return (client.XaiResponses.StreamTextAsync(xai), Typed(client.XaiResponses.StreamAsync(xai), e => e is ResponseTextDeltaEvent d ? [d.Delta] : []));
             case "openai-responses":
                 var responses = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" };
                 return (client.OpenAiResponses.StreamTextAsync(responses), Typed(client.OpenAiResponses.StreamAsync(responses), e => e is ResponseTextDeltaEvent d ? [d.Delta] : []));
@@ -83,9 +86,9 @@ public sealed class StreamTextTests
                 return (client.GoogleGenerateContent.StreamTextAsync(GeminiModel.Gemini3Flash, contents), Typed(client.GoogleGenerateContent.StreamAsync(GeminiModel.Gemini3Flash, contents), c =>
                     [string.Concat(c.Candidates?.FirstOrDefault()?.Content?.Parts?.Where(p => p.Thought != true).Select(p => p.Text) ?? [])]));
             default:
-                // openai-chat, groq-chat, openrouter-chat: chat-completions framing.
+                // openai-chat, xai-chat, groq-chat, openrouter-chat: chat-completions framing.
                 var chat = new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [] };
-                return (client.OpenAiChatCompletions.StreamTextAsync(chat), Typed(client.OpenAiChatCompletions.StreamAsync(chat), c => c.Choices.Where(x => x.Index == 0).Select(x => x.Delta.Content ?? string.Empty)));
+                return (client.OpenAiChatCompletions.StreamTextAsync(chat), Typed(client.OpenAiChatCompletions.StreamAsync(chat), c => (c.Choices ?? []).Where(x => x.Index == 0).Select(x => x.Delta.Content ?? string.Empty)));
         }
     }
 
