@@ -130,9 +130,9 @@ public class StreamingDecodeBenchmarks
         var chars = 0;
         await foreach (var chunk in chunks)
         {
-            if (chunk.Choices.Count > 0)
+            if (chunk.Choices is { Count: > 0 } choices)
             {
-                chars += chunk.Choices[0].Delta.Content?.Length ?? 0;
+                chars += choices[0].Delta.Content?.Length ?? 0;
             }
         }
 

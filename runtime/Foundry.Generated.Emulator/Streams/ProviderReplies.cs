@@ -283,18 +283,23 @@ internal static class ProviderReplies
             }
         }
 
+        // encoding_format base64: the float32 values, little-endian, as one base64 string (what OpenAI sends).
+        var base64 = body.TryGetProperty("encoding_format", out var format) && format.ValueKind == System.Text.Json.JsonValueKind.String && format.GetString() == "base64";
         var data = new JsonArray();
         for (var i = 0; i < inputs.Count; i++)
         {
-            var vector = new JsonArray();
+            var values = new float[dimensions];
             var seed = (uint)inputs[i].Aggregate(17, (h, c) => unchecked((h * 31) + c));
             for (var d = 0; d < dimensions; d++)
             {
                 seed = unchecked((seed * 1664525u) + 1013904223u);
-                vector.Add(Math.Round(((seed >> 8) / 16777216.0) - 0.5, 6));
+                values[d] = (float)Math.Round(((seed >> 8) / 16777216.0) - 0.5, 6);
             }
 
-            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = vector });
+            JsonNode embedding = base64
+                ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()))
+                : new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(Math.Round((double)v, 6))).ToArray());
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding });
         }
 
         var tokens = inputs.Sum(ReplyText.TokenCount);

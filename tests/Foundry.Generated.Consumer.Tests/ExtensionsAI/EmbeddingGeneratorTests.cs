@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Foundry.Generated.Consumer.Tests.EndToEnd;
+using Foundry.Generated.OpenAi;
 using Microsoft.Extensions.AI;
 using Xunit;
 
@@ -40,8 +41,23 @@ public sealed class EmbeddingGeneratorTests(EmulatorFixture fixture) : IClassFix
         Assert.Equal(256, result[0].Vector.Length);
         using var body = JsonDocument.Parse(fixture.Emulator.Requests.Skip(before).Single().Body!);
         Assert.Equal(256, body.RootElement.GetProperty("dimensions").GetInt32());
-        Assert.Equal("float", body.RootElement.GetProperty("encoding_format").GetString());
+        Assert.Equal("base64", body.RootElement.GetProperty("encoding_format").GetString());
         Assert.Equal("ri.language-model-service..language-model.text-embedding-3-large_azure", body.RootElement.GetProperty("model").GetString());
         Assert.Equal(1536, generator.GetService<EmbeddingGeneratorMetadata>()!.DefaultModelDimensions);
+    }
+
+    [Fact]
+    public async Task The_generator_asks_for_base64_and_gets_the_same_vectors_as_a_number_array_gives()
+    {
+        using var client = new FoundryLlmClient(fixture.Options());
+        using var generator = client.OpenAiEmbeddings.AsIEmbeddingGenerator(EmbeddingsModel.TextEmbedding3Small);
+
+        var viaBase64 = (await generator.GenerateAsync(["alpha"]))[0].Vector.ToArray();
+        var numbers = await client.OpenAiEmbeddings.CreateAsync(new CreateEmbeddingRequest { Model = EmbeddingsModel.TextEmbedding3Small, Input = new System.Collections.Generic.List<string> { "alpha" }, EncodingFormat = CreateEmbeddingRequestEncodingFormat.Float });
+
+        var item = Assert.Single(numbers.Data);
+        Assert.False(item.EmbeddingValue.IsString);
+        Assert.Equal(item.EmbeddingValue.ToFloats(), viaBase64);
+        Assert.Contains(fixture.Emulator.Requests, r => r.Body!.Contains("\"encoding_format\":\"base64\"", System.StringComparison.Ordinal));
     }
 }

@@ -48,7 +48,8 @@ namespace __Root__.AI
                 Model = model,
                 Input = inputs,
                 Dimensions = raw?.Dimensions ?? options?.Dimensions,
-                EncodingFormat = global::__Root__.OpenAi.CreateEmbeddingRequestEncodingFormat.Float,
+                // base64: 4x fewer bytes than a number array, decoded straight into float32.
+                EncodingFormat = global::__Root__.OpenAi.CreateEmbeddingRequestEncodingFormat.Base64,
             };
             var response = await _client.CreateAsync(request, cancellationToken).ConfigureAwait(false);
 
@@ -60,11 +61,7 @@ namespace __Root__.AI
                     throw new global::System.InvalidOperationException($"The embeddings response has index {item.Index} for {vectors.Length} inputs.");
                 }
 
-                var vector = new float[item.EmbeddingValue.Count];
-                for (var i = 0; i < vector.Length; i++)
-                {
-                    vector[i] = (float)item.EmbeddingValue[i];
-                }
+                var vector = global::Foundry.Generated.Runtime.FoundryEmbeddingVector.ToFloats(item.EmbeddingValue.AsDoubleList, item.EmbeddingValue.AsString);
 
                 vectors[item.Index] = new global::Microsoft.Extensions.AI.Embedding<float>(vector) { ModelId = model.Id, CreatedAt = global::System.DateTimeOffset.UtcNow };
             }
