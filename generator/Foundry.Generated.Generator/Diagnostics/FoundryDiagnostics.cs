@@ -85,8 +85,8 @@ public static class FoundryDiagnostics
 
     public static readonly DiagnosticDescriptor SpecNameCollision = new(
         "FDRY106", "Generated name collision",
-        "Schemas '{0}' and '{1}' map to the same C# name '{2}'; the second is renamed to '{3}'",
-        Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        "{0} would be named '{1}', which is taken by {2}; it is named '{3}' instead",
+        Spec, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecReadWarning = new(
         "FDRY107", "Spec reader warning",

@@ -27,6 +27,9 @@ internal sealed record PropertyModel(
 /// <summary>One discriminated-union member (<see cref="Value"/>) or one non-discriminated member.</summary>
 internal sealed record UnionCase(string? Value, TypeRef Type, string MemberName, EquatableArray<string> TypeValues) : IEquatable<UnionCase>;
 
+/// <summary>One known value of a string enum and the static property that holds it.</summary>
+internal sealed record EnumMember(string Value, string CSharpName) : IEquatable<EnumMember>;
+
 /// <summary>One generated type, everything the emitter needs and nothing from Roslyn or the JSON document.</summary>
 internal sealed record TypeModel(
     TypeModelKind Kind,
@@ -35,7 +38,7 @@ internal sealed record TypeModel(
     string Name,
     EquatableArray<PropertyModel> Properties,
     EquatableArray<UnionCase> Cases,
-    EquatableArray<string> EnumValues,
+    EquatableArray<EnumMember> EnumValues,
     string? BaseType,
     string? DiscriminatorJsonName,
     string? DiscriminatorCSharpName,
@@ -43,6 +46,9 @@ internal sealed record TypeModel(
     TypeRef? Wrapped) : IEquatable<TypeModel>
 {
     public string FullName => "global::" + Namespace + "." + Name;
+
+    /// <summary>A discriminated union's member for values the spec does not know (<c>Unknown{Name}</c> unless that is taken).</summary>
+    public string? UnknownName { get; init; }
 
     public string HintName => Namespace + "." + Name + ".g.cs";
 }

@@ -106,7 +106,7 @@ public sealed class DiagnosticsTests
         var (output, diagnostics, driver) = GeneratorRun.Run(spec, GeneratorRun.Fixture("small-catalog.json"));
 
         Assert.Null(driver.GetRunResult().Results.Single().Exception);
-        Assert.Empty(diagnostics);
+        Assert.DoesNotContain(diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
         Assert.NotNull(output.GetTypeByMetadataName("Foundry.Generated.PenAiResponsesClient"));
     }
 }

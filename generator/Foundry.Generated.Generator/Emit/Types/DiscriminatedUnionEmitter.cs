@@ -11,7 +11,8 @@ internal static class DiscriminatedUnionEmitter
 {
     public static void Emit(SourceWriter w, TypeModel type, string root)
     {
-        var unknown = "Unknown" + type.Name;
+        var unknown = type.UnknownName!;
+        var unknownFull = "global::" + type.Namespace + "." + unknown;
         var helpers = JsonCode.Helpers;
         TypeEmitter.GeneratedCode(w);
         using (w.Block($"public abstract partial record {type.Name} : global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
@@ -45,7 +46,7 @@ internal static class DiscriminatedUnionEmitter
                     }
                 }
 
-                w.Line($"return {unknown}.ReadJson(ref reader);");
+                w.Line($"return {unknownFull}.ReadJson(ref reader);");
             }
 
             w.Line();

@@ -18,20 +18,11 @@ internal static class EnumStructEmitter
             w.Line();
             w.Line($"public {type.Name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
             w.Line();
-            var used = new HashSet<string> { type.Name, "Value", "Equals", "GetHashCode", "ToString", "ReadJson", "WriteJson" };
             var members = new List<(string Value, string Member)>();
             foreach (var value in type.EnumValues)
             {
-                var name = value.Length == 0 ? "Empty" : CSharpIdentifiers.ToPascalCase(value);
-                var unique = name;
-                var n = 2;
-                while (!used.Add(unique))
-                {
-                    unique = name + n++;
-                }
-
-                w.Line($"public static {type.Name} {unique} {{ get; }} = new {type.Name}({CSharpIdentifiers.StringLiteral(value)});");
-                members.Add((value, unique));
+                w.Line($"public static {type.Name} {value.CSharpName} {{ get; }} = new {type.Name}({CSharpIdentifiers.StringLiteral(value.Value)});");
+                members.Add((value.Value, value.CSharpName));
             }
 
             w.Line();
