@@ -60,7 +60,7 @@ public static class FoundryDiagnostics
 
     public static readonly DiagnosticDescriptor SpecUnreadable = new(
         "FDRY101", "Spec cannot be read",
-        "The OpenAPI spec '{0}' cannot be used: {1}",
+        "The OpenAPI spec '{0}' cannot be used: {1}. This is a generator bug; please report it with the spec.",
         Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecBrokenReference = new(
@@ -97,6 +97,16 @@ public static class FoundryDiagnostics
         "FDRY108", "Generated file could not be emitted",
         "'{0}' was not generated: {1}. This is a generator bug; please report it with the spec.",
         Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecNotOpenApi = new(
+        "FDRY109", "Spec is not an OpenAPI document",
+        "The OpenAPI spec '{0}' is not an OpenAPI document: {1}; no clients are generated",
+        Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecOperationSkipped = new(
+        "FDRY110", "Operation not generated",
+        "Operation '{0}' has no client method: {1}",
+        Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     // ---- Model catalog (AdditionalFile) ----
 
@@ -159,7 +169,7 @@ public static class FoundryDiagnostics
         {
             UnknownModelId, ModelNotOnRoute, DeprecatedModel, MalformedRid, UncataloguedRid, ParameterRejectedByModel, ModelNotPrecompiled,
             SpecInvalidJson, SpecUnreadable, SpecBrokenReference, SpecUnsupportedConstruct, SpecUnknownRoute,
-            SpecMissingFoundryExtension, SpecNameCollision, SpecReadWarning, EmitFailed,
+            SpecMissingFoundryExtension, SpecNameCollision, SpecReadWarning, EmitFailed, SpecNotOpenApi, SpecOperationSkipped,
             CatalogInvalidJson, CatalogInvalidEntry, CatalogDuplicateModel, CatalogUnknownRoute, CatalogMalformedRid,
             NoSpecFile, NoCatalogFile, InvalidOption, IntegrationSkipped,
         })

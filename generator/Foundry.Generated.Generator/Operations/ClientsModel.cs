@@ -16,7 +16,11 @@ internal sealed record OperationModel(
     bool StreamPropertyNullable,
     string? StreamOptionsProperty,
     string? StreamOptionsType,
-    string? IncludeUsageProperty) : IEquatable<OperationModel>;
+    string? IncludeUsageProperty) : IEquatable<OperationModel>
+{
+    /// <summary>The request's model property is optional (the method then throws when it is unset).</summary>
+    public bool ModelPropertyNullable { get; init; }
+}
 
 /// <summary>One client per route (e.g. <c>OpenAiResponsesClient</c>).</summary>
 internal sealed record ClientModel(string Name, string PropertyName, string Route, EquatableArray<OperationModel> Operations) : IEquatable<ClientModel>;

@@ -61,6 +61,12 @@ internal static class OperationReader
             var modelInPath = relative.Contains("{model}");
             var json = ResponseSchema(op, "application/json");
             var events = ResponseSchema(op, "text/event-stream");
+            if (ModelProblem(requestType, modelInPath) is { } problem)
+            {
+                document.Report("FDRY110", pointer, SpecJson.String(op, "operationId") ?? pathName, problem);
+                continue;
+            }
+
             var ops = clients.TryGetValue(client, out var existing) ? existing.Ops : new List<OperationModel>();
             if (json != null && method != "Stream" && byId.TryGetValue(json, out var jsonType) && !ops.Any(o => o.Method == "Create" && o.RequestType == requestType.FullName))
             {
@@ -78,6 +84,28 @@ internal static class OperationReader
         return new ClientsModel(root, clients.Select(p => new ClientModel(p.Key + "Client", p.Key, p.Value.Route, p.Value.Ops.ToEquatableArray())).ToEquatableArray());
     }
 
+    /// <summary>Why a client method could not route the request by its model (the runtime needs the route's model struct), or null.</summary>
+    private static string? ModelProblem(TypeModel request, bool modelInPath)
+    {
+        if (modelInPath)
+        {
+            return null;
+        }
+
+        if (request.Kind != TypeModelKind.Record)
+        {
+            return "its request '" + request.SchemaId + "' is not an object with a 'model' property";
+        }
+
+        var model = request.Properties.FirstOrDefault(p => p.JsonName == "model");
+        return model is { Type: { Kind: TypeKind.Struct, Name: { } name } } && IsModelType(name)
+            ? null
+            : "its request '" + request.SchemaId + "' has no 'model' property bound to a route (x-foundry-model-route)";
+    }
+
+    private static bool IsModelType(string typeName)
+        => Foundry.Generated.Catalog.ModelIds.ModelIdRules.KnownRoutes.Any(r => RouteNames.ModelTypeName(r) is { } t && typeName.EndsWith("." + t, StringComparison.Ordinal));
+
     private static OperationModel Build(string method, string route, string path, TypeModel request, TypeModel result, bool modelInPath, Dictionary<string, TypeModel> byId)
     {
         var model = request.Properties.FirstOrDefault(p => p.JsonName == "model");
@@ -88,8 +116,11 @@ internal static class OperationReader
         if (method == "Stream" && route.EndsWith("chat-completions", StringComparison.Ordinal)
             && request.Properties.FirstOrDefault(p => p.JsonName == "stream_options") is { Type: { Kind: TypeKind.Record } optType } options)
         {
+            // Defaulted as new T { IncludeUsage = true }: only for a record that needs nothing else.
             var optionsModel = byId.Values.FirstOrDefault(t => t.FullName == optType.Name);
-            if (optionsModel?.Properties.FirstOrDefault(p => p.JsonName == "include_usage") is { } usage)
+            if (optionsModel is { Kind: TypeModelKind.Record }
+                && optionsModel.Properties.FirstOrDefault(p => p.JsonName == "include_usage") is { Type.Kind: TypeKind.Boolean, ConstValue: null } usage
+                && optionsModel.Properties.All(p => p == usage || !p.IsRequired || p.ConstValue != null))
             {
                 optionsProperty = options.CSharpName;
                 optionsType = optType.Name;
@@ -97,7 +128,10 @@ internal static class OperationReader
             }
         }
 
-        return new OperationModel(method, route, path, request.FullName, result.FullName, modelInPath, model?.CSharpName, stream?.CSharpName, stream?.Type.Nullable ?? false, optionsProperty, optionsType, includeUsage);
+        return new OperationModel(method, route, path, request.FullName, result.FullName, modelInPath, model?.CSharpName, stream?.CSharpName, stream?.Type.Nullable ?? false, optionsProperty, optionsType, includeUsage)
+        {
+            ModelPropertyNullable = model?.Type.Nullable ?? false,
+        };
     }
 
     private static string? SchemaId(JsonElement op, string container, string media)

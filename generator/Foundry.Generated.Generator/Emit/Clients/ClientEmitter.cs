@@ -94,7 +94,11 @@ internal static class ClientEmitter
             else
             {
                 path = CSharpIdentifiers.StringLiteral(op.PathTemplate);
-                model = "request." + (op.ModelProperty ?? "Model");
+                model = "request." + op.ModelProperty;
+                if (op.ModelPropertyNullable)
+                {
+                    model += " ?? throw new global::System.ArgumentException(\"The request has no model.\", nameof(request))";
+                }
             }
 
             w.Line($"var operation = new global::Foundry.Generated.Runtime.FoundryOperation(Route, {path}, {model});");
