@@ -428,11 +428,21 @@ internal sealed class SchemaModelBuilder
 
     // ---- type references ----
 
-    /// <summary>The C# type of a schema position; <paramref name="pointer"/> is where it is in the spec.</summary>
+    /// <summary>
+    /// The C# type of a schema position; <paramref name="pointer"/> is where it is in the spec. A schema that says what
+    /// its value is in a way C# is not given (an inline union of several types, a list of types, an inline object with
+    /// properties, an unknown type) falls back to <c>JsonElement</c> and is reported there (FDRY103); free-form values
+    /// (<c>{}</c>, <c>"type": "object"</c> without properties) are <c>JsonElement</c> by design and are not.
+    /// </summary>
     public TypeRef Resolve(JsonElement schema, string pointer)
     {
         if (schema.ValueKind != JsonValueKind.Object)
         {
+            if (schema.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                Unsupported(pointer, "a schema that is a JSON " + schema.ValueKind.ToString().ToLowerInvariant() + ", not an object");
+            }
+
             return TypeRef.Primitive(TypeKind.Json);
         }
 
@@ -450,13 +460,32 @@ internal sealed class SchemaModelBuilder
 
         if (SpecJson.Get(schema, "$ref") is { } reference)
         {
-            return ResolveComponent(reference.ValueKind == JsonValueKind.String ? SpecDocument.SchemaName(reference.GetString()!) : null);
+            if (reference.ValueKind != JsonValueKind.String)
+            {
+                Unsupported(pointer, "a $ref that is not a string");
+                return TypeRef.Primitive(TypeKind.Json);
+            }
+
+            var target = SpecDocument.SchemaName(reference.GetString()!);
+            if (target == null && _doc.Exists(reference.GetString()!))
+            {
+                Unsupported(pointer, "a $ref to '" + reference.GetString() + "', which is not under #/components/schemas");
+            }
+
+            return ResolveComponent(target, pointer);
         }
 
         if (UnionMembersWithKeyword(schema) is (var keyword, { } members))
         {
             var nonNull = Enumerable.Range(0, members.Count).Where(i => !IsNull(members[i])).ToList();
             var nullable = nonNull.Count != members.Count;
+            if (nonNull.Count != 1)
+            {
+                Unsupported(pointer + "/" + keyword, nonNull.Count == 0
+                    ? "a " + keyword + " without a schema that is not null"
+                    : "an inline " + keyword + " of " + nonNull.Count + " schemas (a union is generated only for a component)");
+            }
+
             var type = nonNull.Count == 1 ? Resolve(members[nonNull[0]], pointer + "/" + keyword + "/" + nonNull[0]) : TypeRef.Primitive(TypeKind.Json);
             return nullable ? type.AsNullable() : type;
         }
@@ -485,6 +514,11 @@ internal sealed class SchemaModelBuilder
                 result = new TypeRef(TypeKind.Map, null, Resolve(ap, pointer + "/additionalProperties"), false);
                 break;
             default:
+                if (Construct(schema, kind) is { } construct)
+                {
+                    Unsupported(pointer, construct);
+                }
+
                 result = TypeRef.Primitive(TypeKind.Json);
                 break;
         }
@@ -492,7 +526,58 @@ internal sealed class SchemaModelBuilder
         return typeNullable ? result.AsNullable() : result;
     }
 
-    private TypeRef ResolveComponent(string? id)
+    /// <summary>What a schema that falls back to JSON says about its value, or null when it is free-form.</summary>
+    private static string? Construct(JsonElement schema, string? kind)
+    {
+        var type = SpecJson.Get(schema, "type");
+        if (type is { ValueKind: JsonValueKind.Array } types && kind == null)
+        {
+            var names = types.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.String ? t.GetString() : t.GetRawText()).Where(t => t != "null").ToList();
+            if (names.Count != 0)
+            {
+                return "several types (" + string.Join(", ", names) + ")";
+            }
+        }
+        else if (kind != null && kind is not ("object" or "null"))
+        {
+            return "the type '" + kind + "'";
+        }
+        else if (type is { ValueKind: not (JsonValueKind.String or JsonValueKind.Array) } other)
+        {
+            return "a 'type' that is a JSON " + other.ValueKind.ToString().ToLowerInvariant();
+        }
+
+        foreach (var keyword in new[] { "properties", "allOf", "enum", "const", "not", "if", "prefixItems", "patternProperties" })
+        {
+            if (SpecJson.Has(schema, keyword))
+            {
+                return keyword switch
+                {
+                    "properties" => "an inline object with properties (a record is generated only for a component)",
+                    "allOf" => "an inline allOf (a record is generated only for a component)",
+                    "enum" or "const" => "'" + keyword + "' without a type",
+                    _ => "'" + keyword + "'",
+                };
+            }
+        }
+
+        return null;
+    }
+
+    private readonly HashSet<string> _unsupported = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>FDRY103 at <paramref name="pointer"/>, once per place (a shared schema is resolved for each user).</summary>
+    private void Unsupported(string pointer, string construct)
+    {
+        if (_unsupported.Add(pointer))
+        {
+            const string prefix = "/components/schemas/";
+            var subject = pointer.StartsWith(prefix, StringComparison.Ordinal) ? Foundry.Generated.Catalog.Json.JsonPointer.Unescape(pointer.Substring(prefix.Length)) : pointer;
+            _doc.Report("FDRY103", pointer, subject, construct);
+        }
+    }
+
+    private TypeRef ResolveComponent(string? id, string pointer)
     {
         if (id == null || !_doc.Schemas.ContainsKey(id))
         {
@@ -520,6 +605,7 @@ internal sealed class SchemaModelBuilder
 
         if (!_resolvingAliases.Add(id))
         {
+            Unsupported(pointer, "a $ref cycle through '" + id + "', which has no type of its own");
             return TypeRef.Primitive(TypeKind.Json);
         }
 

@@ -169,6 +169,9 @@ internal sealed class SpecDocument
         }
     }
 
+    /// <summary>Whether a local reference (<c>#/…</c>) points at something in the document.</summary>
+    public bool Exists(string reference) => reference.StartsWith("#/", StringComparison.Ordinal) && Resolve(reference.Substring(2)) != null;
+
     private JsonElement? Resolve(string pointer)
     {
         var current = Root;

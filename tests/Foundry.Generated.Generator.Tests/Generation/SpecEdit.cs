@@ -33,11 +33,12 @@ internal sealed class SpecEdit
 
     public string Text => Root.ToJsonString(Indented);
 
-    /// <summary>The 1-based line of the first line of <see cref="Text"/> containing <paramref name="needle"/>.</summary>
-    public int LineOf(string needle)
+    /// <summary>The 1-based line of the first line of <see cref="Text"/> containing <paramref name="needle"/> (at or after the first containing <paramref name="after"/>).</summary>
+    public int LineOf(string needle, string? after = null)
     {
         var lines = Text.Replace("\r\n", "\n").Split('\n');
-        var index = Array.FindIndex(lines, l => l.Contains(needle, StringComparison.Ordinal));
+        var start = after == null ? 0 : Array.FindIndex(lines, l => l.Contains(after, StringComparison.Ordinal));
+        var index = Array.FindIndex(lines, Math.Max(0, start), l => l.Contains(needle, StringComparison.Ordinal));
         return index < 0 ? throw new InvalidOperationException(needle + " not in the spec") : index + 1;
     }
 
