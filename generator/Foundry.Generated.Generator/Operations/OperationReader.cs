@@ -70,12 +70,12 @@ internal static class OperationReader
             var ops = clients.TryGetValue(client, out var existing) ? existing.Ops : new List<OperationModel>();
             if (json != null && method != "Stream" && byId.TryGetValue(json, out var jsonType) && !ops.Any(o => o.Method == "Create" && o.RequestType == requestType.FullName))
             {
-                ops.Add(Build("Create", route, relative, requestType, jsonType, modelInPath, byId));
+                ops.Add(Build(op, "Create", route, relative, requestType, jsonType, modelInPath, byId));
             }
 
             if (events != null && method != "Create" && byId.TryGetValue(events, out var eventType) && !ops.Any(o => o.Method == "Stream" && o.RequestType == requestType.FullName))
             {
-                ops.Add(Build("Stream", route, relative, requestType, eventType, modelInPath, byId));
+                ops.Add(Build(op, "Stream", route, relative, requestType, eventType, modelInPath, byId));
             }
 
             clients[client] = (route, ops);
@@ -106,7 +106,7 @@ internal static class OperationReader
     private static bool IsModelType(string typeName)
         => Foundry.Generated.Catalog.ModelIds.ModelIdRules.KnownRoutes.Any(r => RouteNames.ModelTypeName(r) is { } t && typeName.EndsWith("." + t, StringComparison.Ordinal));
 
-    private static OperationModel Build(string method, string route, string path, TypeModel request, TypeModel result, bool modelInPath, Dictionary<string, TypeModel> byId)
+    private static OperationModel Build(JsonElement op, string method, string route, string path, TypeModel request, TypeModel result, bool modelInPath, Dictionary<string, TypeModel> byId)
     {
         var model = request.Properties.FirstOrDefault(p => p.JsonName == "model");
         var stream = request.Properties.FirstOrDefault(p => p.JsonName == "stream" && p.Type.Kind == TypeKind.Boolean);
@@ -131,6 +131,9 @@ internal static class OperationReader
         return new OperationModel(method, route, path, request.FullName, result.FullName, modelInPath, model?.CSharpName, stream?.CSharpName, stream?.Type.Nullable ?? false, optionsProperty, optionsType, includeUsage)
         {
             ModelPropertyNullable = model?.Type.Nullable ?? false,
+            Description = string.Join("\n\n", new[] { SpecJson.String(op, "summary"), SpecJson.String(op, "description") }.Where(t => !string.IsNullOrWhiteSpace(t))) is { Length: > 0 } text ? text : null,
+            ModelDescription = modelInPath ? SpecJson.Items(op, "parameters").Where(p => SpecJson.String(p, "name") == "model" && SpecJson.String(p, "in") == "path").Select(p => SpecJson.String(p, "description")).FirstOrDefault() : null,
+            Deprecated = SpecJson.IsTrue(op, "deprecated"),
         };
     }
 

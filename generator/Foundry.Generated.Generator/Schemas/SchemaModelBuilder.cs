@@ -221,6 +221,7 @@ internal sealed class SchemaModelBuilder
 
         var ns = _names.Namespace(id);
         var name = _names.Name(id);
+        var first = types.Count;
         switch (kind.Value)
         {
             case TypeModelKind.Record:
@@ -235,6 +236,17 @@ internal sealed class SchemaModelBuilder
             case TypeModelKind.DiscriminatedUnion:
                 BuildDiscriminatedUnion(id, schema, ns, name, types);
                 break;
+        }
+
+        // The schema's own prose and deprecation (not its wrappers').
+        var description = SpecJson.String(schema, "description");
+        var deprecated = SpecJson.IsTrue(schema, "deprecated");
+        for (var i = first; i < types.Count; i++)
+        {
+            if (types[i].SchemaId == id)
+            {
+                types[i] = types[i] with { Description = description, Deprecated = deprecated };
+            }
         }
     }
 
@@ -259,13 +271,31 @@ internal sealed class SchemaModelBuilder
                     _doc.Report("FDRY106", TypeNames.SchemaPointer(id) + "/enum/" + index, "Value '" + value + "' of enum '" + id + "'", wanted, takenBy, member);
                 }
 
-                members.Add(new EnumMember(value, member));
+                members.Add(new EnumMember(value, member, EnumValueDescription(SpecJson.String(schema, "description"), value)));
             }
 
             index++;
         }
 
         return members.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// A value's own line in its enum's description, as upstream writes them ("Values:\n  direct: The model can call…",
+    /// "- `5m`: 5 minutes"), or null.
+    /// </summary>
+    private static string? EnumValueDescription(string? description, string value)
+    {
+        if (description == null || value.Length == 0)
+        {
+            return null;
+        }
+
+        var line = new System.Text.RegularExpressions.Regex(
+            @"^[ \t]*(?:[-*+][ \t]+)?(`?)" + System.Text.RegularExpressions.Regex.Escape(value) + @"\1[ \t]*(?::|[-–—][ \t])[ \t]*(\S.*?)[ \t]*\r?$",
+            System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var match = line.Match(description);
+        return match.Success ? match.Groups[2].Value : null;
     }
 
     private TypeModel BuildRecord(string id, string ns, string name)
@@ -309,7 +339,11 @@ internal sealed class SchemaModelBuilder
             // A required constant is computed and always written; an optional one is an ordinary optional string,
             // so it round-trips (providers send such fields on some events only).
             var constant = property.Required && SpecJson.String(property.Schema, "const") is { } c ? c : null;
-            properties.Add(new PropertyModel(property.JsonName, csName, type, property.Required, constant));
+            properties.Add(new PropertyModel(property.JsonName, csName, type, property.Required, constant)
+            {
+                Description = SpecJson.String(property.Schema, "description"),
+                Deprecated = SpecJson.IsTrue(property.Schema, "deprecated"),
+            });
         }
 
         return new TypeModel(TypeModelKind.Record, id, ns, name, properties.ToEquatableArray(), default, default, baseType, discriminatorJson, discriminatorCs, discriminatorValue, null);

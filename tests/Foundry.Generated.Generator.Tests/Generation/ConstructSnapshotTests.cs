@@ -27,6 +27,7 @@ public sealed class ConstructSnapshotTests
     [InlineData("Foundry.Generated.OpenAi.Reply.g.cs")]
     [InlineData("Foundry.Generated.OpenAi.Event.g.cs")]
     [InlineData("Foundry.Generated.OpenAi.Delta.g.cs")]
+    [InlineData("Foundry.Generated.OpenAi.Done.g.cs")]
     [InlineData("Foundry.Generated.Clients.OpenAiResponsesClient.g.cs")]
     [InlineData("Foundry.Generated.Models.ResponsesModel.g.cs")]
     [InlineData("Foundry.Generated.Models.FoundryModels.g.cs")]

@@ -19,7 +19,8 @@ public sealed class FullSpecTests(ITestOutputHelper output)
             new InMemoryAdditionalText(RepoPaths.Spec("model-catalog.json"), File.ReadAllText(RepoPaths.Spec("model-catalog.json"))),
         };
 
-        var (compilation, generatorDiagnostics, driver) = GeneratorHarness.Run(new FoundryGenerator(), texts);
+        // Doc comments checked as in the precompiled clients' build (GenerateDocumentationFile, CS1591 off).
+        var (compilation, generatorDiagnostics, driver) = GeneratorHarness.RunDocumented(new FoundryGenerator(), texts);
 
         // Renames the naming rule had to make are information (FDRY106), never warnings: the precompiled clients build
         // with warnings as errors.

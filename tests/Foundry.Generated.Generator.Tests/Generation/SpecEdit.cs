@@ -42,14 +42,17 @@ internal sealed class SpecEdit
         return index < 0 ? throw new InvalidOperationException(needle + " not in the spec") : index + 1;
     }
 
-    public Result Run(IReadOnlyDictionary<string, string>? buildProperties = null)
+    /// <param name="documented">Parse doc comments and report their problems, as a project with GenerateDocumentationFile.</param>
+    public Result Run(IReadOnlyDictionary<string, string>? buildProperties = null, bool documented = false, params string[] sources)
     {
         var texts = new AdditionalText[]
         {
             new InMemoryAdditionalText(GeneratorRun.SpecPath, Text),
             new InMemoryAdditionalText(GeneratorRun.CatalogPath, GeneratorRun.Fixture("small-catalog.json")),
         };
-        var (output, diagnostics, driver) = GeneratorHarness.Run(new FoundryGenerator(), texts, buildProperties);
+        var (output, diagnostics, driver) = documented
+            ? GeneratorHarness.RunDocumented(new FoundryGenerator(), texts, buildProperties, sources: sources)
+            : GeneratorHarness.Run(new FoundryGenerator(), texts, buildProperties, sources);
         return new Result(output, diagnostics, driver);
     }
 

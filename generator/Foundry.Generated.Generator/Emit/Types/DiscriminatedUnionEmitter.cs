@@ -14,10 +14,10 @@ internal static class DiscriminatedUnionEmitter
         var unknown = type.UnknownName!;
         var unknownFull = "global::" + type.Namespace + "." + unknown;
         var helpers = JsonCode.Helpers;
-        TypeEmitter.GeneratedCode(w);
+        TypeEmitter.Header(w, type);
         using (w.Block($"public abstract partial record {type.Name} : global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
         {
-            w.Line($"/// <summary>JSON <c>{type.DiscriminatorJsonName}</c>: which member this is.</summary>");
+            w.Line($"/// <summary>JSON <c>{DocComments.Escape(type.DiscriminatorJsonName!)}</c>: which member this is.</summary>");
             w.Line($"public abstract string {type.DiscriminatorCSharpName} {{ get; }}");
             w.Line();
             w.Line("/// <summary>Properties the spec does not describe, kept so they survive a round trip.</summary>");
@@ -25,7 +25,7 @@ internal static class DiscriminatedUnionEmitter
             w.Line();
             w.Line($"public abstract void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options);");
             w.Line();
-            w.Line("/// <summary>Reads the member named by the discriminator; unknown values become " + unknown + ".</summary>");
+            w.Line("/// <summary>Reads the member named by the discriminator; unknown values become <see cref=\"" + unknownFull + "\"/>.</summary>");
             w.Line($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader) => ReadJson(ref reader, null);");
             w.Line();
             w.Line("/// <summary>As <see cref=\"ReadJson(ref global::System.Text.Json.Utf8JsonReader)\"/>, taking repeated strings from <paramref name=\"strings\"/>.</summary>");
@@ -60,7 +60,7 @@ internal static class DiscriminatedUnionEmitter
         }
 
         w.Line();
-        w.Line($"/// <summary>A {type.Name} whose {type.DiscriminatorJsonName} the spec does not know; the raw JSON is kept.</summary>");
+        w.Line($"/// <summary>A <see cref=\"{type.Name}\"/> whose <c>{DocComments.Escape(type.DiscriminatorJsonName!)}</c> the spec does not know; the raw JSON is kept.</summary>");
         TypeEmitter.GeneratedCode(w);
         using (w.Block($"public sealed partial record {unknown} : {type.Name}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{unknown}>"))
         {

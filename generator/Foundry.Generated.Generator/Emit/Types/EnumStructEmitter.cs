@@ -11,7 +11,7 @@ internal static class EnumStructEmitter
 {
     public static void Emit(SourceWriter w, TypeModel type, string root)
     {
-        TypeEmitter.GeneratedCode(w);
+        TypeEmitter.Header(w, type);
         using (w.Block($"public readonly partial struct {type.Name} : global::System.IEquatable<{type.Name}>, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
         {
             w.Line("private readonly string? _value;");
@@ -21,6 +21,8 @@ internal static class EnumStructEmitter
             var members = new List<(string Value, string Member)>();
             foreach (var value in type.EnumValues)
             {
+                var description = value.Description == null ? "." : ": " + string.Join(" ", DocComments.Lines(value.Description));
+                w.Line($"/// <summary>Wire value <c>{DocComments.Escape(value.Value)}</c>{description}</summary>");
                 w.Line($"public static {type.Name} {value.CSharpName} {{ get; }} = new {type.Name}({CSharpIdentifiers.StringLiteral(value.Value)});");
                 members.Add((value.Value, value.CSharpName));
             }
