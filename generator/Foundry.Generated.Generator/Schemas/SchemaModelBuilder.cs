@@ -375,7 +375,10 @@ internal sealed class SchemaModelBuilder
                 types.Add(new TypeModel(TypeModelKind.UnionCase, id + "/" + member.Target, ns, wrapperName, default, default, default, "global::" + ns + "." + name, property, discriminator, member.Value, inner));
             }
 
-            cases.Add(new UnionCase(member.Value, new TypeRef(TypeKind.Record, "global::" + ns + "." + wrapperName, null, false), wrapperName, default));
+            cases.Add(new UnionCase(member.Value, new TypeRef(TypeKind.Record, "global::" + ns + "." + wrapperName, null, false), wrapperName, default)
+            {
+                Wrapped = new TypeRef(TypeKind.Record, _names.FullName(member.Target), null, false),
+            });
         }
 
         types.Add(new TypeModel(TypeModelKind.DiscriminatedUnion, id, ns, name, default, cases.ToEquatableArray(), default, null, property, discriminator, null, null)

@@ -32,7 +32,11 @@ internal sealed record PropertyModel(
 }
 
 /// <summary>One discriminated-union member (<see cref="Value"/>) or one non-discriminated member.</summary>
-internal sealed record UnionCase(string? Value, TypeRef Type, string MemberName, EquatableArray<string> TypeValues) : IEquatable<UnionCase>;
+internal sealed record UnionCase(string? Value, TypeRef Type, string MemberName, EquatableArray<string> TypeValues) : IEquatable<UnionCase>
+{
+    /// <summary>For a member that derives from another union: the type its wrapper (<see cref="Type"/>) holds.</summary>
+    public TypeRef? Wrapped { get; init; }
+}
 
 /// <summary>One known value of a string enum and the static property that holds it.</summary>
 internal sealed record EnumMember(string Value, string CSharpName, string? Description) : IEquatable<EnumMember>;

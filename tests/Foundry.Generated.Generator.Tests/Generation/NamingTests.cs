@@ -168,6 +168,21 @@ public sealed class NamingTests
     }
 
     [Fact]
+    public void A_member_wrapped_in_a_second_union_converts_to_that_union()
+    {
+        // Delta derives from Event; in Other it is held by the wrapper OtherDelta.
+        var result = new SpecEdit()
+            .Add("OpenAi.Other", """{ "oneOf": [{ "$ref": "#/components/schemas/OpenAi.Delta" }], "discriminator": { "propertyName": "type", "mapping": { "delta": "#/components/schemas/OpenAi.Delta" } } }""")
+            .Run(sources: "static class Use { static Foundry.Generated.OpenAi.Other M() => new Foundry.Generated.OpenAi.Delta { DeltaValue = \"hi\", Index = 1 }; }");
+
+        CompilesCleanly(result);
+        using var loaded = result.Load();
+        var other = loaded.Type("Use").GetMethod("M", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.Invoke(null, null)!;
+        Assert.Equal("OtherDelta", other.GetType().Name);
+        Assert.Equal("""{"type":"delta","delta":"hi","index":1}""", SpecEdit.Loaded.Write(other));
+    }
+
+    [Fact]
     public void Client_names_that_FoundryLlmClient_declares_are_renamed()
     {
         var spec = new SpecEdit();

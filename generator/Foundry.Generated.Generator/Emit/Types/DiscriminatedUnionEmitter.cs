@@ -57,6 +57,19 @@ internal static class DiscriminatedUnionEmitter
             }
 
             Utf8Matcher.Emit(w, "__MemberIndex", "The index of a member by its UTF-8 discriminator value; -1 for a value the spec does not know.", members);
+
+            // A member that derives from another union is held by a wrapper; converting to the union itself wraps it, so
+            // code that assigns such a member compiles whichever union it derives from.
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var c in type.Cases)
+            {
+                if (c.Wrapped?.Name is { } wrapped && seen.Add(wrapped))
+                {
+                    w.Line();
+                    w.Line($"/// <summary>Wraps a <see cref=\"{wrapped}\"/> as this union's member <see cref=\"{c.Type.Name}\"/>.</summary>");
+                    w.Line($"public static implicit operator {type.Name}({wrapped} value) => new {c.Type.Name} {{ Value = value }};");
+                }
+            }
         }
 
         w.Line();

@@ -74,7 +74,8 @@ namespace __Root__.AI
                         var usage = messageDelta.Usage;
                         var input = usage.InputTokens is { } deltaInput ? deltaInput + (usage.CacheCreationInputTokens ?? 0) + (usage.CacheReadInputTokens ?? 0) : inputTokens;
                         var finish = global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(messageId, modelId, new global::Microsoft.Extensions.AI.UsageContent(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Usage(input, usage.OutputTokens, cached: usage.CacheReadInputTokens ?? cachedTokens)));
-                        finish.FinishReason = messageDelta.Delta.StopReason?.ToString() switch
+                        // Boxed first: some Anthropic revisions make stop_reason required and not nullable.
+                        finish.FinishReason = ((object?)messageDelta.Delta.StopReason)?.ToString() switch
                         {
                             null => null,
                             "end_turn" or "stop_sequence" or "pause_turn" => global::Microsoft.Extensions.AI.ChatFinishReason.Stop,
