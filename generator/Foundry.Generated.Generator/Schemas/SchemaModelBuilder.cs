@@ -506,7 +506,7 @@ internal sealed class SchemaModelBuilder
             var target = SpecDocument.SchemaName(reference.GetString()!);
             if (target == null && _doc.Exists(reference.GetString()!))
             {
-                Unsupported(pointer, "a $ref to '" + reference.GetString() + "', which is not under #/components/schemas");
+                Unsupported(pointer, "a $ref to '" + reference.GetString() + "', which is not a schema of #/components/schemas");
             }
 
             return ResolveComponent(target, pointer);

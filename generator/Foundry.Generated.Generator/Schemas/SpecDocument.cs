@@ -121,8 +121,20 @@ internal sealed class SpecDocument
         }
     }
 
+    /// <summary>
+    /// The schema id a <c>$ref</c> names (<c>#/components/schemas/{id}</c>, the id JSON-pointer escaped: <c>~1</c> for
+    /// <c>/</c>, <c>~0</c> for <c>~</c>), or null when it names something else (a path into a schema included).
+    /// </summary>
     public static string? SchemaName(string reference)
-        => reference.StartsWith(SchemaPrefix, StringComparison.Ordinal) ? reference.Substring(SchemaPrefix.Length) : null;
+    {
+        if (!reference.StartsWith(SchemaPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var token = reference.Substring(SchemaPrefix.Length);
+        return token.IndexOf('/') >= 0 ? null : Foundry.Generated.Catalog.Json.JsonPointer.Unescape(token);
+    }
 
     /// <summary>Reports every <c>$ref</c> whose target is missing (FDRY102), located at the reference itself.</summary>
     public void CheckReferences()

@@ -28,7 +28,8 @@ public sealed class UnsupportedConstructTests
     [InlineData("""{ "allOf": [{ "$ref": "#/components/schemas/OpenAi.Base" }] }""", "OpenAi.Reply/properties/probe", "an inline allOf (a record is generated only for a component)", "\"probe\": {")]
     [InlineData("""{ "enum": ["a", "b"] }""", "OpenAi.Reply/properties/probe", "'enum' without a type", "\"probe\": {")]
     [InlineData("""{ "not": { "type": "string" } }""", "OpenAi.Reply/properties/probe", "'not'", "\"probe\": {")]
-    [InlineData("""{ "$ref": "#/paths" }""", "OpenAi.Reply/properties/probe", "a $ref to '#/paths', which is not under #/components/schemas", "\"probe\": {")]
+    [InlineData("""{ "$ref": "#/paths" }""", "OpenAi.Reply/properties/probe", "a $ref to '#/paths', which is not a schema of #/components/schemas", "\"probe\": {")]
+    [InlineData("""{ "$ref": "#/components/schemas/OpenAi.Reply/properties/id" }""", "OpenAi.Reply/properties/probe", "a $ref to '#/components/schemas/OpenAi.Reply/properties/id', which is not a schema of #/components/schemas", "\"probe\": {")]
     [InlineData("7", "OpenAi.Reply/properties/probe", "a schema that is a JSON number, not an object", "\"probe\": 7")]
     public void A_construct_that_falls_back_to_JsonElement_is_FDRY103_at_the_construct(string schema, string subject, string construct, string line)
     {
@@ -53,6 +54,19 @@ public sealed class UnsupportedConstructTests
         var d = Assert.Single(result.Diagnostics, d => d.Id == "FDRY103");
         Assert.Equal("Schema 'OpenAi.Loop2' uses a $ref cycle through 'OpenAi.Loop1', which has no type of its own; it is generated as raw JSON", d.GetMessage());
         Assert.Equal(spec.LineOf("\"OpenAi.Loop2\": {"), d.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Empty(result.CompileProblems);
+    }
+
+    [Fact]
+    public void A_ref_to_a_schema_id_with_a_slash_or_tilde_is_escaped_as_a_JSON_pointer_and_resolves()
+    {
+        var spec = new SpecEdit().Add("OpenAi.a/b~c", """{ "type": "object", "properties": { "x": { "type": "string" } } }""");
+        spec.Schemas["OpenAi.Reply"]!["properties"]!.AsObject()["probe"] = JsonNode.Parse("""{ "$ref": "#/components/schemas/OpenAi.a~1b~0c" }""");
+
+        var result = spec.Run();
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Contains("public global::Foundry.Generated.OpenAi.ABC? Probe { get; init; }", result.Source("OpenAi.Reply.g.cs"));
         Assert.Empty(result.CompileProblems);
     }
 
