@@ -60,7 +60,7 @@ public static class FoundryDiagnostics
 
     public static readonly DiagnosticDescriptor SpecUnreadable = new(
         "FDRY101", "Spec cannot be read",
-        "The OpenAPI spec '{0}' cannot be used: {1}",
+        "The OpenAPI spec '{0}' cannot be used: {1}. This is a generator bug; please report it with the spec.",
         Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecBrokenReference = new(
@@ -85,8 +85,8 @@ public static class FoundryDiagnostics
 
     public static readonly DiagnosticDescriptor SpecNameCollision = new(
         "FDRY106", "Generated name collision",
-        "Schemas '{0}' and '{1}' map to the same C# name '{2}'; the second is renamed to '{3}'",
-        Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        "{0} would be named '{1}', which is taken by {2}; it is named '{3}' instead",
+        Spec, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecReadWarning = new(
         "FDRY107", "Spec reader warning",
@@ -97,6 +97,16 @@ public static class FoundryDiagnostics
         "FDRY108", "Generated file could not be emitted",
         "'{0}' was not generated: {1}. This is a generator bug; please report it with the spec.",
         Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecNotOpenApi = new(
+        "FDRY109", "Spec is not an OpenAPI document",
+        "The OpenAPI spec '{0}' is not an OpenAPI document: {1}; no clients are generated",
+        Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SpecOperationSkipped = new(
+        "FDRY110", "Operation not generated",
+        "Operation '{0}' has no client method: {1}",
+        Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     // ---- Model catalog (AdditionalFile) ----
 
@@ -145,7 +155,7 @@ public static class FoundryDiagnostics
     public static readonly DiagnosticDescriptor IntegrationSkipped = new(
         "FDRY303", "Integration not generated",
         "The {0} adapter is not generated: the spec has no type or client '{1}' it needs",
-        Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        Configuration, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ByIdTable = BuildTable();
 
@@ -159,7 +169,7 @@ public static class FoundryDiagnostics
         {
             UnknownModelId, ModelNotOnRoute, DeprecatedModel, MalformedRid, UncataloguedRid, ParameterRejectedByModel, ModelNotPrecompiled,
             SpecInvalidJson, SpecUnreadable, SpecBrokenReference, SpecUnsupportedConstruct, SpecUnknownRoute,
-            SpecMissingFoundryExtension, SpecNameCollision, SpecReadWarning, EmitFailed,
+            SpecMissingFoundryExtension, SpecNameCollision, SpecReadWarning, EmitFailed, SpecNotOpenApi, SpecOperationSkipped,
             CatalogInvalidJson, CatalogInvalidEntry, CatalogDuplicateModel, CatalogUnknownRoute, CatalogMalformedRid,
             NoSpecFile, NoCatalogFile, InvalidOption, IntegrationSkipped,
         })

@@ -1,11 +1,20 @@
+using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace Foundry.Generated.Generator.Emit;
 
-/// <summary>Turns wire names (snake_case, camelCase, dotted) into valid C# identifiers.</summary>
+/// <summary>
+/// The one naming rule of the generator. A wire name (snake_case, camelCase, dotted, Unicode, anything) becomes an
+/// identifier with <see cref="Identifier"/>; that identifier is then claimed in the <see cref="NameScope"/> it will be
+/// declared in (a namespace, a type's members, an enum's values, a union's cases), which knows every name the scope
+/// already holds — the enclosing type's own name, members the emitters add or C# synthesises or inherits, names claimed
+/// before — compared ignoring case. A taken name gets the scope's suffix and then a number; the caller reports the
+/// rename (FDRY106). The member lists below are what the emitters in <c>Emit/</c> declare; keep them in step.
+/// </summary>
 internal static class CSharpIdentifiers
 {
-    private static readonly string[] Keywords =
+    private static readonly HashSet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
     {
         "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
         "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
@@ -14,32 +23,98 @@ internal static class CSharpIdentifiers
         "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
         "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        // Contextual keywords that change meaning as a type or local name.
+        "var", "dynamic", "nameof", "value", "record", "field", "scoped", "nint", "nuint", "_",
     };
+
+    /// <summary>Members every class and struct has (<c>object</c>'s); a member named like one hides it (CS0108/CS0114).</summary>
+    public static readonly IReadOnlyList<string> ObjectMembers = new[]
+    {
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>
+    /// Members of every generated record, discriminated union and union member: the ones C# synthesises for records,
+    /// the unknown-property bag, the JSON methods (<c>Emit/Types/RecordEmitter</c>, <c>DiscriminatedUnionEmitter</c>),
+    /// the missing-required mask and the UTF-8 matchers.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RecordMembers = Concat(ObjectMembers, new[]
+    {
+        "EqualityContract", "PrintMembers", "Deconstruct", "AdditionalProperties", "WriteJson", "ReadJson", "MissingRequired",
+        "__PropertyIndex", "__MemberIndex",
+    });
+
+    /// <summary>Members of <c>Unknown…</c> union members besides <see cref="RecordMembers"/>.</summary>
+    public static readonly IReadOnlyList<string> UnknownMemberMembers = new[] { "DiscriminatorValue", "Raw" };
+
+    /// <summary>Members of <c>{Union}{Member}</c> wrappers besides <see cref="RecordMembers"/>.</summary>
+    public static readonly IReadOnlyList<string> WrapperMembers = new[] { "Value" };
+
+    /// <summary>Members of an extensible string enum (<c>EnumStructEmitter</c>) besides its values.</summary>
+    public static readonly IReadOnlyList<string> EnumMembers = Concat(ObjectMembers, new[] { "_value", "Value", "WriteJson", "ReadJson", "__ValueIndex" });
+
+    /// <summary>Members of a union struct (<c>UnionStructEmitter</c>) besides its <c>Is…</c>/<c>As…</c> accessors.</summary>
+    public static readonly IReadOnlyList<string> UnionStructMembers = Concat(ObjectMembers, new[] { "_value", "Value", "PrintMembers", "WriteJson", "ReadJson" });
+
+    /// <summary>Members of <c>FoundryLlmClient</c> (<c>ClientEmitter.EmitRoot</c>) besides one property per route client.</summary>
+    public static readonly IReadOnlyList<string> RootClientMembers = Concat(ObjectMembers, new[] { "_ownsPipeline", "Pipeline", "Dispose" });
 
     /// <summary><c>max_output_tokens</c> → <c>MaxOutputTokens</c> (see <see cref="Foundry.Generated.Catalog.Naming.PascalCase"/>).</summary>
     public static string ToPascalCase(string name) => Foundry.Generated.Catalog.Naming.PascalCase.From(name);
 
-    /// <summary>Escapes a C# keyword with <c>@</c>.</summary>
-    public static string EscapeKeyword(string identifier)
+    /// <summary>
+    /// A valid C# identifier for any wire name: PascalCase of its letters and digits (any script), <c>_</c> before a
+    /// leading digit, <c>Value</c> when nothing is left, never a keyword. It does not know its scope: claim it in one.
+    /// </summary>
+    public static string Identifier(string wireName)
     {
-        foreach (var keyword in Keywords)
+        var name = ToPascalCase(wireName ?? string.Empty);
+        return IsIdentifier(name) ? EscapeKeyword(name) : "Value";
+    }
+
+    /// <summary>Whether <paramref name="name"/> is an identifier C# accepts as written (keywords excluded).</summary>
+    public static bool IsIdentifier(string name)
+    {
+        if (string.IsNullOrEmpty(name) || Keywords.Contains(name))
         {
-            if (keyword == identifier)
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var category = char.GetUnicodeCategory(name[i]);
+            var letter = category is System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.LowercaseLetter
+                or System.Globalization.UnicodeCategory.TitlecaseLetter or System.Globalization.UnicodeCategory.ModifierLetter
+                or System.Globalization.UnicodeCategory.OtherLetter or System.Globalization.UnicodeCategory.LetterNumber;
+            var part = letter || name[i] == '_' || category is System.Globalization.UnicodeCategory.DecimalDigitNumber
+                or System.Globalization.UnicodeCategory.ConnectorPunctuation or System.Globalization.UnicodeCategory.NonSpacingMark
+                or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.Format;
+            if (i == 0 ? !(letter || name[i] == '_') : !part)
             {
-                return "@" + identifier;
+                return false;
             }
         }
 
-        return identifier;
+        return true;
     }
+
+    /// <summary>Escapes a C# keyword with <c>@</c> (for names used as they are, such as parameters).</summary>
+    public static string EscapeKeyword(string identifier) => Keywords.Contains(identifier) && identifier != "_" ? "@" + identifier : identifier;
 
     /// <summary>A C# string literal for <paramref name="value"/>.</summary>
     public static string StringLiteral(string value)
     {
         var sb = new StringBuilder(value.Length + 2);
         sb.Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                sb.Append(c).Append(value[++i]);
+                continue;
+            }
+
             switch (c)
             {
                 case '"': sb.Append("\\\""); break;
@@ -48,7 +123,8 @@ internal static class CSharpIdentifiers
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
                 default:
-                    if (c < ' ')
+                    // Control characters, the other line terminators C# knows (NEL, LS, PS) and lone surrogates: escaped.
+                    if (c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
                     {
                         sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                     }
@@ -63,5 +139,78 @@ internal static class CSharpIdentifiers
 
         sb.Append('"');
         return sb.ToString();
+    }
+
+    private static IReadOnlyList<string> Concat(IReadOnlyList<string> first, IReadOnlyList<string> second)
+    {
+        var all = new List<string>(first);
+        all.AddRange(second);
+        return all;
+    }
+}
+
+/// <summary>
+/// The names declared in one C# scope, compared ignoring case (hint names and file systems ignore it; so does anyone
+/// reading <c>Id</c> next to <c>ID</c>). Each name remembers who holds it, so a rename can say why.
+/// </summary>
+internal sealed class NameScope
+{
+    private readonly Dictionary<string, string> _owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    private readonly string _suffix;
+
+    /// <param name="suffix">What a taken name gets before a number: <c>Value</c> for members (<c>Embedding.EmbeddingValue</c>),
+    /// nothing for types, enum values and union cases (<c>Foo2</c>).</param>
+    public NameScope(string suffix = "")
+    {
+        _suffix = suffix;
+    }
+
+    /// <summary>Marks <paramref name="names"/> as held by <paramref name="owner"/> (a phrase: "a member every generated record has").</summary>
+    public NameScope Reserve(IEnumerable<string> names, string owner)
+    {
+        foreach (var name in names)
+        {
+            Reserve(name, owner);
+        }
+
+        return this;
+    }
+
+    public NameScope Reserve(string name, string owner)
+    {
+        if (!_owners.ContainsKey(name))
+        {
+            _owners[name] = owner;
+        }
+
+        return this;
+    }
+
+    /// <summary>Who holds <paramref name="name"/> (ignoring case), or null when it is free.</summary>
+    public string? OwnerOf(string name) => _owners.TryGetValue(name, out var owner) ? owner : null;
+
+    /// <summary>
+    /// Claims <paramref name="name"/> for <paramref name="owner"/>, or, when this scope (or <paramref name="alsoTaken"/>,
+    /// names the claimant may not have for reasons of its own) holds it, the first free of name + suffix, name + suffix + 2, ….
+    /// <paramref name="takenBy"/> is who held the wanted name when it had to change, else null.
+    /// </summary>
+    public string Claim(string name, string owner, out string? takenBy, Func<string, string?>? alsoTaken = null)
+    {
+        takenBy = OwnerOf(name) ?? alsoTaken?.Invoke(name);
+        var candidate = name;
+        if (takenBy != null)
+        {
+            var stem = name + _suffix;
+            candidate = stem;
+            var n = 2;
+            while (candidate == name || OwnerOf(candidate) != null || alsoTaken?.Invoke(candidate) != null)
+            {
+                candidate = stem + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                n++;
+            }
+        }
+
+        _owners[candidate] = owner;
+        return candidate;
     }
 }

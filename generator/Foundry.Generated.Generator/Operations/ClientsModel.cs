@@ -16,7 +16,20 @@ internal sealed record OperationModel(
     bool StreamPropertyNullable,
     string? StreamOptionsProperty,
     string? StreamOptionsType,
-    string? IncludeUsageProperty) : IEquatable<OperationModel>;
+    string? IncludeUsageProperty) : IEquatable<OperationModel>
+{
+    /// <summary>The request's model property is optional (the method then throws when it is unset).</summary>
+    public bool ModelPropertyNullable { get; init; }
+
+    /// <summary>The upstream <c>summary</c> and <c>description</c> of the operation (Markdown).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The upstream <c>description</c> of the <c>{model}</c> path parameter.</summary>
+    public string? ModelDescription { get; init; }
+
+    /// <summary>Upstream says <c>deprecated: true</c>.</summary>
+    public bool Deprecated { get; init; }
+}
 
 /// <summary>One client per route (e.g. <c>OpenAiResponsesClient</c>).</summary>
 internal sealed record ClientModel(string Name, string PropertyName, string Route, EquatableArray<OperationModel> Operations) : IEquatable<ClientModel>;

@@ -28,7 +28,7 @@ internal static class SpecModelReader
 
                 document.CheckReferences();
                 RouteSelection.Apply(document, options);
-                var types = SchemaModelBuilder.Build(document, rootNamespace, cancellationToken);
+                var types = SchemaModelBuilder.Build(document, options, cancellationToken);
                 var clients = OperationReader.Read(document, types, options);
                 problems.AddRange(document.Problems);
                 return new SpecModel(rootNamespace, options.Internal, types.ToEquatableArray(), clients, problems.ToEquatableArray());

@@ -24,20 +24,29 @@ internal sealed class SchemaModelBuilder
     private readonly Dictionary<string, TypeModelKind?> _kinds = new Dictionary<string, TypeModelKind?>(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _unionAliases = new Dictionary<string, string>(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _primaryUnion = new Dictionary<string, string>(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Json, string CSharp)> _discriminators = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _wrapperNames = new Dictionary<string, string>(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _unknownNames = new Dictionary<string, string>(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _aliasCache = new Dictionary<string, TypeRef>(StringComparer.Ordinal);
     private readonly HashSet<string> _resolvingAliases = new HashSet<string>(StringComparer.Ordinal);
 
-    private SchemaModelBuilder(SpecDocument doc, string rootNamespace)
+    private SchemaModelBuilder(SpecDocument doc, string rootNamespace, IEnumerable<string> clientNames)
     {
         _doc = doc;
         _root = rootNamespace;
-        _names = new TypeNames(doc.Schemas.Keys, rootNamespace, doc);
+        Classify();
+        _names = new TypeNames(doc, rootNamespace, clientNames);
+        NameTypes();
     }
 
+    /// <summary>All routes' clients reserve their names (as in the benchmarks' phase timing).</summary>
     public static List<TypeModel> Build(SpecDocument doc, string rootNamespace, CancellationToken cancellationToken)
+        => Build(doc, Pipeline.GeneratorOptions.Default with { RootNamespace = rootNamespace }, cancellationToken);
+
+    public static List<TypeModel> Build(SpecDocument doc, Pipeline.GeneratorOptions options, CancellationToken cancellationToken)
     {
-        var builder = new SchemaModelBuilder(doc, rootNamespace);
-        builder.Classify();
+        var clients = Operations.ClientNaming.Assign(doc, options, report: false).Values.Select(c => c.ClassName).Distinct(StringComparer.Ordinal);
+        var builder = new SchemaModelBuilder(doc, options.RootNamespace, clients);
         var types = new List<TypeModel>();
         foreach (var pair in doc.Schemas)
         {
@@ -85,7 +94,90 @@ internal sealed class SchemaModelBuilder
                 }
             }
         }
+
+        // The discriminator property every member declares: not a member the emitters add (Raw, Value, WriteJson, ...).
+        foreach (var union in _doc.Schemas.Where(p => _kinds[p.Key] == TypeModelKind.DiscriminatedUnion && !_unionAliases.ContainsKey(p.Key)))
+        {
+            var json = DiscriminatorProperty(union.Value);
+            var scope = new NameScope("Value")
+                .Reserve(CSharpIdentifiers.RecordMembers, "a member every generated union has")
+                .Reserve(CSharpIdentifiers.UnknownMemberMembers, "a member of its Unknown… member")
+                .Reserve(CSharpIdentifiers.WrapperMembers, "a member of the wrappers of members it shares with other unions");
+            var wanted = CSharpIdentifiers.Identifier(json);
+            var name = scope.Claim(wanted, "the discriminator", out var takenBy);
+            if (takenBy != null)
+            {
+                _doc.Report("FDRY106", TypeNames.SchemaPointer(union.Key) + "/discriminator", "The discriminator property '" + json + "' of '" + union.Key + "'", wanted, takenBy, name);
+            }
+
+            _discriminators[union.Key] = (json, name);
+        }
     }
+
+    /// <summary>Names every generated type: the schemas', then each union's Unknown… member, then the wrappers.</summary>
+    private void NameTypes()
+    {
+        var emitted = _doc.Schemas.Keys.Where(Emits).ToList();
+        _names.AddNamespaces(emitted);
+        foreach (var id in emitted)
+        {
+            _names.AddSchema(id, MembersOf(id));
+        }
+
+        foreach (var id in emitted.Where(id => _kinds[id] == TypeModelKind.DiscriminatedUnion))
+        {
+            var members = UnionMembersScope(id).Reserve(CSharpIdentifiers.UnknownMemberMembers, "a member of every Unknown… union member");
+            _unknownNames[id] = _names.AddSynthesized(id + "#unknown", _names.Namespace(id), "Unknown" + _names.Name(id), members, "The member of union '" + id + "' for unknown values", TypeNames.SchemaPointer(id));
+        }
+
+        foreach (var id in emitted.Where(id => _kinds[id] == TypeModelKind.DiscriminatedUnion))
+        {
+            foreach (var member in Mapping(_doc.Schemas[id]))
+            {
+                if (IsWrapped(id, member.Target) && !_wrapperNames.ContainsKey(id + "/" + member.Target))
+                {
+                    var members = UnionMembersScope(id).Reserve(CSharpIdentifiers.WrapperMembers, "a member of every wrapper");
+                    _wrapperNames[id + "/" + member.Target] = _names.AddSynthesized(
+                        id + "/" + member.Target, _names.Namespace(id), _names.Name(id) + _names.Name(member.Target), members,
+                        "The wrapper of '" + member.Target + "' in union '" + id + "'",
+                        TypeNames.SchemaPointer(id) + "/discriminator/mapping/" + Foundry.Generated.Catalog.Json.JsonPointer.Escape(member.Value));
+                }
+            }
+        }
+    }
+
+    private bool Emits(string id) => _kinds[id] != null && !_unionAliases.ContainsKey(id);
+
+    /// <summary>A member of <paramref name="union"/> that derives from another union, so it appears here as a wrapper.</summary>
+    private bool IsWrapped(string union, string member)
+        => _kinds.TryGetValue(member, out var kind) && kind == TypeModelKind.Record && !(_primaryUnion.TryGetValue(member, out var primary) && primary == union);
+
+    /// <summary>The members a schema's type declares or inherits: its name may not be one of them (CS0542).</summary>
+    private NameScope MembersOf(string id)
+    {
+        switch (_kinds[id])
+        {
+            case TypeModelKind.Record:
+                var scope = new NameScope().Reserve(CSharpIdentifiers.RecordMembers, "a member every generated record has");
+                if (_primaryUnion.TryGetValue(id, out var union))
+                {
+                    scope.Reserve(_discriminators[union].CSharp, "the discriminator property '" + _discriminators[union].Json + "' it inherits from union '" + union + "'");
+                }
+
+                return scope;
+            case TypeModelKind.DiscriminatedUnion:
+                return UnionMembersScope(id);
+            case TypeModelKind.Union:
+                return new NameScope().Reserve(CSharpIdentifiers.UnionStructMembers, "a member every union struct has");
+            default:
+                return new NameScope().Reserve(CSharpIdentifiers.EnumMembers, "a member every enum struct has");
+        }
+    }
+
+    private NameScope UnionMembersScope(string union)
+        => new NameScope()
+            .Reserve(CSharpIdentifiers.RecordMembers, "a member every generated record has")
+            .Reserve(_discriminators[union].CSharp, "the discriminator property '" + _discriminators[union].Json + "' of union '" + union + "'");
 
     private TypeModelKind? KindOf(JsonElement schema)
     {
@@ -94,7 +186,7 @@ internal sealed class SchemaModelBuilder
             return null;
         }
 
-        if (schema.TryGetProperty("discriminator", out _) && schema.TryGetProperty("oneOf", out _))
+        if (SpecJson.Has(schema, "discriminator") && SpecJson.Has(schema, "oneOf"))
         {
             return TypeModelKind.DiscriminatedUnion;
         }
@@ -104,12 +196,12 @@ internal sealed class SchemaModelBuilder
             return members.Count(m => !IsNull(m)) >= 2 ? TypeModelKind.Union : null;
         }
 
-        if (schema.TryGetProperty("enum", out var values) && values.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String) && !schema.TryGetProperty("const", out _))
+        if (SpecJson.Array(schema, "enum") is { } values && values.All(v => v.ValueKind == JsonValueKind.String) && !SpecJson.Has(schema, "const"))
         {
             return TypeModelKind.Enum;
         }
 
-        if (schema.TryGetProperty("properties", out _) || schema.TryGetProperty("allOf", out _))
+        if (SpecJson.Has(schema, "properties") || SpecJson.Has(schema, "allOf"))
         {
             return TypeModelKind.Record;
         }
@@ -129,14 +221,14 @@ internal sealed class SchemaModelBuilder
 
         var ns = _names.Namespace(id);
         var name = _names.Name(id);
+        var first = types.Count;
         switch (kind.Value)
         {
             case TypeModelKind.Record:
                 types.Add(BuildRecord(id, ns, name));
                 break;
             case TypeModelKind.Enum:
-                var values = schema.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).Distinct().ToEquatableArray();
-                types.Add(new TypeModel(TypeModelKind.Enum, id, ns, name, default, default, values, null, null, null, null, null));
+                types.Add(new TypeModel(TypeModelKind.Enum, id, ns, name, default, default, EnumValues(id, schema, name), null, null, null, null, null));
                 break;
             case TypeModelKind.Union:
                 types.Add(BuildUnion(id, schema, ns, name));
@@ -145,6 +237,65 @@ internal sealed class SchemaModelBuilder
                 BuildDiscriminatedUnion(id, schema, ns, name, types);
                 break;
         }
+
+        // The schema's own prose and deprecation (not its wrappers').
+        var description = SpecJson.String(schema, "description");
+        var deprecated = SpecJson.IsTrue(schema, "deprecated");
+        for (var i = first; i < types.Count; i++)
+        {
+            if (types[i].SchemaId == id)
+            {
+                types[i] = types[i] with { Description = description, Deprecated = deprecated };
+            }
+        }
+    }
+
+    /// <summary>The known values and their properties: not the type's name nor a member it has (<c>Value</c>, <c>ToString</c>).</summary>
+    private EquatableArray<EnumMember> EnumValues(string id, JsonElement schema, string name)
+    {
+        var scope = new NameScope()
+            .Reserve(name, "the enclosing type")
+            .Reserve(CSharpIdentifiers.EnumMembers, "a member every enum struct has");
+        var members = new List<EnumMember>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var item in SpecJson.Items(schema, "enum"))
+        {
+            var value = item.GetString()!;
+            if (seen.Add(value))
+            {
+                var wanted = value.Length == 0 ? "Empty" : CSharpIdentifiers.Identifier(value);
+                var member = scope.Claim(wanted, "value '" + value + "'", out var takenBy);
+                if (takenBy != null)
+                {
+                    _doc.Report("FDRY106", TypeNames.SchemaPointer(id) + "/enum/" + index, "Value '" + value + "' of enum '" + id + "'", wanted, takenBy, member);
+                }
+
+                members.Add(new EnumMember(value, member, EnumValueDescription(SpecJson.String(schema, "description"), value)));
+            }
+
+            index++;
+        }
+
+        return members.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// A value's own line in its enum's description, as upstream writes them ("Values:\n  direct: The model can call…",
+    /// "- `5m`: 5 minutes"), or null.
+    /// </summary>
+    private static string? EnumValueDescription(string? description, string value)
+    {
+        if (description == null || value.Length == 0)
+        {
+            return null;
+        }
+
+        var line = new System.Text.RegularExpressions.Regex(
+            @"^[ \t]*(?:[-*+][ \t]+)?(`?)" + System.Text.RegularExpressions.Regex.Escape(value) + @"\1[ \t]*(?::|[-–—][ \t])[ \t]*(\S.*?)[ \t]*\r?$",
+            System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var match = line.Match(description);
+        return match.Success ? match.Groups[2].Value : null;
     }
 
     private TypeModel BuildRecord(string id, string ns, string name)
@@ -153,22 +304,18 @@ internal sealed class SchemaModelBuilder
         string? discriminatorJson = null;
         string? discriminatorCs = null;
         string? discriminatorValue = null;
+        var scope = new NameScope("Value")
+            .Reserve(name, "the enclosing type")
+            .Reserve(CSharpIdentifiers.RecordMembers, "a member every generated record has");
         if (_primaryUnion.TryGetValue(id, out var union))
         {
-            var unionSchema = _doc.Schemas[union];
             baseType = _names.FullName(union);
-            discriminatorJson = DiscriminatorProperty(unionSchema);
-            discriminatorCs = CSharpIdentifiers.ToPascalCase(discriminatorJson);
-            discriminatorValue = Mapping(unionSchema).First(m => m.Target == id).Value;
+            (discriminatorJson, discriminatorCs) = _discriminators[union];
+            discriminatorValue = Mapping(_doc.Schemas[union]).First(m => m.Target == id).Value;
+            scope.Reserve(discriminatorCs, "the discriminator property '" + discriminatorJson + "' it inherits from union '" + union + "'");
         }
 
         var properties = new List<PropertyModel>();
-        var used = new HashSet<string>(StringComparer.Ordinal) { name, "AdditionalProperties", "WriteJson", "ReadJson", "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "Clone", "GetType" };
-        if (discriminatorCs != null)
-        {
-            used.Add(discriminatorCs);
-        }
-
         foreach (var property in FlattenProperties(id))
         {
             if (property.JsonName == discriminatorJson)
@@ -176,29 +323,27 @@ internal sealed class SchemaModelBuilder
                 continue;
             }
 
-            var type = Resolve(property.Schema, "/components/schemas/" + id);
+            var type = Resolve(property.Schema, property.Pointer);
             if (!property.Required)
             {
                 type = type.AsNullable();
             }
 
-            var csName = CSharpIdentifiers.ToPascalCase(property.JsonName);
-            if (used.Contains(csName))
+            var wanted = CSharpIdentifiers.Identifier(property.JsonName);
+            var csName = scope.Claim(wanted, "property '" + property.JsonName + "'", out var takenBy);
+            if (takenBy != null)
             {
-                csName += "Value";
-            }
-
-            var n = 2;
-            var unique = csName;
-            while (!used.Add(unique))
-            {
-                unique = csName + n++;
+                _doc.Report("FDRY106", property.Pointer, "Property '" + property.JsonName + "' of '" + id + "'", wanted, takenBy, csName);
             }
 
             // A required constant is computed and always written; an optional one is an ordinary optional string,
             // so it round-trips (providers send such fields on some events only).
-            var constant = property.Required && property.Schema.TryGetProperty("const", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            properties.Add(new PropertyModel(property.JsonName, unique, type, property.Required, constant));
+            var constant = property.Required && SpecJson.String(property.Schema, "const") is { } c ? c : null;
+            properties.Add(new PropertyModel(property.JsonName, csName, type, property.Required, constant)
+            {
+                Description = SpecJson.String(property.Schema, "description"),
+                Deprecated = SpecJson.IsTrue(property.Schema, "deprecated"),
+            });
         }
 
         return new TypeModel(TypeModelKind.Record, id, ns, name, properties.ToEquatableArray(), default, default, baseType, discriminatorJson, discriminatorCs, discriminatorValue, null);
@@ -206,8 +351,9 @@ internal sealed class SchemaModelBuilder
 
     private void BuildDiscriminatedUnion(string id, JsonElement schema, string ns, string name, List<TypeModel> types)
     {
-        var property = DiscriminatorProperty(schema);
+        var (property, discriminator) = _discriminators[id];
         var cases = new List<UnionCase>();
+        var wrapped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in Mapping(schema))
         {
             if (!_kinds.TryGetValue(member.Target, out var kind) || kind != TypeModelKind.Record)
@@ -215,43 +361,69 @@ internal sealed class SchemaModelBuilder
                 continue;
             }
 
-            if (_primaryUnion.TryGetValue(member.Target, out var primary) && primary == id)
+            if (!IsWrapped(id, member.Target))
             {
                 cases.Add(new UnionCase(member.Value, new TypeRef(TypeKind.Record, _names.FullName(member.Target), null, false), _names.Name(member.Target), default));
                 continue;
             }
 
-            // Already derives from another union: wrap it.
-            var wrapperName = name + _names.Name(member.Target);
-            var wrapped = new TypeRef(TypeKind.Record, _names.FullName(member.Target), null, false);
-            types.Add(new TypeModel(TypeModelKind.UnionCase, id + "/" + member.Target, ns, wrapperName, default, default, default, "global::" + ns + "." + name, property, CSharpIdentifiers.ToPascalCase(property), member.Value, wrapped));
-            cases.Add(new UnionCase(member.Value, new TypeRef(TypeKind.Record, "global::" + ns + "." + wrapperName, null, false), wrapperName, default));
+            // Already derives from another union: wrap it (once, for the first value that maps to it).
+            var wrapperName = _wrapperNames[id + "/" + member.Target];
+            if (wrapped.Add(member.Target))
+            {
+                var inner = new TypeRef(TypeKind.Record, _names.FullName(member.Target), null, false);
+                types.Add(new TypeModel(TypeModelKind.UnionCase, id + "/" + member.Target, ns, wrapperName, default, default, default, "global::" + ns + "." + name, property, discriminator, member.Value, inner));
+            }
+
+            cases.Add(new UnionCase(member.Value, new TypeRef(TypeKind.Record, "global::" + ns + "." + wrapperName, null, false), wrapperName, default)
+            {
+                Wrapped = new TypeRef(TypeKind.Record, _names.FullName(member.Target), null, false),
+            });
         }
 
-        types.Add(new TypeModel(TypeModelKind.DiscriminatedUnion, id, ns, name, default, cases.ToEquatableArray(), default, null, property, CSharpIdentifiers.ToPascalCase(property), null, null));
+        types.Add(new TypeModel(TypeModelKind.DiscriminatedUnion, id, ns, name, default, cases.ToEquatableArray(), default, null, property, discriminator, null, null)
+        {
+            UnknownName = _unknownNames[id],
+        });
     }
 
     private TypeModel BuildUnion(string id, JsonElement schema, string ns, string name)
     {
         var cases = new List<UnionCase>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in UnionMembers(schema)!.Where(m => !IsNull(m)))
+        // Each case is read as Is{Case}/As{Case}: neither may be the struct's own name.
+        var scope = new NameScope();
+        foreach (var prefix in new[] { "Is", "As" })
         {
-            var type = Resolve(member, "/components/schemas/" + id).AsNonNullable();
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length)
+            {
+                scope.Reserve(name.Substring(prefix.Length), "the enclosing type (as " + name + ")");
+            }
+        }
+
+        var (keyword, members) = UnionMembersWithKeyword(schema);
+        for (var i = 0; i < members!.Count; i++)
+        {
+            var member = members[i];
+            if (IsNull(member))
+            {
+                continue;
+            }
+
+            var pointer = TypeNames.SchemaPointer(id) + "/" + keyword + "/" + i;
+            var type = Resolve(member, pointer).AsNonNullable();
             if (cases.Any(c => c.Type.CSharp == type.CSharp))
             {
                 continue;
             }
 
-            var memberName = MemberName(type);
-            var unique = memberName;
-            var n = 2;
-            while (!names.Add(unique))
+            var wanted = MemberName(type);
+            var memberName = scope.Claim(wanted, "the member '" + type.CSharp + "'", out var takenBy);
+            if (takenBy != null)
             {
-                unique = memberName + n++;
+                _doc.Report("FDRY106", pointer, "A member of union '" + id + "'", wanted, takenBy, memberName);
             }
 
-            cases.Add(new UnionCase(null, type, unique, TypeValues(member)));
+            cases.Add(new UnionCase(null, type, memberName, TypeValues(member)));
         }
 
         return new TypeModel(TypeModelKind.Union, id, ns, name, default, cases.ToEquatableArray(), default, null, null, null, null, null);
@@ -261,17 +433,17 @@ internal sealed class SchemaModelBuilder
     private EquatableArray<string> TypeValues(JsonElement member)
     {
         var values = new List<string>();
-        if (member.TryGetProperty("$ref", out var r) && SpecDocument.SchemaName(r.GetString()!) is { } target && _doc.Schemas.TryGetValue(target, out var schema))
+        if (SpecJson.String(member, "$ref") is { } r && SpecDocument.SchemaName(r) is { } target && _doc.Schemas.ContainsKey(target))
         {
             target = _unionAliases.TryGetValue(target, out var alias) ? alias : target;
-            schema = _doc.Schemas[target];
+            var schema = _doc.Schemas[target];
             if (_kinds[target] == TypeModelKind.DiscriminatedUnion && DiscriminatorProperty(schema) == "type")
             {
                 values.AddRange(Mapping(schema).Select(m => m.Value));
             }
-            else if (FlattenProperties(target).FirstOrDefault(p => p.JsonName == "type") is { Schema: var t } && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("const", out var c) && c.ValueKind == JsonValueKind.String)
+            else if (FlattenProperties(target).FirstOrDefault(p => p.JsonName == "type") is { Schema: var t } && SpecJson.String(t, "const") is { } c)
             {
-                values.Add(c.GetString()!);
+                values.Add(c);
             }
         }
 
@@ -293,36 +465,65 @@ internal sealed class SchemaModelBuilder
 
     // ---- type references ----
 
-    /// <summary>The C# type of a schema position.</summary>
+    /// <summary>
+    /// The C# type of a schema position; <paramref name="pointer"/> is where it is in the spec. A schema that says what
+    /// its value is in a way C# is not given (an inline union of several types, a list of types, an inline object with
+    /// properties, an unknown type) falls back to <c>JsonElement</c> and is reported there (FDRY103); free-form values
+    /// (<c>{}</c>, <c>"type": "object"</c> without properties) are <c>JsonElement</c> by design and are not.
+    /// </summary>
     public TypeRef Resolve(JsonElement schema, string pointer)
     {
         if (schema.ValueKind != JsonValueKind.Object)
         {
+            if (schema.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                Unsupported(pointer, "a schema that is a JSON " + schema.ValueKind.ToString().ToLowerInvariant() + ", not an object");
+            }
+
             return TypeRef.Primitive(TypeKind.Json);
         }
 
-        if (schema.TryGetProperty("x-foundry-model-route", out var route) && route.ValueKind == JsonValueKind.String)
+        if (SpecJson.String(schema, "x-foundry-model-route") is { } route)
         {
-            var typeName = RouteNames.ModelTypeName(route.GetString()!);
+            var typeName = RouteNames.ModelTypeName(route);
             if (typeName == null)
             {
-                _doc.Report("FDRY104", pointer, pointer, route.GetString()!);
+                _doc.Report("FDRY104", pointer, pointer, route);
                 return TypeRef.Primitive(TypeKind.String);
             }
 
             return new TypeRef(TypeKind.Struct, "global::" + _root + "." + typeName, null, false);
         }
 
-        if (schema.TryGetProperty("$ref", out var reference))
+        if (SpecJson.Get(schema, "$ref") is { } reference)
         {
-            return ResolveComponent(SpecDocument.SchemaName(reference.GetString() ?? string.Empty));
+            if (reference.ValueKind != JsonValueKind.String)
+            {
+                Unsupported(pointer, "a $ref that is not a string");
+                return TypeRef.Primitive(TypeKind.Json);
+            }
+
+            var target = SpecDocument.SchemaName(reference.GetString()!);
+            if (target == null && _doc.Exists(reference.GetString()!))
+            {
+                Unsupported(pointer, "a $ref to '" + reference.GetString() + "', which is not a schema of #/components/schemas");
+            }
+
+            return ResolveComponent(target, pointer);
         }
 
-        if (UnionMembers(schema) is { } members)
+        if (UnionMembersWithKeyword(schema) is (var keyword, { } members))
         {
-            var nonNull = members.Where(m => !IsNull(m)).ToList();
+            var nonNull = Enumerable.Range(0, members.Count).Where(i => !IsNull(members[i])).ToList();
             var nullable = nonNull.Count != members.Count;
-            var type = nonNull.Count == 1 ? Resolve(nonNull[0], pointer) : TypeRef.Primitive(TypeKind.Json);
+            if (nonNull.Count != 1)
+            {
+                Unsupported(pointer + "/" + keyword, nonNull.Count == 0
+                    ? "a " + keyword + " without a schema that is not null"
+                    : "an inline " + keyword + " of " + nonNull.Count + " schemas (a union is generated only for a component)");
+            }
+
+            var type = nonNull.Count == 1 ? Resolve(members[nonNull[0]], pointer + "/" + keyword + "/" + nonNull[0]) : TypeRef.Primitive(TypeKind.Json);
             return nullable ? type.AsNullable() : type;
         }
 
@@ -343,13 +544,18 @@ internal sealed class SchemaModelBuilder
                 result = TypeRef.Primitive(TypeKind.Boolean);
                 break;
             case "array":
-                var items = schema.TryGetProperty("items", out var i) ? Resolve(i, pointer) : TypeRef.Primitive(TypeKind.Json);
+                var items = SpecJson.Get(schema, "items") is { } i ? Resolve(i, pointer + "/items") : TypeRef.Primitive(TypeKind.Json);
                 result = new TypeRef(TypeKind.Array, null, items, false);
                 break;
-            case "object" when schema.TryGetProperty("additionalProperties", out var ap) && ap.ValueKind == JsonValueKind.Object && ap.EnumerateObject().Any() && !schema.TryGetProperty("properties", out _):
-                result = new TypeRef(TypeKind.Map, null, Resolve(ap, pointer), false);
+            case "object" when SpecJson.Object(schema, "additionalProperties") is { } ap && ap.EnumerateObject().Any() && !SpecJson.Has(schema, "properties"):
+                result = new TypeRef(TypeKind.Map, null, Resolve(ap, pointer + "/additionalProperties"), false);
                 break;
             default:
+                if (Construct(schema, kind) is { } construct)
+                {
+                    Unsupported(pointer, construct);
+                }
+
                 result = TypeRef.Primitive(TypeKind.Json);
                 break;
         }
@@ -357,7 +563,58 @@ internal sealed class SchemaModelBuilder
         return typeNullable ? result.AsNullable() : result;
     }
 
-    private TypeRef ResolveComponent(string? id)
+    /// <summary>What a schema that falls back to JSON says about its value, or null when it is free-form.</summary>
+    private static string? Construct(JsonElement schema, string? kind)
+    {
+        var type = SpecJson.Get(schema, "type");
+        if (type is { ValueKind: JsonValueKind.Array } types && kind == null)
+        {
+            var names = types.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.String ? t.GetString() : t.GetRawText()).Where(t => t != "null").ToList();
+            if (names.Count != 0)
+            {
+                return "several types (" + string.Join(", ", names) + ")";
+            }
+        }
+        else if (kind != null && kind is not ("object" or "null"))
+        {
+            return "the type '" + kind + "'";
+        }
+        else if (type is { ValueKind: not (JsonValueKind.String or JsonValueKind.Array) } other)
+        {
+            return "a 'type' that is a JSON " + other.ValueKind.ToString().ToLowerInvariant();
+        }
+
+        foreach (var keyword in new[] { "properties", "allOf", "enum", "const", "not", "if", "prefixItems", "patternProperties" })
+        {
+            if (SpecJson.Has(schema, keyword))
+            {
+                return keyword switch
+                {
+                    "properties" => "an inline object with properties (a record is generated only for a component)",
+                    "allOf" => "an inline allOf (a record is generated only for a component)",
+                    "enum" or "const" => "'" + keyword + "' without a type",
+                    _ => "'" + keyword + "'",
+                };
+            }
+        }
+
+        return null;
+    }
+
+    private readonly HashSet<string> _unsupported = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>FDRY103 at <paramref name="pointer"/>, once per place (a shared schema is resolved for each user).</summary>
+    private void Unsupported(string pointer, string construct)
+    {
+        if (_unsupported.Add(pointer))
+        {
+            const string prefix = "/components/schemas/";
+            var subject = pointer.StartsWith(prefix, StringComparison.Ordinal) ? Foundry.Generated.Catalog.Json.JsonPointer.Unescape(pointer.Substring(prefix.Length)) : pointer;
+            _doc.Report("FDRY103", pointer, subject, construct);
+        }
+    }
+
+    private TypeRef ResolveComponent(string? id, string pointer)
     {
         if (id == null || !_doc.Schemas.ContainsKey(id))
         {
@@ -385,10 +642,11 @@ internal sealed class SchemaModelBuilder
 
         if (!_resolvingAliases.Add(id))
         {
+            Unsupported(pointer, "a $ref cycle through '" + id + "', which has no type of its own");
             return TypeRef.Primitive(TypeKind.Json);
         }
 
-        var resolved = Resolve(_doc.Schemas[id], "/components/schemas/" + id);
+        var resolved = Resolve(_doc.Schemas[id], TypeNames.SchemaPointer(id));
         _resolvingAliases.Remove(id);
         _aliasCache[id] = resolved;
         return resolved;
@@ -398,11 +656,12 @@ internal sealed class SchemaModelBuilder
 
     private readonly struct FlatProperty
     {
-        public FlatProperty(string jsonName, JsonElement schema, bool required)
+        public FlatProperty(string jsonName, JsonElement schema, bool required, string pointer)
         {
             JsonName = jsonName;
             Schema = schema;
             Required = required;
+            Pointer = pointer;
         }
 
         public string JsonName { get; }
@@ -410,76 +669,71 @@ internal sealed class SchemaModelBuilder
         public JsonElement Schema { get; }
 
         public bool Required { get; }
+
+        /// <summary>Where the property is defined (in an allOf part or another component, for inherited ones).</summary>
+        public string Pointer { get; }
     }
 
     /// <summary>Properties of a component with allOf flattened: later parts replace earlier definitions in place.</summary>
     private List<FlatProperty> FlattenProperties(string id)
     {
         var order = new List<string>();
-        var schemas = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var schemas = new Dictionary<string, (JsonElement Schema, string Pointer)>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
-        Collect(_doc.Schemas[id], order, schemas, required, new HashSet<string>(StringComparer.Ordinal) { id });
-        return order.Select(n => new FlatProperty(n, schemas[n], required.Contains(n))).ToList();
+        Collect(_doc.Schemas[id], TypeNames.SchemaPointer(id), order, schemas, required, new HashSet<string>(StringComparer.Ordinal) { id });
+        return order.Select(n => new FlatProperty(n, schemas[n].Schema, required.Contains(n), schemas[n].Pointer)).ToList();
     }
 
-    private void Collect(JsonElement schema, List<string> order, Dictionary<string, JsonElement> schemas, HashSet<string> required, HashSet<string> visiting)
+    private void Collect(JsonElement schema, string pointer, List<string> order, Dictionary<string, (JsonElement, string)> schemas, HashSet<string> required, HashSet<string> visiting)
     {
-        if (schema.TryGetProperty("allOf", out var parts))
+        var index = 0;
+        foreach (var part in SpecJson.Items(schema, "allOf"))
         {
-            foreach (var part in parts.EnumerateArray())
+            var partPointer = pointer + "/allOf/" + index++;
+            if (SpecJson.String(part, "$ref") is { } r && SpecDocument.SchemaName(r) is { } target && _doc.Schemas.TryGetValue(target, out var targetSchema))
             {
-                if (part.TryGetProperty("$ref", out var r) && SpecDocument.SchemaName(r.GetString() ?? string.Empty) is { } target && _doc.Schemas.TryGetValue(target, out var targetSchema))
+                if (visiting.Add(target))
                 {
-                    if (visiting.Add(target))
-                    {
-                        Collect(targetSchema, order, schemas, required, visiting);
-                        visiting.Remove(target);
-                    }
+                    Collect(targetSchema, TypeNames.SchemaPointer(target), order, schemas, required, visiting);
+                    visiting.Remove(target);
                 }
-                else
-                {
-                    Collect(part, order, schemas, required, visiting);
-                }
+            }
+            else
+            {
+                Collect(part, partPointer, order, schemas, required, visiting);
             }
         }
 
-        if (schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+        foreach (var property in SpecJson.Properties(schema, "properties"))
         {
-            foreach (var property in properties.EnumerateObject())
+            if (!schemas.ContainsKey(property.Name))
             {
-                if (!schemas.ContainsKey(property.Name))
-                {
-                    order.Add(property.Name);
-                }
-
-                schemas[property.Name] = property.Value;
+                order.Add(property.Name);
             }
+
+            schemas[property.Name] = (property.Value, pointer + "/properties/" + Foundry.Generated.Catalog.Json.JsonPointer.Escape(property.Name));
         }
 
-        if (schema.TryGetProperty("required", out var req) && req.ValueKind == JsonValueKind.Array)
+        foreach (var r in SpecJson.Items(schema, "required"))
         {
-            foreach (var r in req.EnumerateArray())
+            if (r.ValueKind == JsonValueKind.String)
             {
-                if (r.ValueKind == JsonValueKind.String)
-                {
-                    required.Add(r.GetString()!);
-                }
+                required.Add(r.GetString()!);
             }
         }
-
     }
 
     private static string DiscriminatorProperty(JsonElement schema)
-        => schema.GetProperty("discriminator").TryGetProperty("propertyName", out var p) ? p.GetString() ?? "type" : "type";
+        => SpecJson.Object(schema, "discriminator") is { } d ? SpecJson.String(d, "propertyName") ?? "type" : "type";
 
     private static List<(string Value, string Target)> Mapping(JsonElement schema)
     {
         var result = new List<(string, string)>();
-        if (schema.TryGetProperty("discriminator", out var d) && d.TryGetProperty("mapping", out var mapping) && mapping.ValueKind == JsonValueKind.Object)
+        if (SpecJson.Object(schema, "discriminator") is { } d)
         {
-            foreach (var pair in mapping.EnumerateObject())
+            foreach (var pair in SpecJson.Properties(d, "mapping"))
             {
-                if (SpecDocument.SchemaName(pair.Value.GetString() ?? string.Empty) is { } target)
+                if (pair.Value.ValueKind == JsonValueKind.String && SpecDocument.SchemaName(pair.Value.GetString()!) is { } target)
                 {
                     result.Add((pair.Name, target));
                 }
@@ -489,49 +743,48 @@ internal sealed class SchemaModelBuilder
         return result;
     }
 
-    private static List<JsonElement>? UnionMembers(JsonElement schema)
+    private static List<JsonElement>? UnionMembers(JsonElement schema) => UnionMembersWithKeyword(schema).Members;
+
+    private static (string Keyword, List<JsonElement>? Members) UnionMembersWithKeyword(JsonElement schema)
     {
         foreach (var keyword in new[] { "oneOf", "anyOf" })
         {
-            if (schema.TryGetProperty(keyword, out var members) && members.ValueKind == JsonValueKind.Array)
+            if (SpecJson.Array(schema, keyword) is { } members)
             {
-                return members.EnumerateArray().ToList();
+                return (keyword, members);
             }
         }
 
-        return null;
+        return ("oneOf", null);
     }
 
-    private static bool IsNull(JsonElement schema)
-        => schema.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null";
+    private static bool IsNull(JsonElement schema) => SpecJson.String(schema, "type") == "null";
 
     private static (string? Kind, bool Nullable) PrimaryType(JsonElement schema)
     {
-        if (!schema.TryGetProperty("type", out var type))
+        switch (SpecJson.Get(schema, "type"))
         {
-            return (null, false);
+            case { ValueKind: JsonValueKind.String } type:
+                return (type.GetString(), false);
+            case { ValueKind: JsonValueKind.Array } types:
+                var names = types.EnumerateArray().Select(t => t.ValueKind == JsonValueKind.String ? t.GetString() : null).ToList();
+                var nonNull = names.Where(t => t != "null").ToList();
+                return (nonNull.Count == 1 ? nonNull[0] : null, names.Contains("null"));
+            default:
+                return (null, false);
         }
-
-        if (type.ValueKind == JsonValueKind.String)
-        {
-            return (type.GetString(), false);
-        }
-
-        var types = type.EnumerateArray().Select(t => t.GetString()).ToList();
-        var nonNull = types.Where(t => t != "null").ToList();
-        return (nonNull.Count == 1 ? nonNull[0] : null, types.Contains("null"));
     }
 
     private static bool IsInt64(JsonElement schema)
     {
-        if (schema.TryGetProperty("format", out var f) && f.GetString() is "int64" or "unixtime")
+        if (SpecJson.String(schema, "format") is "int64" or "unixtime")
         {
             return true;
         }
 
         foreach (var bound in new[] { "maximum", "minimum" })
         {
-            if (schema.TryGetProperty(bound, out var b) && b.ValueKind == JsonValueKind.Number && (!b.TryGetInt64(out var v) || v > int.MaxValue || v < int.MinValue))
+            if (SpecJson.Get(schema, bound) is { ValueKind: JsonValueKind.Number } b && (!b.TryGetInt64(out var v) || v > int.MaxValue || v < int.MinValue))
             {
                 return true;
             }

@@ -20,10 +20,9 @@ internal sealed class SpecDocument
         _text = text;
         Root = root;
         Schemas = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (root.TryGetProperty("components", out var components) && components.ValueKind == JsonValueKind.Object
-            && components.TryGetProperty("schemas", out var schemas) && schemas.ValueKind == JsonValueKind.Object)
+        if (SpecJson.Object(root, "components") is { } components)
         {
-            foreach (var schema in schemas.EnumerateObject())
+            foreach (var schema in SpecJson.Properties(components, "schemas"))
             {
                 Schemas[schema.Name] = schema.Value;
             }
@@ -49,21 +48,93 @@ internal sealed class SpecDocument
         }
 
         owner = JsonDocument.Parse(text);
-        var document = new SpecDocument(path, text, owner.RootElement);
-        if (owner.RootElement.ValueKind != JsonValueKind.Object || !owner.RootElement.TryGetProperty("paths", out _))
+        if (FindInvalidString(owner.RootElement, string.Empty) is { } invalid)
         {
-            problems.Add(new GeneratorProblem("FDRY101", path, TextPosition.Start, new[] { path, "it is not an OpenAPI document (no 'paths')" }.ToEquatableArray()));
+            // Valid JSON grammar, but a \ud800-style escape that is no UTF-16 text: nothing can name a type after it.
+            problems.Add(new GeneratorProblem("FDRY100", path, JsonLocator.Locate(text, invalid), new[] { path, "the string at '" + invalid + "' is not valid Unicode (a lone surrogate escape)" }.ToEquatableArray()));
             return null;
         }
 
-        return document;
+        if (owner.RootElement.ValueKind != JsonValueKind.Object || SpecJson.Object(owner.RootElement, "paths") == null)
+        {
+            var where = owner.RootElement.ValueKind == JsonValueKind.Object && owner.RootElement.TryGetProperty("paths", out _) ? "/paths" : string.Empty;
+            var what = where.Length > 0 ? "'paths' is not an object" : owner.RootElement.ValueKind == JsonValueKind.Object ? "it has no 'paths'" : "it is not a JSON object";
+            problems.Add(new GeneratorProblem("FDRY109", path, JsonLocator.Locate(text, where), new[] { path, what }.ToEquatableArray()));
+            return null;
+        }
+
+        return new SpecDocument(path, text, owner.RootElement);
     }
 
     public void Report(string descriptorId, string pointer, params string[] args)
         => Problems.Add(new GeneratorProblem(descriptorId, Path, JsonLocator.Locate(_text, pointer), args.ToEquatableArray()));
 
+    /// <summary>The pointer of the first string or property name that is not valid UTF-16 (System.Text.Json cannot read it).</summary>
+    private static string? FindInvalidString(JsonElement element, string pointer)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return pointer;
+                    }
+
+                    if (FindInvalidString(property.Value, pointer + "/" + Foundry.Generated.Catalog.Json.JsonPointer.Escape(name)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FindInvalidString(item, pointer + "/" + i++) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                    return null;
+                }
+                catch (InvalidOperationException)
+                {
+                    return pointer;
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The schema id a <c>$ref</c> names (<c>#/components/schemas/{id}</c>, the id JSON-pointer escaped: <c>~1</c> for
+    /// <c>/</c>, <c>~0</c> for <c>~</c>), or null when it names something else (a path into a schema included).
+    /// </summary>
     public static string? SchemaName(string reference)
-        => reference.StartsWith(SchemaPrefix, StringComparison.Ordinal) ? reference.Substring(SchemaPrefix.Length) : null;
+    {
+        if (!reference.StartsWith(SchemaPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var token = reference.Substring(SchemaPrefix.Length);
+        return token.IndexOf('/') >= 0 ? null : Foundry.Generated.Catalog.Json.JsonPointer.Unescape(token);
+    }
 
     /// <summary>Reports every <c>$ref</c> whose target is missing (FDRY102), located at the reference itself.</summary>
     public void CheckReferences()
@@ -109,6 +180,9 @@ internal sealed class SpecDocument
             Report("FDRY102", pointer, owner.Length == 0 ? "/" : owner, reference);
         }
     }
+
+    /// <summary>Whether a local reference (<c>#/…</c>) points at something in the document.</summary>
+    public bool Exists(string reference) => reference.StartsWith("#/", StringComparison.Ordinal) && Resolve(reference.Substring(2)) != null;
 
     private JsonElement? Resolve(string pointer)
     {

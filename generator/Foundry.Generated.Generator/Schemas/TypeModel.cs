@@ -22,10 +22,24 @@ internal sealed record PropertyModel(
     string CSharpName,
     TypeRef Type,
     bool IsRequired,
-    string? ConstValue) : IEquatable<PropertyModel>;
+    string? ConstValue) : IEquatable<PropertyModel>
+{
+    /// <summary>The upstream <c>description</c>, as written (Markdown).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Upstream says <c>deprecated: true</c>.</summary>
+    public bool Deprecated { get; init; }
+}
 
 /// <summary>One discriminated-union member (<see cref="Value"/>) or one non-discriminated member.</summary>
-internal sealed record UnionCase(string? Value, TypeRef Type, string MemberName, EquatableArray<string> TypeValues) : IEquatable<UnionCase>;
+internal sealed record UnionCase(string? Value, TypeRef Type, string MemberName, EquatableArray<string> TypeValues) : IEquatable<UnionCase>
+{
+    /// <summary>For a member that derives from another union: the type its wrapper (<see cref="Type"/>) holds.</summary>
+    public TypeRef? Wrapped { get; init; }
+}
+
+/// <summary>One known value of a string enum and the static property that holds it.</summary>
+internal sealed record EnumMember(string Value, string CSharpName, string? Description) : IEquatable<EnumMember>;
 
 /// <summary>One generated type, everything the emitter needs and nothing from Roslyn or the JSON document.</summary>
 internal sealed record TypeModel(
@@ -35,7 +49,7 @@ internal sealed record TypeModel(
     string Name,
     EquatableArray<PropertyModel> Properties,
     EquatableArray<UnionCase> Cases,
-    EquatableArray<string> EnumValues,
+    EquatableArray<EnumMember> EnumValues,
     string? BaseType,
     string? DiscriminatorJsonName,
     string? DiscriminatorCSharpName,
@@ -43,6 +57,15 @@ internal sealed record TypeModel(
     TypeRef? Wrapped) : IEquatable<TypeModel>
 {
     public string FullName => "global::" + Namespace + "." + Name;
+
+    /// <summary>A discriminated union's member for values the spec does not know (<c>Unknown{Name}</c> unless that is taken).</summary>
+    public string? UnknownName { get; init; }
+
+    /// <summary>The upstream <c>description</c> of the schema, as written (Markdown).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Upstream says <c>deprecated: true</c>.</summary>
+    public bool Deprecated { get; init; }
 
     public string HintName => Namespace + "." + Name + ".g.cs";
 }

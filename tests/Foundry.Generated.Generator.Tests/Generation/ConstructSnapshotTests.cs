@@ -12,7 +12,11 @@ public sealed class ConstructSnapshotTests
     [Fact]
     public void Construct_fixture_generates_without_diagnostics_and_compiles_cleanly()
     {
-        Assert.Empty(Result.Diagnostics);
+        // Delta's property 'delta' cannot be called Delta inside record Delta: the rename is information, not a warning.
+        var rename = Assert.Single(Result.Diagnostics);
+        Assert.Equal(("FDRY106", Microsoft.CodeAnalysis.DiagnosticSeverity.Info), (rename.Id, rename.Severity));
+        Assert.Equal("Property 'delta' of 'OpenAi.Delta' would be named 'Delta', which is taken by the enclosing type; it is named 'DeltaValue' instead", rename.GetMessage());
+        Assert.Equal(66, rename.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Empty(GeneratorRun.Problems(Result.Output));
     }
 
@@ -23,6 +27,7 @@ public sealed class ConstructSnapshotTests
     [InlineData("Foundry.Generated.OpenAi.Reply.g.cs")]
     [InlineData("Foundry.Generated.OpenAi.Event.g.cs")]
     [InlineData("Foundry.Generated.OpenAi.Delta.g.cs")]
+    [InlineData("Foundry.Generated.OpenAi.Done.g.cs")]
     [InlineData("Foundry.Generated.Clients.OpenAiResponsesClient.g.cs")]
     [InlineData("Foundry.Generated.Models.ResponsesModel.g.cs")]
     [InlineData("Foundry.Generated.Models.FoundryModels.g.cs")]

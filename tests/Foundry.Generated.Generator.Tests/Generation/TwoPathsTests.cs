@@ -46,7 +46,8 @@ public sealed class TwoPathsTests
         var compilation = GeneratorHarness.CreateCompilation(sources).WithAssemblyName(assemblyName).AddReferences(references);
         var driver = GeneratorHarness.CreateDriver(new FoundryGenerator(), texts, properties).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var hints = driver.GetRunResult().GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).OrderBy(h => h, System.StringComparer.Ordinal).ToArray();
-        return (output, diagnostics, hints);
+        // Information (the fixture's one FDRY106 rename) is not a problem of either path.
+        return (output, diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray(), hints);
     }
 
     private static MetadataReference Emit(Compilation compilation)

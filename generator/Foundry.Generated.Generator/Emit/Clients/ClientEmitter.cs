@@ -62,6 +62,19 @@ internal static class ClientEmitter
             : isStream
                 ? "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>"
                 : "/// <summary>Sends the request and returns the whole response.</summary>");
+        DocComments.Element(w, "remarks", DocComments.Lines(op.Description));
+        if (op.ModelInPath && DocComments.Lines(op.ModelDescription) is { Count: > 0 } modelDocs)
+        {
+            // One <param> asks for all (CS1573).
+            DocComments.Element(w, "param name=\"model\"", modelDocs);
+            w.Line("/// <param name=\"request\">The request body.</param>");
+            w.Line("/// <param name=\"cancellationToken\">Cancels the request (and the stream).</param>");
+        }
+
+        if (op.Deprecated)
+        {
+            w.Line(Types.TypeEmitter.Obsolete);
+        }
         using (w.Block($"public {returnType} {(textOnly ? "StreamText" : op.Method)}Async({parameters})"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
@@ -94,7 +107,11 @@ internal static class ClientEmitter
             else
             {
                 path = CSharpIdentifiers.StringLiteral(op.PathTemplate);
-                model = "request." + (op.ModelProperty ?? "Model");
+                model = "request." + op.ModelProperty;
+                if (op.ModelPropertyNullable)
+                {
+                    model += " ?? throw new global::System.ArgumentException(\"The request has no model.\", nameof(request))";
+                }
             }
 
             w.Line($"var operation = new global::Foundry.Generated.Runtime.FoundryOperation(Route, {path}, {model});");

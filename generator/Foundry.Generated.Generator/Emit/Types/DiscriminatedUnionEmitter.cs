@@ -11,12 +11,13 @@ internal static class DiscriminatedUnionEmitter
 {
     public static void Emit(SourceWriter w, TypeModel type, string root)
     {
-        var unknown = "Unknown" + type.Name;
+        var unknown = type.UnknownName!;
+        var unknownFull = "global::" + type.Namespace + "." + unknown;
         var helpers = JsonCode.Helpers;
-        TypeEmitter.GeneratedCode(w);
+        TypeEmitter.Header(w, type);
         using (w.Block($"public abstract partial record {type.Name} : global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
         {
-            w.Line($"/// <summary>JSON <c>{type.DiscriminatorJsonName}</c>: which member this is.</summary>");
+            w.Line($"/// <summary>JSON <c>{DocComments.Escape(type.DiscriminatorJsonName!)}</c>: which member this is.</summary>");
             w.Line($"public abstract string {type.DiscriminatorCSharpName} {{ get; }}");
             w.Line();
             w.Line("/// <summary>Properties the spec does not describe, kept so they survive a round trip.</summary>");
@@ -24,7 +25,7 @@ internal static class DiscriminatedUnionEmitter
             w.Line();
             w.Line($"public abstract void WriteJson({JsonCode.Writer} writer, {JsonCode.WireOptions} options);");
             w.Line();
-            w.Line("/// <summary>Reads the member named by the discriminator; unknown values become " + unknown + ".</summary>");
+            w.Line("/// <summary>Reads the member named by the discriminator; unknown values become <see cref=\"" + unknownFull + "\"/>.</summary>");
             w.Line($"public static {type.Name} ReadJson(ref {JsonCode.Reader} reader) => ReadJson(ref reader, null);");
             w.Line();
             w.Line("/// <summary>As <see cref=\"ReadJson(ref global::System.Text.Json.Utf8JsonReader)\"/>, taking repeated strings from <paramref name=\"strings\"/>.</summary>");
@@ -45,7 +46,7 @@ internal static class DiscriminatedUnionEmitter
                     }
                 }
 
-                w.Line($"return {unknown}.ReadJson(ref reader);");
+                w.Line($"return {unknownFull}.ReadJson(ref reader);");
             }
 
             w.Line();
@@ -56,10 +57,23 @@ internal static class DiscriminatedUnionEmitter
             }
 
             Utf8Matcher.Emit(w, "__MemberIndex", "The index of a member by its UTF-8 discriminator value; -1 for a value the spec does not know.", members);
+
+            // A member that derives from another union is held by a wrapper; converting to the union itself wraps it, so
+            // code that assigns such a member compiles whichever union it derives from.
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var c in type.Cases)
+            {
+                if (c.Wrapped?.Name is { } wrapped && seen.Add(wrapped))
+                {
+                    w.Line();
+                    w.Line($"/// <summary>Wraps a <see cref=\"{wrapped}\"/> as this union's member <see cref=\"{c.Type.Name}\"/>.</summary>");
+                    w.Line($"public static implicit operator {type.Name}({wrapped} value) => new {c.Type.Name} {{ Value = value }};");
+                }
+            }
         }
 
         w.Line();
-        w.Line($"/// <summary>A {type.Name} whose {type.DiscriminatorJsonName} the spec does not know; the raw JSON is kept.</summary>");
+        w.Line($"/// <summary>A <see cref=\"{type.Name}\"/> whose <c>{DocComments.Escape(type.DiscriminatorJsonName!)}</c> the spec does not know; the raw JSON is kept.</summary>");
         TypeEmitter.GeneratedCode(w);
         using (w.Block($"public sealed partial record {unknown} : {type.Name}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{unknown}>"))
         {

@@ -11,27 +11,20 @@ internal static class EnumStructEmitter
 {
     public static void Emit(SourceWriter w, TypeModel type, string root)
     {
-        TypeEmitter.GeneratedCode(w);
+        TypeEmitter.Header(w, type);
         using (w.Block($"public readonly partial struct {type.Name} : global::System.IEquatable<{type.Name}>, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
         {
             w.Line("private readonly string? _value;");
             w.Line();
             w.Line($"public {type.Name}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
             w.Line();
-            var used = new HashSet<string> { type.Name, "Value", "Equals", "GetHashCode", "ToString", "ReadJson", "WriteJson" };
             var members = new List<(string Value, string Member)>();
             foreach (var value in type.EnumValues)
             {
-                var name = value.Length == 0 ? "Empty" : CSharpIdentifiers.ToPascalCase(value);
-                var unique = name;
-                var n = 2;
-                while (!used.Add(unique))
-                {
-                    unique = name + n++;
-                }
-
-                w.Line($"public static {type.Name} {unique} {{ get; }} = new {type.Name}({CSharpIdentifiers.StringLiteral(value)});");
-                members.Add((value, unique));
+                var description = value.Description == null ? "." : ": " + string.Join(" ", DocComments.Lines(value.Description));
+                w.Line($"/// <summary>Wire value <c>{DocComments.Escape(value.Value)}</c>{description}</summary>");
+                w.Line($"public static {type.Name} {value.CSharpName} {{ get; }} = new {type.Name}({CSharpIdentifiers.StringLiteral(value.Value)});");
+                members.Add((value.Value, value.CSharpName));
             }
 
             w.Line();

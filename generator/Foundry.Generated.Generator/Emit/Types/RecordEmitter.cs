@@ -11,19 +11,19 @@ internal static class RecordEmitter
         var bases = isMember
             ? $"{type.BaseType}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"
             : $"global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>";
-        TypeEmitter.GeneratedCode(w);
+        TypeEmitter.Header(w, type);
         using (w.Block($"public sealed partial record {type.Name} : {bases}"))
         {
             if (isMember)
             {
-                w.Line($"/// <summary>The discriminator value, always {CSharpIdentifiers.StringLiteral(type.DiscriminatorValue!).Replace("\"", "'")}.</summary>");
+                w.Line($"/// <summary>The discriminator value, always <c>{DocComments.Escape(type.DiscriminatorValue!)}</c>.</summary>");
                 w.Line($"public override string {type.DiscriminatorCSharpName} => {CSharpIdentifiers.StringLiteral(type.DiscriminatorValue!)};");
                 w.Line();
             }
 
             foreach (var property in type.Properties)
             {
-                EmitProperty(w, property);
+                EmitProperty(w, property, type.Deprecated);
             }
 
             if (!isMember)
@@ -62,9 +62,25 @@ internal static class RecordEmitter
         return result;
     }
 
-    private static void EmitProperty(SourceWriter w, PropertyModel property)
+    private static void EmitProperty(SourceWriter w, PropertyModel property, bool typeDeprecated)
     {
-        w.Line($"/// <summary>JSON <c>{property.JsonName}</c>.</summary>");
+        var json = "JSON <c>" + DocComments.Escape(property.JsonName) + "</c>.";
+        var description = DocComments.Lines(property.Description);
+        // C# rejects [Obsolete] on a required member of a type that is not itself obsolete (CS9042): say it instead.
+        var required = property.IsRequired && property.ConstValue == null;
+        var obsolete = property.Deprecated && (!required || typeDeprecated);
+        var remarks = (description.Count > 0 ? json : string.Empty) + (property.Deprecated && !obsolete ? " Deprecated upstream (not marked obsolete: it is required)." : string.Empty);
+        DocComments.Element(w, "summary", description.Count > 0 ? description : new System.Collections.Generic.List<string> { json });
+        if (remarks.Length > 0)
+        {
+            w.Line("/// <remarks>" + remarks.Trim() + "</remarks>");
+        }
+
+        if (obsolete)
+        {
+            w.Line(TypeEmitter.Obsolete);
+        }
+
         if (property.ConstValue != null)
         {
             w.Line($"public string {property.CSharpName} => {CSharpIdentifiers.StringLiteral(property.ConstValue)};");
@@ -144,10 +160,10 @@ internal static class RecordEmitter
         var helpers = JsonCode.Helpers;
         var hide = isMember ? "new " : string.Empty;
         var names = PropertyIndexes(type, isMember);
-        w.Line($"/// <summary>Reads a {type.Name} from the JSON object the reader is on.</summary>");
+        w.Line($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from the JSON object the reader is on.</summary>");
         w.Line($"public static {hide}{type.Name} ReadJson(ref {JsonCode.Reader} reader) => ReadJson(ref reader, null);");
         w.Line();
-        w.Line($"/// <summary>Reads a {type.Name}, taking repeated strings (ids, model names) from <paramref name=\"strings\"/>.</summary>");
+        w.Line($"/// <summary>Reads a <see cref=\"{type.Name}\"/>, taking repeated strings (ids, model names) from <paramref name=\"strings\"/>.</summary>");
         using (w.Block($"public static {hide}{type.Name} ReadJson(ref {JsonCode.Reader} reader, {JsonCode.StringCache}? strings)"))
         {
             w.Line($"{helpers}.ExpectObject(ref reader, {CSharpIdentifiers.StringLiteral(type.Name)});");

@@ -37,4 +37,19 @@ internal static class TypeEmitter
 
     public static void GeneratedCode(SourceWriter w)
         => w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
+
+    /// <summary>What precedes a schema's type declaration: its upstream description, <c>[Obsolete]</c> when deprecated upstream, <c>[GeneratedCode]</c>.</summary>
+    public static void Header(SourceWriter w, TypeModel type)
+    {
+        DocComments.Element(w, "summary", DocComments.Lines(type.Description));
+        if (type.Deprecated)
+        {
+            w.Line(Obsolete);
+        }
+
+        GeneratedCode(w);
+    }
+
+    /// <summary>Generated code may use what it marks obsolete: every generated file disables CS0612/CS0618 (<see cref="SourceWriter.FileHeader"/>).</summary>
+    public const string Obsolete = "[global::System.Obsolete]";
 }

@@ -12,7 +12,7 @@ internal static class UnionStructEmitter
 {
     public static void Emit(SourceWriter w, TypeModel type, string root)
     {
-        TypeEmitter.GeneratedCode(w);
+        TypeEmitter.Header(w, type);
         using (w.Block($"public readonly partial record struct {type.Name} : global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
         {
             w.Line("private readonly object? _value;");
