@@ -3,7 +3,10 @@
 #   pkg       default path through the Foundry.Generated package (local folder feed)
 #   projref   default path through the repository's props (project references)
 #   openai    the same program on the OpenAI NuGet package
-#   custom    custom spec (the checked-in one) generating one route (FoundryRoutes=openai-responses)
+#   custom-a  custom spec (the checked-in one) generating one route into the app: anthropic-messages
+#   custom-r  the same with openai-responses (the largest route: ~half of all generated code)
+#   lib-r     the custom openai-responses generation in a class library of the user's, referenced by the app
+#             (the arrangement the default path uses: an edit of the app does not recompile the generated code)
 # Each is built once, then Program.cs is edited and rebuilt ROUNDS times, the four taking turns.
 # Then the generated line counts: the precompiled library and each single-route selection.
 # Usage: bash bench/build-times.sh [ROUNDS]   (writes nothing into the repository)
@@ -28,6 +31,13 @@ using var client = new FoundryLlmClient();
 var request = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "Tell me a 10 word story" };
 await foreach (var e in client.OpenAiResponses.StreamAsync(request))
     if (e is ResponseTextDeltaEvent delta) System.Console.Write(delta.Delta);'
+program_anthropic='using Foundry.Generated;
+using Foundry.Generated.Anthropic;
+
+using var client = new FoundryLlmClient();
+var request = new CreateMessageParams { Model = AnthropicMessagesModel.ClaudeSonnet4_5, MaxTokens = 64, Messages = [new InputMessage { Role = InputMessageRole.User, Content = "Tell me a 10 word story" }] };
+await foreach (var text in client.AnthropicMessages.StreamTextAsync(request))
+    System.Console.Write(text);'
 program_openai='#pragma warning disable OPENAI001
 using OpenAI.Responses;
 
@@ -64,9 +74,14 @@ import="<Import Project=\"$repo/generator/Foundry.Generated.Generator/build/Foun
 project pkg "" "<ItemGroup><PackageReference Include=\"Foundry.Generated\" Version=\"$version\" /></ItemGroup>" "$program_foundry"
 project projref "" "$import" "$program_foundry"
 project openai "" "<ItemGroup><PackageReference Include=\"OpenAI\" Version=\"$openai_version\" /></ItemGroup>" "$program_openai"
-project custom "<FoundrySpecDirectory>$repo/spec/</FoundrySpecDirectory><FoundryRoutes>openai-responses</FoundryRoutes>" "$import" "$program_foundry"
+custom="<FoundrySpecDirectory>$repo/spec/</FoundrySpecDirectory>"
+project custom-a "$custom<FoundryRoutes>anthropic-messages</FoundryRoutes>" "$import" "$program_anthropic"
+project custom-r "$custom<FoundryRoutes>openai-responses</FoundryRoutes>" "$import" "$program_foundry"
+project gen-r "$custom<FoundryRoutes>openai-responses</FoundryRoutes>" "$import" "// the generated clients live here"
+sed -i 's|<OutputType>Exe</OutputType>|<OutputType>Library</OutputType>|' "$work/gen-r/app-gen-r.csproj"
+project lib-r "" "<ItemGroup><ProjectReference Include=\"$work/gen-r/app-gen-r.csproj\" /></ItemGroup>" "$program_foundry"
 
-names=(pkg projref openai custom)
+names=(pkg projref openai custom-a custom-r lib-r)
 for n in "${names[@]}"; do
   echo "first build: $n" >&2
   (cd "$work/$n" && dotnet build -nologo -v:q >/dev/null) || { echo "build of $n failed" >&2; (cd "$work/$n" && dotnet build -nologo); exit 1; }
@@ -88,19 +103,19 @@ base=$(median "${times[openai]}")
 echo
 echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), .NET SDK $(dotnet --version)"
 echo "rebuild after editing Program.cs, seconds ($rounds rounds, alternating):"
-printf '%-8s %-40s %8s %8s\n' "app" "runs" "median" "x openai"
+printf '%-9s %-40s %8s %8s\n' "app" "runs" "median" "x openai"
 for n in "${names[@]}"; do
   m=$(median "${times[$n]}")
-  printf '%-8s %-40s %8.2f %8.2f\n' "$n" "$(printf '%.2f ' ${times[$n]})" "$m" "$(echo "$m / $base" | bc -l)"
+  printf '%-9s %-40s %8.2f %8.2f\n' "$n" "$(printf '%.2f ' ${times[$n]})" "$m" "$(echo "$m / $base" | bc -l)"
 done
 
 # Generated lines: the precompiled library, and a custom build of each single route.
 count() { find "$1" -name '*.g.cs' -path '*Foundry.Generated.Generator*' -print0 | xargs -0 cat | wc -l; }
-dotnet build runtime/Foundry.Generated.Clients -nologo -v:q -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/gen-default" >/dev/null
+dotnet build runtime/Foundry.Generated.Clients --no-dependencies --no-incremental -nologo -v:q -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/gen-default" >/dev/null
 echo
 echo "generated lines: default library (all routes) $(count "$work/gen-default")"
 for route in openai-responses openai-chat-completions openai-embeddings anthropic-messages google-generate-content xai-responses xai-chat-completions; do
-  sed -i "s|<FoundryRoutes>[^<]*</FoundryRoutes>|<FoundryRoutes>$route</FoundryRoutes>|" "$work/custom/app-custom.csproj"
-  (cd "$work/custom" && dotnet build -nologo -v:q -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/gen-$route" >/dev/null)
-  echo "generated lines: $route only $(count "$work/gen-$route")"
+  sed -i "s|<FoundryRoutes>[^<]*</FoundryRoutes>|<FoundryRoutes>$route</FoundryRoutes>|" "$work/gen-r/app-gen-r.csproj"
+  (cd "$work/gen-r" && dotnet build --no-dependencies --no-incremental -nologo -v:q -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/lines-$route" >/dev/null)
+  echo "generated lines: $route only $(count "$work/lines-$route")"
 done

@@ -50,6 +50,7 @@ internal static class ChatStreams
 
         // The catalog says which token-limit parameter the model takes.
         var usesMaxCompletionTokens = model.Info?.Capabilities.MaxTokensParameter == "max_completion_tokens";
+#pragma warning disable CS0612 // OpenAI deprecates max_tokens, but the models the catalog marks max_tokens take only it.
         return new CreateChatCompletionRequest
         {
             Model = model,
@@ -57,6 +58,7 @@ internal static class ChatStreams
             MaxTokens = usesMaxCompletionTokens ? null : o.MaxOutputTokens,
             MaxCompletionTokens = usesMaxCompletionTokens ? o.MaxOutputTokens : null,
         };
+#pragma warning restore CS0612
     }
 
     private static Foundry.Generated.Xai.CreateChatCompletionRequest XaiChatRequest(XaiChatCompletionsModel model, ChatOptions o)
@@ -68,7 +70,9 @@ internal static class ChatStreams
         }
 
         messages.Add(new ChatCompletionRequestUserMessage { Content = o.Prompt });
+#pragma warning disable CS0612 // xAI's chat completions take max_tokens (the OpenAI-shaped spec marks it deprecated).
         return new Foundry.Generated.Xai.CreateChatCompletionRequest { Model = model, Messages = messages, MaxTokens = o.MaxOutputTokens };
+#pragma warning restore CS0612
     }
 
     private static CreateMessageParams AnthropicRequest(AnthropicMessagesModel model, ChatOptions o)

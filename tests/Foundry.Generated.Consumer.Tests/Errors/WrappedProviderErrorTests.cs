@@ -28,7 +28,7 @@ public sealed class WrappedProviderErrorTests
     public async Task The_provider_error_inside_Foundrys_envelope_is_parsed()
     {
         using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = new Uri("http://localhost/"), Token = "test-token-0123456789" }, new HttpClient(new Answer(FoundryBody())));
-        var request = new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [], MaxTokens = 16 };
+        var request = new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [] };
 
         var error = await Assert.ThrowsAsync<FoundryApiException>(() => client.OpenAiChatCompletions.CreateAsync(request));
 
