@@ -51,7 +51,7 @@ public sealed class BenchmarkSmokeTests
         var cold = benchmarks.Cold().GetRunResult();
         var edited = benchmarks.UnrelatedEdit().GetRunResult();
 
-        Assert.Empty(cold.Diagnostics);
+        Assert.DoesNotContain(cold.Diagnostics, d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
         Assert.True(cold.GeneratedTrees.Length > 500, $"{cold.GeneratedTrees.Length} files");
         Assert.Equal(
             cold.Results.Single().GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
