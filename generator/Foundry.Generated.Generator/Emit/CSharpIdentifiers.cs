@@ -34,13 +34,14 @@ internal static class CSharpIdentifiers
     };
 
     /// <summary>
-    /// Members of every generated record, discriminated union and union member: the ones C# synthesises for records,
+    /// Members of every generated record, discriminated union and union member: the ones C# synthesises for records
+    /// (and <c>Clone</c>, which no record may declare: CS8859),
     /// the unknown-property bag, the JSON methods (<c>Emit/Types/RecordEmitter</c>, <c>DiscriminatedUnionEmitter</c>),
     /// the missing-required mask and the UTF-8 matchers.
     /// </summary>
     public static readonly IReadOnlyList<string> RecordMembers = Concat(ObjectMembers, new[]
     {
-        "EqualityContract", "PrintMembers", "Deconstruct", "AdditionalProperties", "WriteJson", "ReadJson", "MissingRequired",
+        "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "AdditionalProperties", "WriteJson", "ReadJson", "MissingRequired",
         "__PropertyIndex", "__MemberIndex",
     });
 

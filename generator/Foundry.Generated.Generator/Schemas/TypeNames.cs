@@ -38,6 +38,21 @@ internal sealed class TypeNames
             _scope.Reserve(rootNamespace + "." + segment, "a segment of the root namespace '" + rootNamespace + "'");
         }
 
+        // Namespaces the generated code names with global:: (the runtime's, the adapters' base): a type or a schema
+        // namespace of the same name under the root would take their place.
+        foreach (var used in new[] { "Foundry.Generated.Runtime.Internal", "Foundry.Generated.Hosting.AI" })
+        {
+            var segments = used.Split('.');
+            for (var i = 1; i <= segments.Length; i++)
+            {
+                var prefix = string.Join(".", segments, 0, i);
+                if (prefix.StartsWith(rootNamespace + ".", StringComparison.Ordinal) && prefix.IndexOf('.', rootNamespace.Length + 1) < 0)
+                {
+                    _scope.Reserve(prefix, "namespace '" + prefix + "', which the generated code uses");
+                }
+            }
+        }
+
         _scope.Reserve(rootNamespace + ".FoundryLlmClient", "the generated client 'FoundryLlmClient'")
             .Reserve(ClientHints + ".FoundryLlmClient", "the generated file '" + ClientHints + ".FoundryLlmClient.g.cs'");
         foreach (var route in Foundry.Generated.Catalog.ModelIds.ModelIdRules.KnownRoutes)

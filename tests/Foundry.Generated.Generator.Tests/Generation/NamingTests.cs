@@ -155,6 +155,29 @@ public sealed class NamingTests
     }
 
     [Fact]
+    public void Names_the_property_test_found_compile()
+    {
+        // NamingPropertyTests found these: a discriminator named Clone (CS8859: no record may declare Clone), a root
+        // schema Runtime and a schema namespace Runtime (both took the place of the runtime's namespace), a union whose
+        // mapping names no record (an empty switch, CS1522).
+        var result = new SpecEdit()
+            .Add("OpenAi.Cloned", """{ "oneOf": [{ "$ref": "#/components/schemas/OpenAi.ClonedItem" }], "discriminator": { "propertyName": "clone", "mapping": { "c": "#/components/schemas/OpenAi.ClonedItem" } } }""")
+            .Add("OpenAi.ClonedItem", """{ "type": "object", "properties": { "clone": { "type": "string" }, "n": { "type": "integer" } } }""")
+            .Add("Runtime", """{ "type": "object", "properties": { "a": { "type": "string" } } }""")
+            .Add("Runtime.FoundryPipeline", """{ "type": "object", "properties": { "a": { "type": "string" } } }""")
+            .Add("Hosting.X", """{ "type": "object", "properties": { "a": { "type": "string" } } }""")
+            .Add("OpenAi.Empty", """{ "oneOf": [{ "$ref": "#/components/schemas/OpenAi.Tier" }], "discriminator": { "propertyName": "type", "mapping": { "tier": "#/components/schemas/OpenAi.Tier" } } }""")
+            .Run();
+
+        CompilesCleanly(result);
+        Assert.Contains("it is named 'CloneValue' instead", result.Rename("The discriminator property 'clone'").GetMessage());
+        Assert.Equal("Schema 'Runtime' would be named 'Runtime', which is taken by namespace 'Foundry.Generated.Runtime', which the generated code uses; it is named 'Runtime3' instead", result.Rename("Schema 'Runtime'").GetMessage());
+        Assert.Equal("Namespace 'Foundry.Generated.Runtime' of schema 'Runtime.FoundryPipeline' would be named 'Runtime', which is taken by namespace 'Foundry.Generated.Runtime', which the generated code uses; it is named 'Runtime2' instead", result.Rename("Namespace 'Foundry.Generated.Runtime'").GetMessage());
+        Assert.NotNull(result.Output.GetTypeByMetadataName("Foundry.Generated.Runtime2.FoundryPipeline"));
+        Assert.NotNull(result.Output.GetTypeByMetadataName("Foundry.Generated.Hosting2.X"));
+    }
+
+    [Fact]
     public void A_wrapper_name_another_schema_holds_gets_a_number()
     {
         // Delta is primarily a member of Event; in Other it is wrapped as OtherDelta, a name a schema already has.

@@ -33,15 +33,19 @@ internal static class DiscriminatedUnionEmitter
             {
                 w.Line($"{helpers}.ExpectObject(ref reader, {CSharpIdentifiers.StringLiteral(type.Name)});");
                 // The discriminator's UTF-8 bytes are matched in place (no string per event), by length first, so a
-                // union of fifty members costs one or two comparisons.
-                using (w.Block($"if ({helpers}.TryPeekProperty(reader, {JsonCode.Utf8(type.DiscriminatorJsonName!)}, out var discriminator))"))
+                // union of fifty members costs one or two comparisons. A union without a member it can generate reads
+                // every value as unknown (an empty switch is CS1522).
+                using (type.Cases.Count == 0 ? default(SourceWriter.Scope?) : w.Block($"if ({helpers}.TryPeekProperty(reader, {JsonCode.Utf8(type.DiscriminatorJsonName!)}, out var discriminator))"))
                 {
-                    using (w.Block($"switch (__MemberIndex({helpers}.Utf8Text(ref discriminator)))"))
+                    if (type.Cases.Count > 0)
                     {
-                        var index = 0;
-                        foreach (var c in type.Cases)
+                        using (w.Block($"switch (__MemberIndex({helpers}.Utf8Text(ref discriminator)))"))
                         {
-                            w.Line($"case {index++}: return {c.Type.Name}.ReadJson(ref reader, strings);");
+                            var index = 0;
+                            foreach (var c in type.Cases)
+                            {
+                                w.Line($"case {index++}: return {c.Type.Name}.ReadJson(ref reader, strings);");
+                            }
                         }
                     }
                 }
@@ -49,14 +53,17 @@ internal static class DiscriminatedUnionEmitter
                 w.Line($"return {unknownFull}.ReadJson(ref reader);");
             }
 
-            w.Line();
-            var members = new List<(string, int)>();
-            for (var i = 0; i < type.Cases.Count; i++)
+            if (type.Cases.Count > 0)
             {
-                members.Add((type.Cases[i].Value!, i));
-            }
+                w.Line();
+                var members = new List<(string, int)>();
+                for (var i = 0; i < type.Cases.Count; i++)
+                {
+                    members.Add((type.Cases[i].Value!, i));
+                }
 
-            Utf8Matcher.Emit(w, "__MemberIndex", "The index of a member by its UTF-8 discriminator value; -1 for a value the spec does not know.", members);
+                Utf8Matcher.Emit(w, "__MemberIndex", "The index of a member by its UTF-8 discriminator value; -1 for a value the spec does not know.", members);
+            }
 
             // A member that derives from another union is held by a wrapper; converting to the union itself wraps it, so
             // code that assigns such a member compiles whichever union it derives from.
