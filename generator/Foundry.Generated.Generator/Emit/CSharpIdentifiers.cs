@@ -41,7 +41,7 @@ internal static class CSharpIdentifiers
     /// </summary>
     public static readonly IReadOnlyList<string> RecordMembers = Concat(ObjectMembers, new[]
     {
-        "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "AdditionalProperties", "WriteJson", "ReadJson", "MissingRequired",
+        "EqualityContract", "PrintMembers", "Deconstruct", "Clone", "AdditionalProperties", "WriteJson", "ReadJson", "MissingRequired", "ExplicitNulls",
         "__PropertyIndex", "__MemberIndex",
     });
 

@@ -125,7 +125,7 @@ internal static class ToolAndReasoningReplies
     /// <summary>Anthropic tool_use block with input_json_delta pieces at <paramref name="index"/>.</summary>
     public static IEnumerable<WireEvent> AnthropicToolUse(EmulatedCall call, int index)
     {
-        yield return new WireEvent("content_block_start", new JsonObject { ["type"] = "content_block_start", ["index"] = index, ["content_block"] = new JsonObject { ["type"] = "tool_use", ["id"] = "toolu_emulated", ["name"] = call.ToolName, ["input"] = new JsonObject() } }.ToJsonString());
+        yield return new WireEvent("content_block_start", new JsonObject { ["type"] = "content_block_start", ["index"] = index, ["content_block"] = new JsonObject { ["type"] = "tool_use", ["id"] = "toolu_emulated", ["name"] = call.ToolName, ["input"] = new JsonObject(), ["caller"] = new JsonObject { ["type"] = "direct" } } }.ToJsonString());
         foreach (var piece in ArgumentPieces(call.ToolArguments))
         {
             yield return new WireEvent("content_block_delta", new JsonObject { ["type"] = "content_block_delta", ["index"] = index, ["delta"] = new JsonObject { ["type"] = "input_json_delta", ["partial_json"] = piece } }.ToJsonString());

@@ -16,7 +16,7 @@ namespace Foundry.Generated.Consumer.Tests.Recorded;
 /// No silent failure on real bodies (issue 15): every recorded stream (tests/fixtures/sse) and every recorded
 /// non-streaming body (tests/fixtures/json) decodes through the generated types with no <c>Unknown…</c> value anywhere
 /// in the decoded graph and no null in a member whose type says it cannot be null; a body writes back to the same JSON
-/// value it was read from (a null-valued and an absent property count as the same; numbers compare by value).
+/// value it was read from (an absent property stays absent, an explicit null stays null; numbers compare by value).
 /// </summary>
 public sealed class RecordedBodiesTests
 {

@@ -93,8 +93,9 @@ public sealed class FixtureRoundTripTests
         switch (expected.ValueKind)
         {
             case JsonValueKind.Object:
-                var left = expected.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).ToDictionary(p => p.Name, p => p.Value);
-                var right = actual.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null).ToDictionary(p => p.Name, p => p.Value);
+                // Exact: an absent property stays absent and an explicit null stays null.
+                var left = expected.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+                var right = actual.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
                 foreach (var name in left.Keys.Union(right.Keys))
                 {
                     if (!left.TryGetValue(name, out var l) || !right.TryGetValue(name, out var r))

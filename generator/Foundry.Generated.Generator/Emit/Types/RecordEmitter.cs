@@ -40,20 +40,36 @@ internal static class RecordEmitter
                 w.Line();
             }
 
+            if (NullTracked(type).Count > 0)
+            {
+                w.Line("/// <summary>Optional values that were an explicit JSON null when this was read, so writing it back keeps the null.</summary>");
+                w.Line("private ulong ExplicitNulls { get; init; }");
+                w.Line();
+            }
+
             EmitWrite(w, type, isMember);
             w.Line();
             EmitRead(w, type, root, isMember);
         }
     }
 
-    /// <summary>Required value-type properties (a default value cannot tell "absent"), by property index (first 64).</summary>
+    /// <summary>
+    /// Required properties, by index (first 64): a value read from JSON that lacked one remembers it, so writing it back
+    /// leaves it out instead of inventing a value or a null.
+    /// </summary>
     private static System.Collections.Generic.List<int> MissingTracked(TypeModel type)
+        => Indexes(type, p => p.IsRequired && p.ConstValue == null);
+
+    /// <summary>Optional nullable properties, by index (first 64): an explicit JSON null is written back as null.</summary>
+    private static System.Collections.Generic.List<int> NullTracked(TypeModel type)
+        => Indexes(type, p => !p.IsRequired && p.ConstValue == null && p.Type.Nullable);
+
+    private static System.Collections.Generic.List<int> Indexes(TypeModel type, System.Func<PropertyModel, bool> include)
     {
         var result = new System.Collections.Generic.List<int>();
         for (var i = 0; i < type.Properties.Count && i < 64; i++)
         {
-            var p = type.Properties[i];
-            if (p.IsRequired && p.ConstValue == null && p.Type.IsValueType && !p.Type.Nullable)
+            if (include(type.Properties[i]))
             {
                 result.Add(i);
             }
@@ -61,6 +77,18 @@ internal static class RecordEmitter
 
         return result;
     }
+
+    /// <summary>
+    /// What a required, non-nullable reference property holds when the JSON lacked it (providers omit some): an empty
+    /// string or collection, never a null behind a non-nullable type; null for a record, which then fails reading.
+    /// </summary>
+    private static string? MissingDefault(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => "string.Empty",
+        TypeKind.Array => $"global::System.Array.Empty<{type.Element!.CSharp}>()",
+        TypeKind.Map => $"new global::System.Collections.Generic.Dictionary<string, {type.Element!.CSharp}>()",
+        _ => null,
+    };
 
     private static void EmitProperty(SourceWriter w, PropertyModel property, bool typeDeprecated)
     {
@@ -109,21 +137,24 @@ internal static class RecordEmitter
             }
 
             var tracked = MissingTracked(type);
+            var nullTracked = NullTracked(type);
             for (var index = 0; index < type.Properties.Count; index++)
             {
                 var property = type.Properties[index];
                 var name = JsonCode.Utf8(property.JsonName);
-                if (tracked.Contains(index))
+                // A required reference built in code may still be null (object initializers do not check): write null.
+                var written = property.Type.IsValueType ? property.Type : property.Type.AsNullable();
+                if (property.ConstValue != null)
+                {
+                    w.Line($"writer.WriteString({name}, {CSharpIdentifiers.StringLiteral(property.ConstValue)});");
+                }
+                else if (tracked.Contains(index))
                 {
                     using (w.Block($"if ((this.MissingRequired & {1UL << index}UL) == 0)"))
                     {
                         w.Line($"writer.WritePropertyName({name});");
-                        JsonCode.Write(w, property.Type, "this." + property.CSharpName, "__" + property.CSharpName + "_");
+                        JsonCode.Write(w, written, "this." + property.CSharpName, "__" + property.CSharpName + "_");
                     }
-                }
-                else if (property.ConstValue != null)
-                {
-                    w.Line($"writer.WriteString({name}, {CSharpIdentifiers.StringLiteral(property.ConstValue)});");
                 }
                 else if (!property.IsRequired)
                 {
@@ -132,12 +163,18 @@ internal static class RecordEmitter
                         w.Line($"writer.WritePropertyName({name});");
                         JsonCode.Write(w, property.Type.AsNonNullable(), "__" + property.CSharpName, "__" + property.CSharpName + "_");
                     }
+
+                    if (nullTracked.Contains(index))
+                    {
+                        using (w.Block($"else if ((this.ExplicitNulls & {1UL << index}UL) != 0)"))
+                        {
+                            w.Line($"writer.WriteNull({name});");
+                        }
+                    }
                 }
                 else
                 {
-                    // Reading is lenient, so a required reference may be missing (null): write null rather than throw.
                     w.Line($"writer.WritePropertyName({name});");
-                    var written = property.Type.IsValueType ? property.Type : property.Type.AsNullable();
                     JsonCode.Write(w, written, "this." + property.CSharpName, "__" + property.CSharpName + "_");
                 }
             }
@@ -192,14 +229,37 @@ internal static class RecordEmitter
                 w.Line("ulong __seen = 0;");
             }
 
+            var nullTracked = NullTracked(type);
+            if (nullTracked.Count > 0)
+            {
+                w.Line("ulong __nulls = 0;");
+            }
+
             using (w.Block($"while (reader.Read() && reader.TokenType == {JsonCode.JsonTokenType}.PropertyName)"))
             {
                 if (names.Count > 0)
                 {
-                    EmitPropertySwitch(w, type, root, helpers, names, tracked);
+                    EmitPropertySwitch(w, type, root, helpers, names, tracked, nullTracked);
                 }
 
                 w.Line($"{helpers}.AddUnknown(ref __extra, ref reader);");
+            }
+
+            // A required reference the JSON lacked: an empty value of its type, or (a record) a clear error; never null.
+            foreach (var t in tracked)
+            {
+                var property = type.Properties[t];
+                if (property.Type.IsValueType || property.Type.Nullable)
+                {
+                    continue;
+                }
+
+                using (w.Block($"if ((__seen & {1UL << t}UL) == 0)"))
+                {
+                    w.Line(MissingDefault(property.Type) is { } fallback
+                        ? $"__p{t} = {fallback};"
+                        : $"throw new global::System.Text.Json.JsonException({CSharpIdentifiers.StringLiteral($"{type.Name} has no '{property.JsonName}', which it requires.")});");
+                }
             }
 
             w.Line($"return new {type.Name}");
@@ -220,6 +280,11 @@ internal static class RecordEmitter
             if (tracked.Count > 0)
             {
                 w.Line($"MissingRequired = {trackedMask}UL & ~__seen,");
+            }
+
+            if (nullTracked.Count > 0)
+            {
+                w.Line("ExplicitNulls = __nulls,");
             }
 
             w.Unindent();
@@ -257,7 +322,7 @@ internal static class RecordEmitter
 
     // One switch on the property's index: its name is matched once (by length, then bytes) instead of with each
     // property in turn. Only indexes the matcher can return get a case.
-    private static void EmitPropertySwitch(SourceWriter w, TypeModel type, string root, string helpers, System.Collections.Generic.List<(string Text, int Index)> names, System.Collections.Generic.List<int> tracked)
+    private static void EmitPropertySwitch(SourceWriter w, TypeModel type, string root, string helpers, System.Collections.Generic.List<(string Text, int Index)> names, System.Collections.Generic.List<int> tracked, System.Collections.Generic.List<int> nullTracked)
     {
         using (w.Block($"switch (__PropertyIndex({helpers}.Utf8Text(ref reader)))"))
         {
@@ -273,6 +338,11 @@ internal static class RecordEmitter
                 }
                 else
                 {
+                    if (nullTracked.Contains(index))
+                    {
+                        w.Line($"if (reader.TokenType == {JsonCode.JsonTokenType}.Null) __nulls |= {1UL << index}UL;");
+                    }
+
                     w.Line($"__p{index} = {JsonCode.Read(property.Type, "reader", root, "strings", property.JsonName)};");
                     if (tracked.Contains(index))
                     {
