@@ -90,7 +90,8 @@ static class ModelIdSuggester
 
     private static int Score(string a, string b) => a == b ? 0 : Levenshtein(a, b);
 
-    private static int Levenshtein(string a, string b)
+    /// <summary>The edit distance of two strings (insertions, deletions, substitutions); also used by the spec sync.</summary>
+    public static int Levenshtein(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

@@ -83,7 +83,7 @@ internal static class OperationMatcher
     {
         var target = WithoutVersion(Shape(wanted));
         var closest = Operations(spec)
-            .OrderBy(o => Distance(WithoutVersion(Shape(o.Path)), target) + (o.Method == method ? 0 : 2) + (HasQuery(o.Path) ? 1 : 0))
+            .OrderBy(o => global::Foundry.Generated.Catalog.ModelIds.ModelIdSuggester.Levenshtein(WithoutVersion(Shape(o.Path)), target) + (o.Method == method ? 0 : 2) + (HasQuery(o.Path) ? 1 : 0))
             .ThenBy(o => o.Path, StringComparer.Ordinal)
             .ThenBy(o => o.Method, StringComparer.Ordinal)
             .Take(3)
@@ -146,29 +146,5 @@ internal static class OperationMatcher
         }
 
         return text.ToString();
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
