@@ -16,7 +16,7 @@ namespace Foundry.Generated.Hosting;
 /// <c>ModelIdWireFormat</c> (<c>Rid</c> | <c>FriendlyId</c>), <c>MaxRetries</c>, <c>RetryBaseDelay</c>, <c>RetryMaxDelay</c>,
 /// <c>StreamIdleTimeout</c>, <c>RequestTimeout</c> (TimeSpan, e.g. <c>00:02:00</c>), <c>MaxEventBytes</c>,
 /// <c>AllowInsecureHttp</c> (true | false; also passed to the OAuth2 token provider built here),
-/// <c>AllowMissingStreamTerminal</c> (true | false), and
+/// <c>AllowMissingStreamTerminal</c> (true | false), <c>FailOnIncompleteResponse</c> (true | false), and
 /// <c>OAuth2:ClientId</c> / <c>OAuth2:ClientSecret</c> / <c>OAuth2:Scope</c> for client-credentials auth.
 /// </remarks>
 public static class FoundryConfiguration
@@ -76,6 +76,7 @@ public static class FoundryConfiguration
 
         Bool(section, path, "AllowInsecureHttp", v => options.AllowInsecureHttp = v, problems);
         Bool(section, path, "AllowMissingStreamTerminal", v => options.AllowMissingStreamTerminal = v, problems);
+        Bool(section, path, "FailOnIncompleteResponse", v => options.FailOnIncompleteResponse = v, problems);
 
         var oauth = section.GetSection("OAuth2");
         if (oauth.Exists())

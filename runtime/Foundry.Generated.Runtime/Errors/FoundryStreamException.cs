@@ -34,6 +34,11 @@ public enum FoundryStreamFailure
     /// event; the message names the content type and shows the first bytes of the body (at most 256, token redacted).
     /// </summary>
     NotAnEventStream,
+    /// <summary>
+    /// A Responses <c>response.incomplete</c> while <see cref="FoundryClientOptions.FailOnIncompleteResponse"/> is set:
+    /// the answer so far was delivered, <c>ErrorCode</c> is the reason (<c>max_output_tokens</c>, <c>content_filter</c>).
+    /// </summary>
+    Incomplete,
 }
 
 /// <summary>A stream failed after it started; the events before it were delivered.</summary>

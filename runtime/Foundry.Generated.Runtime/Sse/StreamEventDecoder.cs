@@ -64,6 +64,9 @@ internal static class StreamEventDecoder
 
     private static ReadOnlySpan<byte> ErrorWord => "\"error\""u8;
 
+    /// <summary>The <c>Type</c> of a decoded event that fails the stream as <see cref="FoundryStreamFailure.Incomplete"/>.</summary>
+    public const string IncompleteType = "response.incomplete";
+
     /// <summary>Decodes one event's data with the stream's <paramref name="values"/> reader (a typed event or its text);
     /// <paramref name="scanUsage"/> says whether anyone records token usage; <paramref name="terminal"/> sees every
     /// non-empty event.</summary>
@@ -100,6 +103,12 @@ internal static class StreamEventDecoder
             var kind = values.TryRead(data, out var value) ? DecodedKind.Event : DecodedKind.Skip;
             // Usage also comes on events with nothing to yield (a text stream's last chunk or response.completed).
             var (input, output) = scanUsage ? UsageScanner.Scan(data) : default;
+            if (signal == TerminalSignal.Incomplete && terminal.FailOnIncomplete)
+            {
+                var reason = StreamTerminal.IncompleteReason(data);
+                return new DecodedEvent<TEvent>(kind, value, $"the response is incomplete ({reason ?? "no reason given"})", reason, IncompleteType, input, output, failsStream: true);
+            }
+
             if (signal == TerminalSignal.Failed)
             {
                 var (code, message) = StreamTerminal.FailedError(data);

@@ -11,6 +11,8 @@ internal enum TerminalSignal
     /// <summary>The stream's last word: it may end now (Responses <c>response.completed</c> / <c>response.incomplete</c>,
     /// Anthropic <c>message_stop</c>, and so on).</summary>
     Ended,
+    /// <summary>Responses <c>response.incomplete</c>: the stream ended with a partial answer (a length or content limit).</summary>
+    Incomplete,
     /// <summary>Responses <c>response.failed</c>: the stream ended, and the response failed.</summary>
     Failed,
 }
@@ -39,7 +41,14 @@ internal sealed class StreamTerminal
     private HashSet<long>? _seenHigh;
     private HashSet<long>? _finishedHigh;
 
-    public StreamTerminal(FoundryStreamDialect? dialect) => _dialect = dialect;
+    public StreamTerminal(FoundryStreamDialect? dialect, bool failOnIncomplete = false)
+    {
+        _dialect = dialect;
+        FailOnIncomplete = failOnIncomplete;
+    }
+
+    /// <summary><see cref="FoundryClientOptions.FailOnIncompleteResponse"/>: a <c>response.incomplete</c> fails the stream.</summary>
+    public bool FailOnIncomplete { get; }
 
     /// <summary>Non-empty events seen (including errors, <c>[DONE]</c> and events with nothing to yield).</summary>
     public int Events { get; private set; }
@@ -107,7 +116,8 @@ internal sealed class StreamTerminal
     {
         var signal = eventType switch
         {
-            "response.completed" or "response.incomplete" => TerminalSignal.Ended,
+            "response.completed" => TerminalSignal.Ended,
+            "response.incomplete" => TerminalSignal.Incomplete,
             "response.failed" => TerminalSignal.Failed,
             _ => TerminalSignal.None,
         };
@@ -115,7 +125,8 @@ internal sealed class StreamTerminal
         // Servers that send data-only events (no event: line) name the type only in the JSON.
         if (signal == TerminalSignal.None && eventType == "message")
         {
-            signal = TopLevelTypeIs(data, "response.completed"u8, "response.incomplete"u8) ? TerminalSignal.Ended
+            signal = TopLevelTypeIs(data, "response.completed"u8) ? TerminalSignal.Ended
+                : TopLevelTypeIs(data, "response.incomplete"u8) ? TerminalSignal.Incomplete
                 : TopLevelTypeIs(data, "response.failed"u8) ? TerminalSignal.Failed
                 : TerminalSignal.None;
         }
@@ -126,6 +137,26 @@ internal sealed class StreamTerminal
         }
 
         return signal;
+    }
+
+    /// <summary>The <c>response.incomplete_details.reason</c> of a <c>response.incomplete</c> event (null when absent).</summary>
+    public static string? IncompleteReason(ReadOnlySpan<byte> data)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(data);
+            using var document = JsonDocument.ParseValue(ref reader);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Object
+                && response.TryGetProperty("incomplete_details", out var details) && details.ValueKind == JsonValueKind.Object
+                && details.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String
+                ? reason.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The <c>response.error</c> code and message of a <c>response.failed</c> event (nulls when absent).</summary>

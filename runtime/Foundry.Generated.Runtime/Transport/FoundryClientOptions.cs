@@ -62,6 +62,14 @@ public sealed class FoundryClientOptions
     /// </summary>
     public bool AllowMissingStreamTerminal { get; set; }
 
+    /// <summary>
+    /// A Responses <c>response.incomplete</c> (the answer was cut by <c>max_output_tokens</c> or a content filter) fails
+    /// the stream with <see cref="FoundryStreamFailure.Incomplete"/> (its reason as <c>ErrorCode</c>) after the event,
+    /// so a caller of <c>StreamTextAsync</c>, which sees only text, can tell a partial answer from a whole one. Off by
+    /// default: an incomplete response is an answer, and <c>StreamAsync</c> and the IChatClient finish reason show it.
+    /// </summary>
+    public bool FailOnIncompleteResponse { get; set; }
+
     /// <summary>Largest single server-sent event accepted (memory bound).</summary>
     public int MaxEventBytes { get; set; } = 16 * 1024 * 1024;
 

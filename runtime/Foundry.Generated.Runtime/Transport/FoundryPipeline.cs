@@ -140,7 +140,7 @@ public sealed partial class FoundryPipeline : IDisposable
             // Per stream, never shared between two enumerations: e.g. the cache of ids and model names.
             var values = TReader.ForStream(operation.Route);
             var scanUsage = FoundryTelemetry.RecordsUsage(activity);
-            var terminal = new StreamTerminal(FoundryRoutes.GetStreamDialect(operation.Route));
+            var terminal = new StreamTerminal(FoundryRoutes.GetStreamDialect(operation.Route), Options.FailOnIncompleteResponse);
             var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TValue, TReader>(values, terminal, type, data, maxBytes, scanUsage));
             var count = 0;
             var usage = new UsageScanner();
@@ -237,8 +237,9 @@ public sealed partial class FoundryPipeline : IDisposable
 
     private FoundryStreamException ResponseFailed<TValue>(Activity? activity, FoundryOperation operation, long started, int count, string eventType, in DecodedEvent<TValue> decoded)
     {
-        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code is { } code ? Redact(code) : "response_failed");
-        return StreamFailure(operation, FoundryStreamFailure.ErrorEvent, count, eventType, decoded.Message!, decoded.Code, decoded.Type);
+        var incomplete = decoded.Type == StreamEventDecoder.IncompleteType;
+        FoundryTelemetry.Failed(activity, operation, started, Options.TimeProvider, decoded.Code is { } code ? Redact(code) : incomplete ? "response_incomplete" : "response_failed");
+        return StreamFailure(operation, incomplete ? FoundryStreamFailure.Incomplete : FoundryStreamFailure.ErrorEvent, count, eventType, decoded.Message!, decoded.Code, decoded.Type);
     }
 
     /// <summary>How many bytes of a body that is not an event stream an error shows.</summary>

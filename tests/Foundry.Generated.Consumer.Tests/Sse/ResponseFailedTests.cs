@@ -11,7 +11,8 @@ namespace Foundry.Generated.Consumer.Tests.Sse;
 /// <summary>
 /// A Responses stream that ends with <c>response.failed</c> fails with the provider's error code and message:
 /// <c>StreamAsync</c> delivers the <c>response.failed</c> event first, <c>StreamTextAsync</c> (no text in it) fails
-/// right after the text. <c>response.incomplete</c> ends the stream normally.
+/// right after the text. <c>response.incomplete</c> ends the stream normally, unless the caller opts into
+/// <c>FailOnIncompleteResponse</c>, which makes it <c>FoundryStreamFailure.Incomplete</c> with the reason.
 /// </summary>
 public sealed class ResponseFailedTests
 {
@@ -112,5 +113,26 @@ public sealed class ResponseFailedTests
         Assert.Null(textError);
         Assert.IsType<ResponseIncompleteEvent>(events[^1]);
         Assert.Equal(7, text.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadSizes))]
+    public async Task With_FailOnIncompleteResponse_a_text_caller_learns_the_answer_was_cut_and_why(int readSize)
+    {
+        var body = EndingWith("response.incomplete", "incomplete", "\"error\":null,\"incomplete_details\":{\"reason\":\"max_output_tokens\"}");
+        using var client = RecordedStream.Client(body, readSize, o => o.FailOnIncompleteResponse = true);
+
+        var (events, error) = await StreamTerminalTests.Collect(client.OpenAiResponses.StreamAsync(Request()));
+        var (text, textError) = await StreamTerminalTests.Collect(client.OpenAiResponses.StreamTextAsync(Request()));
+
+        Assert.IsType<ResponseIncompleteEvent>(events[^1]);
+        Assert.Equal(7, text.Count);
+        foreach (var e in new[] { error, textError })
+        {
+            Assert.NotNull(e);
+            Assert.Equal(FoundryStreamFailure.Incomplete, e.Failure);
+            Assert.Equal("max_output_tokens", e.ErrorCode);
+            Assert.Contains("incomplete (max_output_tokens)", e.Message);
+        }
     }
 }
