@@ -9,7 +9,7 @@ namespace Foundry.Generated.Runtime;
 /// Passes reads through and keeps a copy of the first bytes, so a body that turns out to hold no event can be shown
 /// in the error. Once the copy is full, reads go straight to the inner stream.
 /// </summary>
-internal sealed class HeadRecordingStream(Stream inner, int capacity) : Stream
+internal sealed class HeadRecordingStream(Stream inner, int capacity) : ReadOnlyWrapperStream(inner)
 {
     private readonly byte[] _head = new byte[capacity];
     private int _length;
@@ -20,55 +20,16 @@ internal sealed class HeadRecordingStream(Stream inner, int capacity) : Stream
     /// <summary>True when more bytes than <see cref="Head"/> were read.</summary>
     public bool More { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        => More ? inner.ReadAsync(buffer, cancellationToken) : RecordAsync(buffer, cancellationToken);
+        => More ? Inner.ReadAsync(buffer, cancellationToken) : RecordAsync(buffer, cancellationToken);
 
     private async ValueTask<int> RecordAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var n = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         var copy = Math.Min(n, _head.Length - _length);
         buffer.Span[..copy].CopyTo(_head.AsSpan(_length));
         _length += copy;
         More |= copy < n;
         return n;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

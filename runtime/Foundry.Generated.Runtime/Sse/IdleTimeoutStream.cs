@@ -9,9 +9,8 @@ namespace Foundry.Generated.Runtime;
 /// Wraps a response stream so each read fails after <c>idle</c> without data, instead of a total timeout that would
 /// cut a long healthy stream. The caller's token still cancels at once.
 /// </summary>
-internal sealed class IdleTimeoutStream : Stream
+internal sealed class IdleTimeoutStream : ReadOnlyWrapperStream
 {
-    private readonly Stream _inner;
     private readonly TimeSpan _idle;
     private readonly TimeProvider _time;
     private readonly CancellationToken _streamToken;
@@ -26,8 +25,8 @@ internal sealed class IdleTimeoutStream : Stream
     private int _reading;
 
     public IdleTimeoutStream(Stream inner, TimeSpan idle, TimeProvider time, CancellationToken streamToken = default)
+        : base(inner)
     {
-        _inner = inner;
         _idle = idle;
         _time = time;
         _streamToken = streamToken;
@@ -43,25 +42,11 @@ internal sealed class IdleTimeoutStream : Stream
     /// <summary>True once a read was cut by the idle timeout.</summary>
     public bool TimedOut { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_idleCancel is null || _linked is null)
         {
-            return await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
 
         if (cancellationToken != _streamToken && cancellationToken.CanBeCanceled)
@@ -73,7 +58,7 @@ internal sealed class IdleTimeoutStream : Stream
         Volatile.Write(ref _reading, 1);
         try
         {
-            return await _inner.ReadAsync(buffer, _linked.Token).ConfigureAwait(false);
+            return await Inner.ReadAsync(buffer, _linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_idleCancel.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -117,7 +102,7 @@ internal sealed class IdleTimeoutStream : Stream
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
         try
         {
-            return await _inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
+            return await Inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -131,21 +116,6 @@ internal sealed class IdleTimeoutStream : Stream
         return new TimeoutException($"no data for {_idle.TotalSeconds:0.###} s");
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -153,7 +123,6 @@ internal sealed class IdleTimeoutStream : Stream
             _timer?.Dispose();
             _linked?.Dispose();
             _idleCancel?.Dispose();
-            _inner.Dispose();
         }
 
         base.Dispose(disposing);
