@@ -41,9 +41,10 @@ public sealed class RecordedFixtureAdapterTests
         var body = RecordedStream.Bytes(fixture);
         using var textClient = RecordedStream.Client(body, readSize);
         using var adapterClient = RecordedStream.Client(body, readSize);
-        var (expectedText, expectedError) = await Text(TextStream(textClient, fixture));
+        var (expectedPieces, expectedError) = await StreamTerminalTests.Collect(TextStream(textClient, fixture));
+        var expectedText = string.Concat(expectedPieces);
 
-        var (updates, error) = await Updates(Adapter(adapterClient, fixture));
+        var (updates, error) = await StreamTerminalTests.Collect(Adapter(adapterClient, fixture));
 
         Assert.Equal(expectedText, string.Concat(updates.SelectMany(u => u.Contents).OfType<TextContent>().Select(t => t.Text)));
         Assert.Equal(expectedError?.Failure, error?.Failure);
@@ -91,40 +92,4 @@ public sealed class RecordedFixtureAdapterTests
     private static bool ExpectsFunctionCalls(string fixture)
         => fixture.Contains("function-call", StringComparison.Ordinal) || fixture.Contains("tool-call", StringComparison.Ordinal)
             || (fixture.Contains("tool-use", StringComparison.Ordinal) && !fixture.Contains("mcp", StringComparison.Ordinal));
-
-    private static async Task<(string Text, FoundryStreamException? Error)> Text(IAsyncEnumerable<string> stream)
-    {
-        var text = new System.Text.StringBuilder();
-        try
-        {
-            await foreach (var piece in stream)
-            {
-                text.Append(piece);
-            }
-        }
-        catch (FoundryStreamException e)
-        {
-            return (text.ToString(), e);
-        }
-
-        return (text.ToString(), null);
-    }
-
-    private static async Task<(List<ChatResponseUpdate> Updates, FoundryStreamException? Error)> Updates(IAsyncEnumerable<ChatResponseUpdate> stream)
-    {
-        var updates = new List<ChatResponseUpdate>();
-        try
-        {
-            await foreach (var update in stream)
-            {
-                updates.Add(update);
-            }
-        }
-        catch (FoundryStreamException e)
-        {
-            return (updates, e);
-        }
-
-        return (updates, null);
-    }
 }

@@ -27,8 +27,8 @@ public sealed class StreamTextTests
         using var client = RecordedStream.Client(RecordedStream.Bytes(fixture));
         var (streamText, typedText) = Streams(client, fixture);
 
-        var (expected, expectedError) = await Collect(typedText);
-        var (actual, actualError) = await Collect(streamText);
+        var (expected, expectedError) = await StreamTerminalTests.Collect(typedText);
+        var (actual, actualError) = await StreamTerminalTests.Collect(streamText);
 
         Assert.Equal(expected, actual);
         Assert.Equal(expectedError?.Failure, actualError?.Failure);
@@ -59,7 +59,7 @@ public sealed class StreamTextTests
             }
         }
 
-        var text = await Collect(client.AnthropicMessages.StreamTextAsync(request));
+        var text = await StreamTerminalTests.Collect(client.AnthropicMessages.StreamTextAsync(request));
 
         var answer = string.Concat(text.Values);
         Assert.StartsWith("This is a straightforward question", string.Concat(thinking));
@@ -104,23 +104,5 @@ public sealed class StreamTextTests
                 }
             }
         }
-    }
-
-    private static async Task<(List<string> Values, FoundryStreamException? Error)> Collect(IAsyncEnumerable<string> stream)
-    {
-        var values = new List<string>();
-        try
-        {
-            await foreach (var value in stream)
-            {
-                values.Add(value);
-            }
-        }
-        catch (FoundryStreamException e)
-        {
-            return (values, e);
-        }
-
-        return (values, null);
     }
 }
