@@ -36,7 +36,7 @@ internal static class ModelsEmitter
         {
             foreach (var model in models)
             {
-                w.Line($"/// <summary>{Xml(model.DisplayName)} (<c>{model.Id}</c>, {model.Lifecycle}); routes: {string.Join(", ", model.Routes.Select(r => r.Route))}.</summary>");
+                w.Line($"/// <summary>{DocComments.Escape(model.DisplayName)} (<c>{model.Id}</c>, {model.Lifecycle}); routes: {string.Join(", ", model.Routes.Select(r => r.Route))}.</summary>");
                 WriteInfo(w, model);
                 w.Line();
             }
@@ -117,7 +117,7 @@ internal static class ModelsEmitter
                 {
                     foreach (var (model, _) in onRoute)
                     {
-                        w.Line($"/// <summary>{Xml(model.DisplayName)} (<c>{model.Id}</c>).</summary>");
+                        w.Line($"/// <summary>{DocComments.Escape(model.DisplayName)} (<c>{model.Id}</c>).</summary>");
                         w.Line($"public static global::{root}.{type} {model.CSharpName} {{ get; }} = global::{root}.{type}.FromCatalogEntry(AppModels.{model.CSharpName});");
                     }
                 }
@@ -158,7 +158,7 @@ internal static class ModelsEmitter
             foreach (var model in models)
             {
                 var retired = model.IsRetired ? $" {model.Lifecycle}{(model.LifecycleDate != null ? " since " + model.LifecycleDate : string.Empty)}." : string.Empty;
-                w.Line($"/// <summary>{Xml(model.DisplayName)} (<c>{model.Id}</c>).{retired}</summary>");
+                w.Line($"/// <summary>{DocComments.Escape(model.DisplayName)} (<c>{model.Id}</c>).{retired}</summary>");
                 w.Line($"public static {name} {model.CSharpName} => new {name}({Lit(model.Id)}, FoundryModels.{model.CSharpName});");
                 w.Line();
             }
@@ -293,5 +293,4 @@ internal static class ModelsEmitter
         _ => "Ga",
     };
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
