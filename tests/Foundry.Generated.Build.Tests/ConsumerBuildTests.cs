@@ -10,14 +10,13 @@ namespace Foundry.Generated.Build.Tests;
 /// </summary>
 public sealed class ConsumerBuildTests
 {
-    private static (int Exit, string Output) Build(string program, Action<string>? inspect = null, string beforeImport = "")
+    private static (int Exit, string Output) Build(string program, Action<string>? inspect = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "fdry-consumer-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var repo = PackageFeed.RepoRoot;
         File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>{beforeImport}</PropertyGroup>
               <Import Project="{repo}/generator/Foundry.Generated.Generator/build/Foundry.Generated.props" />
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -84,27 +83,5 @@ public sealed class ConsumerBuildTests
         Assert.NotEqual(0, exit);
         Assert.Contains("error FDRY001: 'gpt-5-mini-2025-08-07' is not a model in the Foundry model catalog; did you mean 'gpt-5-mini'", output);
         Assert.Contains("Program.cs(3,34)", output);
-    }
-
-    [Fact]
-    public void A_custom_spec_consumer_with_one_route_and_internal_types_builds_warning_free_with_only_that_route()
-    {
-        string[] types = [];
-        var (exit, output) = Build("""
-            using Foundry.Generated;
-            using Foundry.Generated.OpenAi;
-
-            using var client = new FoundryLlmClient();
-            var request = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" };
-            System.Console.WriteLine(client.OpenAiResponses is not null);
-            """,
-            dir => types = AssemblyTypes.Defined(Path.Combine(dir, "bin", "Debug", "net10.0", "Consumer.dll")),
-            $"<FoundrySpecDirectory>{PackageFeed.RepoRoot}/spec/</FoundrySpecDirectory><FoundryRoutes>openai-responses</FoundryRoutes><FoundryGeneratedVisibility>internal</FoundryGeneratedVisibility>");
-
-        Assert.True(exit == 0, output);
-        Assert.Contains(" 0 Warning(s)", output);
-        Assert.Contains("Foundry.Generated.OpenAiResponsesClient", types);
-        Assert.Contains("Foundry.Generated.OpenAi.ResponseStreamEvent", types);
-        Assert.DoesNotContain(types, t => t.EndsWith("ChatCompletionsClient", StringComparison.Ordinal) || t.StartsWith("Foundry.Generated.Anthropic.", StringComparison.Ordinal) || t.StartsWith("Foundry.Generated.Gemini.", StringComparison.Ordinal));
     }
 }

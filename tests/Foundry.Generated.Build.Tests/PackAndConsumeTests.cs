@@ -25,7 +25,8 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
             new[]
             {
                 "Foundry.Generated.nuspec", "README.md", "analyzers/dotnet/cs/Foundry.Generated.CodeFixes.dll", "analyzers/dotnet/cs/Foundry.Generated.Generator.dll",
-                "build/Foundry.Generated.props", "build/Foundry.Generated.targets", "buildTransitive/Foundry.Generated.props", "buildTransitive/Foundry.Generated.targets",
+                "build/Foundry.Generated.props", "build/Foundry.Generated.targets", "build/Foundry.Generated.SpecAssembly.targets",
+                "buildTransitive/Foundry.Generated.props", "buildTransitive/Foundry.Generated.SpecAssembly.targets", "buildTransitive/Foundry.Generated.targets",
                 "lib/net10.0/Foundry.Generated.Clients.dll", "lib/net10.0/Foundry.Generated.Clients.xml", "lib/net10.0/Foundry.Generated.Runtime.dll", "lib/net10.0/Foundry.Generated.Runtime.xml",
                 "spec/foundry-llm-proxy.openapi.json", "spec/model-catalog.json", "spec/model-catalog.schema.json",
             },
@@ -189,6 +190,10 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
 
         Assert.Contains("reply", runOutput);
         Assert.Contains("ri.language-model-service..language-model.my-private-model", runOutput);
+        // The clients (and AddFoundryLlm) were generated into the consumer's own clients assembly, not its program.
+        var bin = Path.Combine(consumer.Directory, "bin", "Debug", "net10.0");
+        Assert.Contains("Foundry.Generated.OpenAiResponsesClient", AssemblyTypes.Defined(Path.Combine(bin, "Consumer.FoundryClients.dll")));
+        Assert.DoesNotContain(AssemblyTypes.Defined(Path.Combine(bin, "Consumer.dll")), t => t.StartsWith("Foundry.Generated", StringComparison.Ordinal));
     }
 
     /// <summary>Builds (the generator must load and run: no CS8032/CS8784/CS8785) and runs against the emulator.</summary>
