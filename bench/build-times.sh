@@ -3,11 +3,12 @@
 #   pkg       default path through the Foundry.Generated package (local folder feed)
 #   projref   default path through the repository's props (project references)
 #   openai    the same program on the OpenAI NuGet package
-#   custom-a  custom spec (the checked-in one) generating one route into the app: anthropic-messages
+#   custom-a  custom spec (the checked-in one), one route: anthropic-messages; the generated types compile into the
+#             app's own Consumer.FoundryClients.dll (the custom path's default), so an edit recompiles the app alone
 #   custom-r  the same with openai-responses (the largest route: ~half of all generated code)
-#   lib-r     the custom openai-responses generation in a class library of the user's, referenced by the app
-#             (the arrangement the default path uses: an edit of the app does not recompile the generated code)
-# Each is built once, then Program.cs is edited and rebuilt ROUNDS times, the four taking turns.
+#   pkgcus-a  custom-a through the package instead of the repository's props
+#   inline-a  custom-a with FoundryGeneratedAssembly=false: the generated code compiles into the app on every build
+# Each is built once, then Program.cs is edited and rebuilt ROUNDS times, the apps taking turns.
 # Then the generated line counts: the precompiled library and each single-route selection.
 # Usage: bash bench/build-times.sh [ROUNDS]   (writes nothing into the repository)
 set -euo pipefail
@@ -77,11 +78,12 @@ project openai "" "<ItemGroup><PackageReference Include=\"OpenAI\" Version=\"$op
 custom="<FoundrySpecDirectory>$repo/spec/</FoundrySpecDirectory>"
 project custom-a "$custom<FoundryRoutes>anthropic-messages</FoundryRoutes>" "$import" "$program_anthropic"
 project custom-r "$custom<FoundryRoutes>openai-responses</FoundryRoutes>" "$import" "$program_foundry"
-project gen-r "$custom<FoundryRoutes>openai-responses</FoundryRoutes>" "$import" "// the generated clients live here"
+project pkgcus-a "$custom<FoundryRoutes>anthropic-messages</FoundryRoutes>" "<ItemGroup><PackageReference Include=\"Foundry.Generated\" Version=\"$version\" /></ItemGroup>" "$program_anthropic"
+project inline-a "$custom<FoundryRoutes>anthropic-messages</FoundryRoutes><FoundryGeneratedAssembly>false</FoundryGeneratedAssembly>" "$import" "$program_anthropic"
+project gen-r "$custom<FoundryRoutes>openai-responses</FoundryRoutes><FoundryGeneratedAssembly>false</FoundryGeneratedAssembly>" "$import" "// the generated clients live here"
 sed -i 's|<OutputType>Exe</OutputType>|<OutputType>Library</OutputType>|' "$work/gen-r/app-gen-r.csproj"
-project lib-r "" "<ItemGroup><ProjectReference Include=\"$work/gen-r/app-gen-r.csproj\" /></ItemGroup>" "$program_foundry"
 
-names=(pkg projref openai custom-a custom-r lib-r)
+names=(pkg projref openai custom-a custom-r pkgcus-a inline-a)
 for n in "${names[@]}"; do
   echo "first build: $n" >&2
   (cd "$work/$n" && dotnet build -nologo -v:q >/dev/null) || { echo "build of $n failed" >&2; (cd "$work/$n" && dotnet build -nologo); exit 1; }
@@ -109,7 +111,8 @@ for n in "${names[@]}"; do
   printf '%-9s %-40s %8.2f %8.2f\n' "$n" "$(printf '%.2f ' ${times[$n]})" "$m" "$(echo "$m / $base" | bc -l)"
 done
 
-# Generated lines: the precompiled library, and a custom build of each single route.
+# Generated lines: the precompiled library, and a custom build of each single route (generated into the project,
+# FoundryGeneratedAssembly=false, so that EmitCompilerGeneratedFiles sees them).
 count() { find "$1" -name '*.g.cs' -path '*Foundry.Generated.Generator*' -print0 | xargs -0 cat | wc -l; }
 dotnet build runtime/Foundry.Generated.Clients --no-dependencies --no-incremental -nologo -v:q -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/gen-default" >/dev/null
 echo

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.IO.Compression;
+using System.Linq;
 using Xunit;
 
 namespace Foundry.Generated.Build.Tests;
@@ -84,6 +86,13 @@ public sealed class SpecAssemblyBuildTests
         var (runExit, runOutput) = Dotnet.Run(app, "bin/Debug/net10.0/App.dll");
         Assert.True(runExit == 0, runOutput);
         Assert.Equal("gpt-5-mini claude-sonnet-4.5", runOutput.Trim());
+
+        // Packed, the library carries its clients assembly.
+        var libA = Path.Combine(app, "..", "LibA");
+        (exit, output) = Dotnet.Run(libA, "pack", "-nologo", "-o", Path.Combine(libA, "out"));
+        Assert.True(exit == 0, output);
+        using var package = ZipFile.OpenRead(Directory.GetFiles(Path.Combine(libA, "out"), "LibA.*.nupkg").Single());
+        Assert.Contains("lib/net10.0/LibA.FoundryClients.dll", package.Entries.Select(e => e.FullName));
     }
 
     /// <summary>Projects in a temporary folder outside the repository, each importing the repository's props.</summary>
