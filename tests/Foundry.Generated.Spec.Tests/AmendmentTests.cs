@@ -60,6 +60,25 @@ public sealed class AmendmentTests
         Assert.Equal("#/components/schemas/OpenAi.ResponseApplyPatchCallOperationDiffDeltaEvent", schemas["OpenAi.ResponseStreamEvent"]!["discriminator"]!["mapping"]!["response.apply_patch_call_operation_diff.delta"]!.GetValue<string>());
         Assert.DoesNotContain("choices", schemas["OpenAi.CreateChatCompletionStreamResponse"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal(2, schemas["OpenAi.EmbeddingEmbedding"]!["oneOf"]!.AsArray().Count);
+        Assert.Null(Loaded.Gemini.Document["components"]!["schemas"]!["FunctionCall"]!["properties"]!["partialArgs"]);
+        Assert.Equal("#/components/schemas/Gemini.PartialArg", schemas["Gemini.FunctionCall"]!["properties"]!["partialArgs"]!["items"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("boolean", schemas["Gemini.FunctionCall"]!["properties"]!["willContinue"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void An_added_property_the_upstream_schema_already_has_is_reported_and_the_upstream_one_kept()
+    {
+        var amendments = new ProxyAmendments(
+            JsonNode.Parse("""{"properties": [{"provider": "Gemini", "schema": "GenerateContentResponse", "evidence": [], "add": {"text": {"type": "integer"}, "extra": {"type": "boolean"}}}]}""")!.AsObject(),
+            new JsonObject());
+        var unapplied = new List<string>();
+
+        var amended = amendments.Upstream(new UpstreamSpec("Gemini", "gemini.json", TinySpecs.Gemini()), unapplied);
+
+        var properties = amended.Document["components"]!["schemas"]!["GenerateContentResponse"]!["properties"]!;
+        Assert.Equal("string", properties["text"]!["type"]!.GetValue<string>());
+        Assert.Equal("boolean", properties["extra"]!["type"]!.GetValue<string>());
+        Assert.Equal(["Gemini: GenerateContentResponse.text already exists upstream (drop it from added-schemas.json)"], unapplied);
     }
 
     [Fact]

@@ -41,17 +41,18 @@ public sealed class ProxyAmendments
     }
 
     /// <summary>
-    /// The upstream document with this provider's added schemas, union members and replacements; the input is not
+    /// The upstream document with this provider's added schemas, properties, union members and replacements; the input is not
     /// modified (a changed document is a copy whose nodes keep the original's file positions).
     /// </summary>
     public UpstreamSpec Upstream(UpstreamSpec spec, ICollection<string>? unapplied)
     {
         var schemaEntries = Entries(_added, "schemas", spec.Provider);
         var unionEntries = Entries(_added, "unionMembers", spec.Provider);
+        var propertyEntries = Entries(_added, "properties", spec.Provider);
         var replacements = Entries(_added, "replacements", spec.Provider);
-        if (schemaEntries.Count + unionEntries.Count + replacements.Count == 0 || spec.Document["components"]?["schemas"] is not JsonObject)
+        if (schemaEntries.Count + propertyEntries.Count + unionEntries.Count + replacements.Count == 0 || spec.Document["components"]?["schemas"] is not JsonObject)
         {
-            foreach (var entry in schemaEntries.Concat(unionEntries).Concat(replacements))
+            foreach (var entry in schemaEntries.Concat(propertyEntries).Concat(unionEntries).Concat(replacements))
             {
                 unapplied?.Add($"{spec.Provider}: {Describe(entry)} (no components in {spec.SourceName})");
             }
@@ -74,6 +75,8 @@ public sealed class ProxyAmendments
 
             schemas[name] = entry["schema"]!.DeepClone();
         }
+
+        AddProperties(schemas, propertyEntries, spec.Provider, unapplied);
 
         foreach (var entry in replacements)
         {
@@ -122,6 +125,32 @@ public sealed class ProxyAmendments
         }
 
         return copy;
+    }
+
+    // Properties added to an existing component; one upstream already declares is reported rather than overwritten, so
+    // an upstream revision that catches up shows the entry can go.
+    private static void AddProperties(JsonObject schemas, List<JsonObject> entries, string provider, ICollection<string>? unapplied)
+    {
+        foreach (var entry in entries)
+        {
+            var name = Text(entry, "schema");
+            if (schemas[name]?["properties"] is not JsonObject properties)
+            {
+                unapplied?.Add($"{provider}: {Describe(entry)}");
+                continue;
+            }
+
+            foreach (var pair in (JsonObject)entry["add"]!)
+            {
+                if (properties.ContainsKey(pair.Key))
+                {
+                    unapplied?.Add($"{provider}: {name}.{pair.Key} already exists upstream (drop it from added-schemas.json)");
+                    continue;
+                }
+
+                properties[pair.Key] = pair.Value!.DeepClone();
+            }
+        }
     }
 
     /// <summary>Makes the properties real responses omit optional, and those they send as null nullable.</summary>
@@ -231,6 +260,7 @@ public sealed class ProxyAmendments
     private static string Describe(JsonObject entry)
         => entry["name"]?.GetValue<string>() is { } name ? "schema " + name
             : entry["union"]?.GetValue<string>() is { } union ? "union " + union + " is missing or not a union"
+            : entry["schema"]?.GetValue<string>() is { } owner ? "schema " + owner + " (to add properties to) is missing or has no properties"
             : "pointer " + entry["pointer"]?.GetValue<string>() + " is missing";
 
     private static JsonNode? Resolve(JsonNode root, string pointer)

@@ -72,7 +72,7 @@ internal static class IntegrationTemplates
         "GoogleGenerateContentClient", "GeminiModel", "Gemini.GenerateContentRequest", "Gemini.GenerateContentResponse", "Gemini.Candidate",
         "Gemini.Content", "Gemini.Part", "Gemini.FunctionCall", "Gemini.FunctionResponse", "Gemini.FunctionDeclaration", "Gemini.Tool",
         "Gemini.ToolConfig", "Gemini.FunctionCallingConfig", "Gemini.FunctionCallingConfigMode", "Gemini.GenerationConfig", "Gemini.ThinkingConfig",
-        "Gemini.UsageMetadata", "Gemini.Blob", "Gemini.FileData",
+        "Gemini.UsageMetadata", "Gemini.Blob", "Gemini.FileData", "Gemini.PartialArg",
     };
 
     public static readonly IReadOnlyList<IntegrationTemplate> All = new[]

@@ -17,7 +17,7 @@ namespace __Root__.AI
 {
     /// <summary>
     /// <see cref="global::Microsoft.Extensions.AI.IChatClient"/> over the Gemini generateContent route: text, thoughts,
-    /// function calls (whole in one chunk), usage and finish reasons.
+    /// function calls (whole in one chunk, or with arguments streamed as Vertex AI <c>partialArgs</c>), usage and finish reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
     public sealed class FoundryGeminiChatClient : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.GeminiModel>
@@ -40,6 +40,7 @@ namespace __Root__.AI
             global::__Root__.Gemini.UsageMetadata? usage = null;
             global::Microsoft.Extensions.AI.ChatFinishReason? finish = null;
             string? responseId = null;
+            var partial = new global::Foundry.Generated.Hosting.AI.FoundryPartialArgsBuffer();
             await foreach (var chunk in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(_client.StreamAsync(model, request, cancellationToken), false))
             {
                 responseId ??= chunk.ResponseId;
@@ -50,12 +51,42 @@ namespace __Root__.AI
                     {
                         if (part.FunctionCall is { } functionCall)
                         {
-                            var name = functionCall.Name ?? string.Empty;
-                            // Gemini ids are optional; the name is kept in the call id so the result can be matched back.
-                            var callId = functionCall.Id ?? name + "#" + callCount;
-                            callCount++;
-                            var args = functionCall.Args is { } a ? a.GetRawText() : null;
-                            yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, global::Foundry.Generated.Hosting.AI.FoundryChatMapping.FunctionCall(callId, name, args)), chunk);
+                            // A call may span parts (streamFunctionCallArguments): the buffer yields it once, complete.
+                            if (partial.Part(functionCall.Id, functionCall.Name, functionCall.Args is { } a ? a.GetRawText() : null, callCount) is { } interrupted)
+                            {
+                                callCount++;
+                                yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, interrupted), chunk);
+                            }
+
+                            foreach (var piece in functionCall.PartialArgs ?? global::System.Array.Empty<global::__Root__.Gemini.PartialArg>())
+                            {
+                                if (piece.StringValue is { } s)
+                                {
+                                    partial.String(piece.JsonPath, s);
+                                }
+                                else if (piece.NumberValue is { } n)
+                                {
+                                    partial.Number(piece.JsonPath, n);
+                                }
+                                else if (piece.BoolValue is { } b)
+                                {
+                                    partial.Boolean(piece.JsonPath, b);
+                                }
+                                else if (piece.NullValue is not null)
+                                {
+                                    partial.Null(piece.JsonPath);
+                                }
+                                else
+                                {
+                                    partial.Unreadable(piece.JsonPath);
+                                }
+                            }
+
+                            if (partial.EndPart(functionCall.WillContinue == true, callCount) is { } call)
+                            {
+                                callCount++;
+                                yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.WithRaw(global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, call), chunk);
+                            }
                         }
                         else if (part.Text is { Length: > 0 } text)
                         {
@@ -75,6 +106,13 @@ namespace __Root__.AI
                         };
                     }
                 }
+            }
+
+            // A stream that ends while a call's arguments are still streaming still gives the call (with what arrived).
+            if (partial.Flush(callCount) is { } unfinished)
+            {
+                callCount++;
+                yield return global::Foundry.Generated.Hosting.AI.FoundryChatMapping.Update(responseId, modelId, unfinished);
             }
 
             // Gemini repeats cumulative usage on chunks; the last one counts, reported once with the finish reason.
