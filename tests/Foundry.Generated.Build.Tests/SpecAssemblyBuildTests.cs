@@ -18,7 +18,7 @@ public sealed class SpecAssemblyBuildTests
     private static string Custom(string routes) => $"<FoundrySpecDirectory>{PackageFeed.RepoRoot}/spec/</FoundrySpecDirectory><FoundryRoutes>{routes}</FoundryRoutes>";
 
     [Fact]
-    public void A_custom_spec_project_compiles_the_selected_route_once_into_its_clients_assembly_and_recompiles_it_only_when_an_option_changes()
+    public void A_custom_spec_project_compiles_the_selected_route_once_into_its_clients_assembly_checks_model_ids_and_recompiles_it_only_when_an_option_changes()
     {
         using var folder = new ProjectFolder();
         var app = folder.Project("Consumer", Custom("openai-responses") + Internal, exe: true, """
@@ -49,6 +49,13 @@ public sealed class SpecAssemblyBuildTests
         var (runExit, runOutput) = Dotnet.Run(app, [("FOUNDRY_URL", "http://127.0.0.1:9")], "bin/Debug/net10.0/Consumer.dll");
         Assert.True(runExit == 0, runOutput);
         Assert.Equal("True\nedited", runOutput.Trim().ReplaceLineEndings("\n"));
+
+        // The analyzer in the project checks model ids against the types in the clients assembly.
+        File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(Foundry.Generated.ResponsesModel.Parse(\"gpt-5-mini-2025-08-07\"));\n");
+        (exit, output) = folder.Build(app, "--no-restore");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("error FDRY001: 'gpt-5-mini-2025-08-07' is not a model in the Foundry model catalog", output);
+        Assert.Equal(compiled, File.GetLastWriteTimeUtc(clients));
 
         // Another route selected: the clients assembly is compiled again, with that route only.
         File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(typeof(Foundry.Generated.FoundryLlmClient).Assembly.GetName().Name);\n");
