@@ -30,11 +30,11 @@ public sealed class MissingRequiredTests
     [Fact]
     public void A_missing_required_object_fails_reading_naming_it()
     {
-        const string json = """{"type":"tool_use","id":"toolu_1","name":"get_weather","input":{}}""";
+        const string json = """{"type":"message_start"}""";
 
-        var error = Assert.Throws<JsonException>(() => FoundryJson.Deserialize<ResponseToolUseBlock>(Encoding.UTF8.GetBytes(json)));
+        var error = Assert.Throws<JsonException>(() => FoundryJson.Deserialize<MessageStreamEvent>(Encoding.UTF8.GetBytes(json)));
 
-        Assert.Contains("ResponseToolUseBlock has no 'caller'", error.Message);
+        Assert.Contains("MessageStartEvent has no 'message'", error.Message);
     }
 
     [Fact]
