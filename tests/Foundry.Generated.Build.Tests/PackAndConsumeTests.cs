@@ -25,8 +25,8 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
             new[]
             {
                 "Foundry.Generated.nuspec", "README.md", "analyzers/dotnet/cs/Foundry.Generated.CodeFixes.dll", "analyzers/dotnet/cs/Foundry.Generated.Generator.dll",
-                "build/Foundry.Generated.props", "build/Foundry.Generated.targets", "build/Foundry.Generated.SpecAssembly.targets",
-                "buildTransitive/Foundry.Generated.props", "buildTransitive/Foundry.Generated.SpecAssembly.targets", "buildTransitive/Foundry.Generated.targets",
+                "build/Foundry.Generated.SpecAssembly.targets", "build/Foundry.Generated.props", "build/Foundry.Generated.targets",
+                "buildTransitive/Foundry.Generated.SpecAssembly.targets", "buildTransitive/Foundry.Generated.props", "buildTransitive/Foundry.Generated.targets",
                 "lib/net10.0/Foundry.Generated.Clients.dll", "lib/net10.0/Foundry.Generated.Clients.xml", "lib/net10.0/Foundry.Generated.Runtime.dll", "lib/net10.0/Foundry.Generated.Runtime.xml",
                 "spec/foundry-llm-proxy.openapi.json", "spec/model-catalog.json", "spec/model-catalog.schema.json",
             },
