@@ -189,7 +189,7 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_but_steady_stream_outlives_its_idle_timeout_because_every_read_rearms_it()
     {
-        await using var slow = await FoundryProxyEmulator.StartAsync(new EmulatorOptions { EventDelay = TimeSpan.FromMilliseconds(60) });
+        await using var slow = await FoundryProxyEmulator.StartAsync(new EmulatorOptions { EventDelay = TimeSpan.FromMilliseconds(120) });
         var request = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "Tell me a 20 word story" };
         // First decodes of each event type pay for JIT compilation (hundreds of ms); warm up without a timeout.
         using (var warm = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = slow.BaseUrl, Token = slow.Token }))
@@ -197,12 +197,14 @@ public sealed class FaultTests : IAsyncLifetime
             await Collect(warm.OpenAiResponses.StreamAsync(request));
         }
 
-        using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = slow.BaseUrl, Token = slow.Token, StreamIdleTimeout = TimeSpan.FromMilliseconds(400) });
+        // Events 120 ms apart against a 1 s idle timeout: a loaded CI machine may stall a read for a few hundred ms
+        // without failing the test, while a timer that is not re-armed by each read still fires mid-stream (~3 s long).
+        using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = slow.BaseUrl, Token = slow.Token, StreamIdleTimeout = TimeSpan.FromSeconds(1) });
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var events = await Collect(client.OpenAiResponses.StreamAsync(request));
 
-        Assert.True(clock.Elapsed > TimeSpan.FromMilliseconds(800), $"the stream took {clock.Elapsed.TotalMilliseconds:0} ms, not longer than the idle timeout");
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(2), $"the stream took {clock.Elapsed.TotalMilliseconds:0} ms, not longer than the idle timeout");
         Assert.IsType<ResponseCompletedEvent>(events[^1]);
     }
 
