@@ -30,6 +30,16 @@ internal sealed class ProxyEndpoint
         var fault = context.Request.Headers.TryGetValue(EmulatorFault.Header, out var header) ? EmulatorFault.Parse(header.ToString()) : _emulator.TakeFault();
         var record = new EmulatedRequest(route ?? "unknown", null, AttributionOf(context), fault?.ToString(), 0);
 
+        // Recorded as the response starts (status known, before the client can see a byte of it), so a test that
+        // saw the answer, or a dropped stream, finds the request recorded; a request never answered, at the end.
+        var recorded = false;
+        context.Response.OnStarting(() =>
+        {
+            recorded = true;
+            _emulator.Record(record with { Status = context.Response.StatusCode });
+            return Task.CompletedTask;
+        });
+
         try
         {
             if (route is null)
@@ -92,7 +102,10 @@ internal sealed class ProxyEndpoint
         }
         finally
         {
-            _emulator.Record(record with { Status = context.Response.StatusCode });
+            if (!recorded)
+            {
+                _emulator.Record(record with { Status = context.Response.StatusCode });
+            }
         }
     }
 
