@@ -12,7 +12,7 @@ namespace Foundry.Generated.SpecSync;
 /// </summary>
 public static class SyncCommand
 {
-    public const string Usage = "Usage: sync [--openai F] [--anthropic F] [--google F] [--out F] [--check]";
+    public const string Usage = "Usage: sync [--openai F] [--anthropic F] [--google F] [--out F] [--check] [--allow-broken-refs]";
 
     /// <summary>Runs the sync; 0 done, 1 out of date (--check), 2 bad input or arguments.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -23,6 +23,7 @@ public static class SyncCommand
         var google = Path.Combine(root, "spec", "upstream", "google", "openapi.json");
         var output = Path.Combine(root, "spec", "foundry-llm-proxy.openapi.json");
         var check = false;
+        var allowBrokenRefs = false;
 
         for (var i = 0; i < args.Length; i++)
         {
@@ -34,6 +35,7 @@ public static class SyncCommand
                 case "--google": google = Next(); break;
                 case "--out": output = Next(); break;
                 case "--check": check = true; break;
+                case "--allow-broken-refs": allowBrokenRefs = true; break;
                 case "-h" or "--help":
                     stdout.WriteLine(Usage);
                     return 0;
@@ -46,11 +48,21 @@ public static class SyncCommand
         try
         {
             var warnings = new List<string>();
-            var spec = SpecSynchronizer.Synchronize(
+            var upstream = new[]
+            {
                 UpstreamLoader.Load("OpenAi", openAi, stdout),
                 UpstreamLoader.Load("Anthropic", anthropic, stdout),
                 UpstreamLoader.Load("Gemini", google, stdout),
-                warnings);
+            };
+            if (allowBrokenRefs)
+            {
+                foreach (var document in upstream)
+                {
+                    BrokenReferences.Untype(document, warnings);
+                }
+            }
+
+            var spec = SpecSynchronizer.Synchronize(upstream[0], upstream[1], upstream[2], warnings);
             foreach (var warning in warnings)
             {
                 stdout.WriteLine("warning: " + warning);
@@ -76,6 +88,11 @@ public static class SyncCommand
         catch (SpecSyncException e)
         {
             stderr.WriteLine("error: " + e.Message);
+            if (e.Message.Contains("broken $ref", StringComparison.Ordinal))
+            {
+                stderr.WriteLine("hint: the upstream document refers to a schema it does not define; --allow-broken-refs types every such reference as raw JSON (with a warning each) and goes on");
+            }
+
             return 2;
         }
     }

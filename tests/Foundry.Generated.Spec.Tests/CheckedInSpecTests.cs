@@ -116,6 +116,37 @@ public sealed class CheckedInSpecTests
     }
 
     [Fact]
+    public void A_broken_upstream_ref_stops_the_sync_with_a_hint_and_allow_broken_refs_types_it_as_raw_json()
+    {
+        var upstream = File.ReadAllText(Path.Combine(Root(), "spec", "upstream", "google", "openapi.json"));
+        var broken = Path.Combine(Path.GetTempPath(), "fdry-broken-ref-" + Guid.NewGuid().ToString("N") + ".json");
+        var outFile = broken + ".out.json";
+        const string reference = "\"$ref\": \"#/components/schemas/FunctionCall\"";
+        Assert.Contains(reference, upstream);
+        File.WriteAllText(broken, upstream.Replace(reference, "\"$ref\": \"#/components/schemas/FunctionCal\""));
+        try
+        {
+            var (exit, output) = RunSync("--google", broken, "--out", outFile);
+            Assert.Equal(2, exit);
+            Assert.Contains("broken $ref '#/components/schemas/FunctionCal'", output);
+            Assert.Contains("hint: ", output);
+            Assert.Contains("--allow-broken-refs", output);
+            Assert.False(File.Exists(outFile));
+
+            (exit, output) = RunSync("--google", broken, "--out", outFile, "--allow-broken-refs");
+            Assert.True(exit == 0, output);
+            Assert.Contains($"warning: {broken}:", output);
+            Assert.Contains("typed as raw JSON", output);
+            Assert.True(File.Exists(outFile));
+        }
+        finally
+        {
+            File.Delete(broken);
+            File.Delete(outFile);
+        }
+    }
+
+    [Fact]
     public void Unreadable_input_exits_with_code_2_and_names_the_file_line_and_column()
     {
         var bad = Path.Combine(Path.GetTempPath(), "fdry-bad-" + Guid.NewGuid().ToString("N") + ".json");
