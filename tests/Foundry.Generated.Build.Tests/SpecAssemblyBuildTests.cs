@@ -21,14 +21,15 @@ public sealed class SpecAssemblyBuildTests
     public void A_custom_spec_project_compiles_the_selected_route_once_into_its_clients_assembly_checks_model_ids_and_recompiles_it_only_when_an_option_changes()
     {
         using var folder = new ProjectFolder();
+        var shared = folder.Project("Shared", "", exe: false, "namespace Shared;\npublic static class Greeting { public static string Text => \"True\"; }\n");
         var app = folder.Project("Consumer", Custom("openai-responses") + Internal, exe: true, """
             using Foundry.Generated;
             using Foundry.Generated.OpenAi;
 
             using var client = new FoundryLlmClient();
             var request = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" };
-            System.Console.WriteLine(client.OpenAiResponses is not null);
-            """);
+            System.Console.WriteLine(client.OpenAiResponses is not null ? Shared.Greeting.Text : "no client");
+            """, """<ItemGroup><ProjectReference Include="../Shared/Shared.csproj" /></ItemGroup>""");
 
         var (exit, output) = folder.Build(app);
         Assert.True(exit == 0, output);
@@ -49,6 +50,13 @@ public sealed class SpecAssemblyBuildTests
         var (runExit, runOutput) = Dotnet.Run(app, [("FOUNDRY_URL", "http://127.0.0.1:9")], "bin/Debug/net10.0/Consumer.dll");
         Assert.True(runExit == 0, runOutput);
         Assert.Equal("True\nedited", runOutput.Trim().ReplaceLineEndings("\n"));
+
+        // An API change in another project of the user's: the program is recompiled against it, the clients assembly
+        // (which never references it) is not.
+        File.AppendAllText(Path.Combine(shared, "Shared.cs"), "public static class Added { public static int Value => 1; }\n");
+        (exit, output) = folder.Build(app, "--no-restore");
+        Assert.True(exit == 0, output);
+        Assert.Equal(compiled, File.GetLastWriteTimeUtc(clients));
 
         // The analyzer in the project checks model ids against the types in the clients assembly.
         File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(Foundry.Generated.ResponsesModel.Parse(\"gpt-5-mini-2025-08-07\"));\n");
