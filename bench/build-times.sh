@@ -4,7 +4,7 @@
 #   projref   default path through the repository's props (project references)
 #   openai    the same program on the OpenAI NuGet package
 #   custom-a  custom spec (the checked-in one), one route: anthropic-messages; the generated types compile into the
-#             app's own Consumer.FoundryClients.dll (the custom path's default), so an edit recompiles the app alone
+#             app's own app-custom-a.FoundryClients.dll (the custom path's default), so an edit recompiles the app alone
 #   custom-r  the same with openai-responses (the largest route: ~half of all generated code)
 #   pkgcus-a  custom-a through the package instead of the repository's props
 #   inline-a  custom-a with FoundryGeneratedAssembly=false: the generated code compiles into the app on every build
