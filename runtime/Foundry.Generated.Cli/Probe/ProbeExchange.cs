@@ -90,53 +90,20 @@ internal sealed class ProbeCaptureHandler(int budget, bool recordBodies) : Deleg
     }
 
     /// <summary>Reads through to the inner stream and keeps a copy of every byte read.</summary>
-    private sealed class TeeStream(Stream inner, Stream copy) : Stream
+    private sealed class TeeStream(Stream inner, Stream copy) : Foundry.Generated.Runtime.ReadOnlyWrapperStream(inner)
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override int Read(byte[] buffer, int offset, int count)
         {
-            var n = inner.Read(buffer, offset, count);
+            var n = Inner.Read(buffer, offset, count);
             copy.Write(buffer, offset, n);
             return n;
         }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var n = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             copy.Write(buffer.Span[..n]);
             return n;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

@@ -2,3 +2,6 @@ using System.Runtime.CompilerServices;
 
 // Start-up validation in Foundry.Generated.Hosting applies the runtime's own rules (e.g. PlainHttp).
 [assembly: InternalsVisibleTo("Foundry.Generated.Hosting")]
+
+// The probe of foundry-llm records the bytes it reads through the runtime's one read-only stream base.
+[assembly: InternalsVisibleTo("Foundry.Generated.Cli")]
