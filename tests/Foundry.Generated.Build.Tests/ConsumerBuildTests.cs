@@ -12,34 +12,11 @@ public sealed class ConsumerBuildTests
 {
     private static (int Exit, string Output) Build(string program, Action<string>? inspect = null)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "fdry-consumer-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var repo = PackageFeed.RepoRoot;
-        File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <Import Project="{repo}/generator/Foundry.Generated.Generator/build/Foundry.Generated.props" />
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-              </PropertyGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(dir, "Program.cs"), program);
-        try
-        {
-            // References are built (an up-to-date check when the suite already built them) so the consumer never
-            // compiles against stale generator or runtime binaries, e.g. after a test run with --artifacts-path.
-            var result = Dotnet.Run(dir, "build", "-nologo", "-p:NuGetAudit=false", "-p:EmitCompilerGeneratedFiles=true");
-            inspect?.Invoke(dir);
-            return result;
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        using var folder = new ProjectFolder();
+        var dir = folder.Project("Consumer", exe: true, code: program);
+        var result = folder.Build(dir, "-p:EmitCompilerGeneratedFiles=true");
+        inspect?.Invoke(dir);
+        return result;
     }
 
     [Fact]

@@ -21,15 +21,15 @@ public sealed class SpecAssemblyBuildTests
     public void A_custom_spec_project_compiles_the_selected_route_once_into_its_clients_assembly_checks_model_ids_and_recompiles_it_only_when_an_option_changes()
     {
         using var folder = new ProjectFolder();
-        var shared = folder.Project("Shared", "", exe: false, "namespace Shared;\npublic static class Greeting { public static string Text => \"True\"; }\n");
-        var app = folder.Project("Consumer", Custom("openai-responses") + Internal, exe: true, """
+        var shared = folder.Project("Shared", exe: false, importProps: false, code: "namespace Shared;\npublic static class Greeting { public static string Text => \"True\"; }\n");
+        var app = folder.Project("Consumer", exe: true, beforeImport: Custom("openai-responses") + Internal, code: """
             using Foundry.Generated;
             using Foundry.Generated.OpenAi;
 
             using var client = new FoundryLlmClient();
             var request = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" };
             System.Console.WriteLine(client.OpenAiResponses is not null ? Shared.Greeting.Text : "no client");
-            """, """<ItemGroup><ProjectReference Include="../Shared/Shared.csproj" /></ItemGroup>""");
+            """, items: """<ItemGroup><ProjectReference Include="../Shared/Shared.csproj" /></ItemGroup>""");
 
         var (exit, output) = folder.Build(app);
         Assert.True(exit == 0, output);
@@ -78,16 +78,16 @@ public sealed class SpecAssemblyBuildTests
     public void Two_libraries_with_internal_generated_types_one_in_its_clients_assembly_and_one_generating_into_itself_run_side_by_side_in_one_app()
     {
         using var folder = new ProjectFolder();
-        folder.Project("LibA", Custom("openai-responses") + Internal, exe: false, """
+        folder.Project("LibA", exe: false, beforeImport: Custom("openai-responses") + Internal, code: """
             namespace LibA;
             public static class A { public static string Model() => Foundry.Generated.ResponsesModel.Gpt5Mini.ToString(); }
             """);
-        folder.Project("LibB", Custom("anthropic-messages") + Internal + "<FoundryGeneratedAssembly>false</FoundryGeneratedAssembly>", exe: false, """
+        folder.Project("LibB", exe: false, beforeImport: Custom("anthropic-messages") + Internal + "<FoundryGeneratedAssembly>false</FoundryGeneratedAssembly>", code: """
             namespace LibB;
             public static class B { public static string Model() => Foundry.Generated.AnthropicMessagesModel.ClaudeSonnet4_5.ToString(); }
             """);
-        var app = folder.Project("App", "", exe: true, "System.Console.WriteLine(LibA.A.Model() + \" \" + LibB.B.Model());",
-            """<ItemGroup><ProjectReference Include="../LibA/LibA.csproj" /><ProjectReference Include="../LibB/LibB.csproj" /></ItemGroup>""");
+        var app = folder.Project("App", exe: true, importProps: false, code: "System.Console.WriteLine(LibA.A.Model() + \" \" + LibB.B.Model());",
+            items: """<ItemGroup><ProjectReference Include="../LibA/LibA.csproj" /><ProjectReference Include="../LibB/LibB.csproj" /></ItemGroup>""");
 
         var (exit, output) = folder.Build(app);
         Assert.True(exit == 0, output);
@@ -108,39 +108,5 @@ public sealed class SpecAssemblyBuildTests
         Assert.True(exit == 0, output);
         using var package = ZipFile.OpenRead(Directory.GetFiles(Path.Combine(libA, "out"), "LibA.*.nupkg").Single());
         Assert.Contains("lib/net10.0/LibA.FoundryClients.dll", package.Entries.Select(e => e.FullName));
-    }
-
-    /// <summary>Projects in a temporary folder outside the repository, each importing the repository's props.</summary>
-    private sealed class ProjectFolder : IDisposable
-    {
-        private readonly string root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "fdry-spec-assembly-" + Guid.NewGuid().ToString("N"))).FullName;
-
-        public string Project(string name, string beforeImport, bool exe, string code, string items = "")
-        {
-            var dir = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
-            var import = beforeImport.Length == 0 ? "" : $"""<Import Project="{PackageFeed.RepoRoot}/generator/Foundry.Generated.Generator/build/Foundry.Generated.props" />""";
-            File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>{beforeImport}</PropertyGroup>
-                  {import}
-                  <PropertyGroup>
-                    <OutputType>{(exe ? "Exe" : "Library")}</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-                    <NuGetAudit>false</NuGetAudit>
-                  </PropertyGroup>
-                  {items}
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(dir, exe ? "Program.cs" : name + ".cs"), code);
-            return dir;
-        }
-
-        public (int Exit, string Output) Build(string project, params string[] args)
-            => Dotnet.Run(project, ["build", "-nologo", .. args]);
-
-        public void Dispose() => Directory.Delete(root, recursive: true);
     }
 }
