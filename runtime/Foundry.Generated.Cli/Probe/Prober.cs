@@ -127,7 +127,7 @@ internal sealed class Prober(FoundryLlmClient client, ProbeCaptureHandler captur
         {
             return new ProbeResult(target.Model.Id, target.Route, ProbeOutcome.Inconclusive, null, "Timeout", null, firstEvent, false, exchange.RequestId, $"no answer within {options.Timeout.TotalSeconds:0} s");
         }
-        catch (HttpRequestException e)
+        catch (FoundryConnectionException e)
         {
             return new ProbeResult(target.Model.Id, target.Route, ProbeOutcome.Inconclusive, null, "ConnectionFailed", null, null, false, null, e.Message);
         }

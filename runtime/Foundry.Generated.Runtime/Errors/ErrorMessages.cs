@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Text;
 
@@ -6,7 +7,7 @@ namespace Foundry.Generated.Runtime;
 /// <summary>One readable line per error, with the hint a user needs; never the token.</summary>
 internal static class ErrorMessages
 {
-    public static string ForStatus(HttpStatusCode status, FoundryErrorBody body, FoundryOperation operation, string? requestId)
+    public static string ForStatus(HttpStatusCode status, FoundryErrorBody body, FoundryOperation operation, string? requestId, TimeSpan? retryAfter, string? retryNote)
     {
         var sb = new StringBuilder();
         sb.Append("Foundry ").Append(operation.Route).Append(" returned ").Append((int)status).Append(' ').Append(status);
@@ -24,6 +25,16 @@ internal static class ErrorMessages
         if (Hint(status, body, operation) is { } hint)
         {
             sb.Append(". ").Append(hint);
+        }
+
+        if (retryNote != null)
+        {
+            sb.Append(". ").Append(char.ToUpperInvariant(retryNote[0])).Append(retryNote, 1, retryNote.Length - 1);
+        }
+
+        if (retryAfter is { } wait && (retryNote is null || !retryNote.Contains("server asked", StringComparison.Ordinal)))
+        {
+            sb.Append(". The server asks to retry after ").Append(RetryPolicy.Describe(wait)).Append(" (RetryAfter)");
         }
 
         if (requestId != null)
@@ -47,7 +58,7 @@ internal static class ErrorMessages
         {
             HttpStatusCode.Unauthorized => "Check the token (FOUNDRY_TOKEN or the token provider)",
             HttpStatusCode.Forbidden => "The token lacks permission (OAuth2 apps need the api:use-language-models-execute scope)",
-            HttpStatusCode.TooManyRequests => "Rate limited; retries were exhausted",
+            HttpStatusCode.TooManyRequests => "Rate limited",
             _ => null,
         };
     }

@@ -73,10 +73,12 @@ internal sealed class FoundryErrorBody
         return result;
     }
 
-    /// <summary>A copy with every string passed through <paramref name="redact"/> (a server may echo the token anywhere).</summary>
-    public FoundryErrorBody Redacted(Func<string, string> redact)
+    /// <summary>A copy with every string scrubbed (a server may echo the token anywhere).</summary>
+    public FoundryErrorBody Redacted(in TokenScrubber scrub)
     {
-        string? R(string? value) => value is null ? null : redact(value);
+        var redactor = scrub;
+        string? R(string? value) => redactor.ScrubOrNull(value);
+        string redact(string value) => redactor.Scrub(value);
         var parameters = Parameters;
         if (parameters.Count > 0)
         {

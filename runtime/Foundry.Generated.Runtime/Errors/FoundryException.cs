@@ -2,11 +2,17 @@ using System;
 
 namespace Foundry.Generated.Runtime;
 
-/// <summary>Base of every error the Foundry runtime raises for a request.</summary>
+/// <summary>
+/// Base of every error the Foundry runtime raises for a call: <see cref="FoundryApiException"/> (an error status),
+/// <see cref="FoundryStreamException"/> (a stream that failed after it started), <see cref="FoundryConnectionException"/>
+/// (no response at all) and <see cref="FoundryTimeoutException"/>. Cancellation by the caller stays an
+/// <see cref="OperationCanceledException"/>. No property, message or <c>ToString()</c> holds the bearer token, even
+/// when a server echoes it.
+/// </summary>
 public abstract class FoundryException : Exception
 {
-    protected FoundryException(string message, string route, string? model, Exception? inner = null)
-        : base(message, inner)
+    private protected FoundryException(string message, string route, string? model, Exception? inner, in TokenScrubber scrub)
+        : base(scrub.Scrub(message), inner)
     {
         Route = route;
         Model = model;

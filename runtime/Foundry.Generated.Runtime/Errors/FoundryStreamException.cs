@@ -44,20 +44,26 @@ public enum FoundryStreamFailure
 /// <summary>A stream failed after it started; the events before it were delivered.</summary>
 public sealed class FoundryStreamException : FoundryException
 {
-    internal FoundryStreamException(string message, string route, string? model, FoundryStreamFailure failure, int eventsReceived, string? eventType = null, string? errorCode = null, string? errorType = null, Exception? inner = null)
-        : base(message, route, model, inner)
+    internal FoundryStreamException(string message, string route, string? model, FoundryStreamFailure failure, int eventsReceived, int eventsArrived, string? eventType, string? errorCode, string? errorType, Exception? inner, in TokenScrubber scrub)
+        : base(message, route, model, inner, scrub)
     {
         Failure = failure;
         EventsReceived = eventsReceived;
-        EventType = eventType;
-        ErrorCode = errorCode;
-        ErrorType = errorType;
+        EventsArrived = eventsArrived;
+        EventType = scrub.ScrubOrNull(eventType);
+        ErrorCode = scrub.ScrubOrNull(errorCode);
+        ErrorType = scrub.ScrubOrNull(errorType);
     }
 
     public FoundryStreamFailure Failure { get; }
 
-    /// <summary>Events delivered before the failure.</summary>
+    /// <summary>Values delivered to the caller before the failure: events for <c>StreamAsync</c>, text pieces for
+    /// <c>StreamTextAsync</c>.</summary>
     public int EventsReceived { get; }
+
+    /// <summary>Non-empty server-sent events that arrived (including those with nothing to deliver, such as a text
+    /// stream's lifecycle events, and the failing event itself).</summary>
+    public int EventsArrived { get; }
 
     /// <summary>The SSE event type of the failing event, when there was one.</summary>
     public string? EventType { get; }

@@ -88,7 +88,7 @@ internal sealed class StreamTerminal
             case FoundryStreamDialect.OpenAiResponses:
                 return Responses(eventType, data);
             case FoundryStreamDialect.AnthropicMessages:
-                if (eventType == "message_stop" || (eventType == "message" && data.IndexOf("message_stop"u8) >= 0 && TopLevelTypeIs(data, "message_stop"u8)))
+                if (eventType == "message_stop" || (eventType == "message" && data.IndexOf("message_stop"u8) >= 0 && TopLevelTypeIs(data, "message_stop"u8) == 0))
                 {
                     _ended = true;
                     return TerminalSignal.Ended;
@@ -96,7 +96,15 @@ internal sealed class StreamTerminal
 
                 return TerminalSignal.None;
             case FoundryStreamDialect.OpenAiChatCompletions:
-                Choices(data, "choices"u8, "finish_reason"u8);
+                if (!ChoiceScan.TryQuick(data, "\"choices\""u8, "\"finish_reason\""u8, out var sawChoice))
+                {
+                    Choices(data, "choices"u8, "finish_reason"u8);
+                }
+                else if (sawChoice)
+                {
+                    Mark(0, finished: false);
+                }
+
                 return TerminalSignal.None;
             case FoundryStreamDialect.GeminiGenerateContent:
                 if (data.IndexOf("\"blockReason\""u8) >= 0 && Blocked(data))
@@ -105,7 +113,15 @@ internal sealed class StreamTerminal
                     return TerminalSignal.Ended;
                 }
 
-                Choices(data, "candidates"u8, "finishReason"u8);
+                if (!ChoiceScan.TryQuick(data, "\"candidates\""u8, "\"finishReason\""u8, out var sawCandidate))
+                {
+                    Choices(data, "candidates"u8, "finishReason"u8);
+                }
+                else if (sawCandidate)
+                {
+                    Mark(0, finished: false);
+                }
+
                 return TerminalSignal.None;
             default:
                 return TerminalSignal.None;
@@ -122,13 +138,16 @@ internal sealed class StreamTerminal
             _ => TerminalSignal.None,
         };
 
-        // Servers that send data-only events (no event: line) name the type only in the JSON.
+        // Servers that send data-only events (no event: line) name the type only in the JSON: read it once.
         if (signal == TerminalSignal.None && eventType == "message")
         {
-            signal = TopLevelTypeIs(data, "response.completed"u8) ? TerminalSignal.Ended
-                : TopLevelTypeIs(data, "response.incomplete"u8) ? TerminalSignal.Incomplete
-                : TopLevelTypeIs(data, "response.failed"u8) ? TerminalSignal.Failed
-                : TerminalSignal.None;
+            signal = TopLevelTypeIs(data, "response.completed"u8, "response.incomplete"u8, "response.failed"u8) switch
+            {
+                0 => TerminalSignal.Ended,
+                1 => TerminalSignal.Incomplete,
+                2 => TerminalSignal.Failed,
+                _ => TerminalSignal.None,
+            };
         }
 
         if (signal != TerminalSignal.None)
@@ -307,15 +326,16 @@ internal sealed class StreamTerminal
         return false;
     }
 
-    // True when the object's top-level "type" is one of the given strings ("type" comes first in practice).
-    private static bool TopLevelTypeIs(ReadOnlySpan<byte> data, ReadOnlySpan<byte> type, ReadOnlySpan<byte> other = default, ReadOnlySpan<byte> third = default)
+    // Which of the given strings the object's top-level "type" is (0, 1 or 2), or -1; reads only up to "type",
+    // which comes first in practice.
+    private static int TopLevelTypeIs(ReadOnlySpan<byte> data, ReadOnlySpan<byte> type, ReadOnlySpan<byte> other = default, ReadOnlySpan<byte> third = default)
     {
         try
         {
             var reader = new Utf8JsonReader(data);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return false;
+                return -1;
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -324,8 +344,11 @@ internal sealed class StreamTerminal
                 reader.Read();
                 if (isType)
                 {
-                    return reader.TokenType == JsonTokenType.String
-                        && (reader.ValueTextEquals(type) || (!other.IsEmpty && reader.ValueTextEquals(other)) || (!third.IsEmpty && reader.ValueTextEquals(third)));
+                    return reader.TokenType != JsonTokenType.String ? -1
+                        : reader.ValueTextEquals(type) ? 0
+                        : !other.IsEmpty && reader.ValueTextEquals(other) ? 1
+                        : !third.IsEmpty && reader.ValueTextEquals(third) ? 2
+                        : -1;
                 }
 
                 reader.Skip();
@@ -335,6 +358,6 @@ internal sealed class StreamTerminal
         {
         }
 
-        return false;
+        return -1;
     }
 }

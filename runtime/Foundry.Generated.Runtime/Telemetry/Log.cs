@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Warning, "Foundry {Route}: stream failed ({Failure}) after {Events} events")]
     public static partial void StreamFailed(ILogger logger, string route, FoundryStreamFailure failure, int events);
 
+    [LoggerMessage(5, LogLevel.Warning, "Foundry {Route}: call failed ({Reason})")]
+    public static partial void CallFailed(ILogger logger, string route, string reason);
+
     [LoggerMessage(4, LogLevel.Debug, "Foundry {Route}: stream completed with {Events} events")]
     public static partial void StreamCompleted(ILogger logger, string route, int events);
 }

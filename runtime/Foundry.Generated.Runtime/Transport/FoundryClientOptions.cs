@@ -45,9 +45,21 @@ public sealed class FoundryClientOptions
     /// <summary>Retries after the first attempt, for 429/502/503/504 and connection failures before any response byte.</summary>
     public int MaxRetries { get; set; } = 3;
 
+    /// <summary>First backoff when the server gives no <c>Retry-After</c>; doubled per retry, plus jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Longest single wait before a retry. A server that asks (<c>Retry-After</c>) for longer is not waited for: the
+    /// call fails at once with <see cref="FoundryApiException.RetryAfter"/> set, so the caller can reschedule.
+    /// </summary>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest time one call spends waiting between retries, all waits together; a wait that would go past it is not
+    /// started and the call fails with the last error. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns the
+    /// budget off.
+    /// </summary>
+    public TimeSpan RetryBudget { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>A stream that sends nothing for this long fails (instead of a total timeout that would cut healthy long streams).</summary>
     public TimeSpan StreamIdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
@@ -70,8 +82,18 @@ public sealed class FoundryClientOptions
     /// </summary>
     public bool FailOnIncompleteResponse { get; set; }
 
-    /// <summary>Largest single server-sent event accepted (memory bound).</summary>
+    /// <summary>
+    /// Largest server-sent event accepted, counted as its bytes on the wire (field names and line ends included). The
+    /// stream fails with <see cref="FoundryStreamFailure.EventTooLarge"/> as soon as an event (or a line that never
+    /// ends) passes it, before it is buffered whole, so a stream's memory stays bounded by about this size.
+    /// </summary>
     public int MaxEventBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Largest error body read from a failed response (the rest is not read): enough for any real error, and a bound
+    /// on what a misbehaving server can make a failing call hold.
+    /// </summary>
+    public int MaxErrorBodyBytes { get; set; } = 1024 * 1024;
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

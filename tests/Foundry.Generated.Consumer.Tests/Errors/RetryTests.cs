@@ -11,6 +11,7 @@ using System.Threading.Tasks;
 using Foundry.Generated.Consumer.Tests.Sse;
 using Foundry.Generated.OpenAi;
 using Foundry.Generated.Runtime;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.Errors;
@@ -24,18 +25,20 @@ public sealed class RetryTests
 {
     private static readonly DateTimeOffset Start = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static FoundryLlmClient Client(ScriptedHandler handler, ManualTimeProvider time, int maxRetries = 3)
-        => new(
-            new FoundryClientOptions
-            {
-                BaseUrl = new Uri("http://localhost/"),
-                Token = "t",
-                TimeProvider = time,
-                MaxRetries = maxRetries,
-                RetryBaseDelay = TimeSpan.FromSeconds(1),
-                RetryMaxDelay = TimeSpan.FromSeconds(60),
-            },
-            new HttpClient(handler));
+    private static FoundryLlmClient Client(ScriptedHandler handler, ManualTimeProvider time, int maxRetries = 3, Action<FoundryClientOptions>? configure = null)
+    {
+        var options = new FoundryClientOptions
+        {
+            BaseUrl = new Uri("http://localhost/"),
+            Token = "t",
+            TimeProvider = time,
+            MaxRetries = maxRetries,
+            RetryBaseDelay = TimeSpan.FromSeconds(1),
+            RetryMaxDelay = TimeSpan.FromSeconds(60),
+        };
+        configure?.Invoke(options);
+        return new(options, new HttpClient(handler));
+    }
 
     private static Task<(List<ResponseStreamEvent> Values, FoundryStreamException? Error)> Stream(FoundryLlmClient client)
         => Task.Run(() => StreamTerminalTests.Collect(client.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" })));
@@ -147,9 +150,73 @@ public sealed class RetryTests
             await Task.Delay(5);
         }
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => run);
+        var error = await Assert.ThrowsAsync<FoundryConnectionException>(() => run);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.Equal("localhost", error.Host);
+        Assert.Contains("could not reach localhost:80: connection refused; retries exhausted after 3 attempts", error.Message);
         Assert.Equal(3, handler.Requests);
         Assert.Equal(2, time.Armed.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task A_retry_after_longer_than_RetryMaxDelay_is_not_slept_and_fails_at_once_with_RetryAfter(HttpStatusCode status)
+    {
+        var time = new ManualTimeProvider(Start);
+        var handler = new ScriptedHandler(time, () => Status(status, h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromDays(1))), Whole);
+        using var client = Client(handler, time);
+
+        var error = await Assert.ThrowsAsync<FoundryApiException>(() => Stream(client));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(TimeSpan.FromDays(1), error.RetryAfter);
+        Assert.Contains("the server asked to wait 1 d (86,400 s), longer than RetryMaxDelay (60 s)", error.Message);
+        Assert.Equal(1, handler.Requests);
+        Assert.Empty(time.Armed);
+    }
+
+    [Fact]
+    public async Task The_retry_budget_caps_all_waits_of_a_call_together_and_each_wait_is_logged_with_its_reason()
+    {
+        var time = new ManualTimeProvider(Start);
+        var handler = new ScriptedHandler(time, () => Status(HttpStatusCode.TooManyRequests, h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(40))));
+        var logs = new List<string>();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(new EndToEnd.ListLoggerProvider(logs)));
+        using var client = Client(handler, time, maxRetries: 10, o =>
+        {
+            o.RetryBudget = TimeSpan.FromSeconds(100);
+            o.LoggerFactory = loggers;
+        });
+
+        var run = Stream(client);
+        for (var wait = 0; wait < 2; wait++)
+        {
+            await Until(() => time.Pending == 1, "retry wait " + (wait + 1));
+            time.Advance(TimeSpan.FromSeconds(40));
+        }
+
+        var error = await Assert.ThrowsAsync<FoundryApiException>(() => run);
+
+        // 40 s + 40 s were waited; a third 40 s would pass the 100 s budget, so the call fails instead of sleeping.
+        Assert.Equal([TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(40)], time.Armed);
+        Assert.Equal(3, handler.Requests);
+        Assert.Equal(TimeSpan.FromSeconds(40), error.RetryAfter);
+        Assert.Contains("waiting 40 s more would exceed RetryBudget (100 s, 80 s already waited)", error.Message);
+        Assert.Equal(2, logs.Count(l => l.Contains("after 429, Retry-After, waiting 40000 ms", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_last_retryable_status_carries_the_wait_the_server_asked_for()
+    {
+        var time = new ManualTimeProvider(Start);
+        var handler = new ScriptedHandler(time, () => Status(HttpStatusCode.TooManyRequests, h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5))));
+        using var client = Client(handler, time, maxRetries: 0);
+
+        var error = await Assert.ThrowsAsync<FoundryApiException>(() => Stream(client));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), error.RetryAfter);
+        Assert.Contains("Not retried (MaxRetries is 0). The server asks to retry after 5 s (RetryAfter)", error.Message);
     }
 
     [Fact]

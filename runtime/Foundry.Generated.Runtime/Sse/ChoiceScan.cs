@@ -1,0 +1,118 @@
+using System;
+
+namespace Foundry.Generated.Runtime;
+
+/// <summary>
+/// The cheap look at a chat chunk or Gemini chunk that spares the terminal check a JSON parse of every event: a few
+/// vectorised searches for the property names that matter. Most chunks of a stream belong to choice 0 and carry no
+/// finish reason; only the others (a finish, a second choice, parallel tool calls, odd formatting) are parsed.
+/// </summary>
+internal static class ChoiceScan
+{
+    private static ReadOnlySpan<byte> IndexKey => "\"index\""u8;
+
+    /// <summary>
+    /// True when the chunk can be judged without parsing: every <paramref name="finishKey"/> is <c>null</c> and every
+    /// <c>"index"</c> is 0 (a nested tool-call index counts too, which only sends more chunks to the parse), so at most
+    /// choice 0 was seen, and none finished. <paramref name="sawChoice"/>: the <paramref name="arrayKey"/> array is
+    /// not empty.
+    /// </summary>
+    public static bool TryQuick(ReadOnlySpan<byte> data, ReadOnlySpan<byte> arrayKey, ReadOnlySpan<byte> finishKey, out bool sawChoice)
+    {
+        sawChoice = false;
+        if (!EveryValueStartsWith(data, finishKey, (byte)'n', "null"u8) || !EveryValueStartsWith(data, IndexKey, (byte)'0', "0"u8))
+        {
+            return false;
+        }
+
+        var at = KeyValue(data, arrayKey);
+        if (at >= 0)
+        {
+            if (data[at] != (byte)'[')
+            {
+                return false;
+            }
+
+            var rest = data[(at + 1)..].TrimStart(" \t\r\n"u8);
+            sawChoice = !rest.IsEmpty && rest[0] != (byte)']';
+        }
+
+        return true;
+    }
+
+    // Every occurrence of key used as a property name has exactly `expected` as its value (a literal followed by a
+    // delimiter); false at the first other value.
+    private static bool EveryValueStartsWith(ReadOnlySpan<byte> data, ReadOnlySpan<byte> key, byte first, ReadOnlySpan<byte> expected)
+    {
+        while (true)
+        {
+            var found = data.IndexOf(key);
+            if (found < 0)
+            {
+                return true;
+            }
+
+            data = data[(found + key.Length)..];
+            var value = ValueAfterKey(data);
+            if (value < 0)
+            {
+                // The same bytes as a string value ("role":"index"), not a property name.
+                continue;
+            }
+
+            var rest = data[value..];
+            if (rest[0] != first || !rest.StartsWith(expected) || (rest.Length > expected.Length && !IsDelimiter(rest[expected.Length])))
+            {
+                return false;
+            }
+        }
+    }
+
+    // The offset of the value of the first occurrence of key used as a property name, or -1.
+    private static int KeyValue(ReadOnlySpan<byte> data, ReadOnlySpan<byte> key)
+    {
+        var offset = 0;
+        while (true)
+        {
+            var found = data[offset..].IndexOf(key);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            offset += found + key.Length;
+            var value = ValueAfterKey(data[offset..]);
+            if (value >= 0)
+            {
+                return offset + value;
+            }
+        }
+    }
+
+    // After a quoted name: the offset of the value behind `:` (white space allowed around it), or -1 when no colon follows.
+    private static int ValueAfterKey(ReadOnlySpan<byte> afterName)
+    {
+        var i = 0;
+        while (i < afterName.Length && IsWhiteSpace(afterName[i]))
+        {
+            i++;
+        }
+
+        if (i == afterName.Length || afterName[i] != (byte)':')
+        {
+            return -1;
+        }
+
+        i++;
+        while (i < afterName.Length && IsWhiteSpace(afterName[i]))
+        {
+            i++;
+        }
+
+        return i < afterName.Length ? i : -1;
+    }
+
+    private static bool IsWhiteSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    private static bool IsDelimiter(byte b) => b is (byte)',' or (byte)'}' or (byte)']' || IsWhiteSpace(b);
+}
