@@ -251,7 +251,7 @@ public sealed class StreamTerminalTests
     private static int EventsIn(byte[] body)
         => SseParser.Create(new MemoryStream(body)).Enumerate().Count(e => e.Data.Trim().Length > 0 && e.Data.Trim() != "[DONE]");
 
-    private static IAsyncEnumerable<object> Typed(FoundryLlmClient client, string route) => route switch
+    internal static IAsyncEnumerable<object> Typed(FoundryLlmClient client, string route) => route switch
     {
         "responses" => Box(client.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" })),
         "chat" => Box(client.OpenAiChatCompletions.StreamAsync(ChatRequest())),
@@ -261,7 +261,7 @@ public sealed class StreamTerminalTests
         _ => Box(client.GoogleGenerateContent.StreamAsync(GeminiModel.Gemini3Flash, new GenerateContentRequest { Contents = [] })),
     };
 
-    private static IAsyncEnumerable<string> Text(FoundryLlmClient client, string route) => route switch
+    internal static IAsyncEnumerable<string> Text(FoundryLlmClient client, string route) => route switch
     {
         "responses" => client.OpenAiResponses.StreamTextAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" }),
         "chat" => client.OpenAiChatCompletions.StreamTextAsync(ChatRequest()),
