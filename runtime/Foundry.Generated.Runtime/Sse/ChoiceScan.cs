@@ -9,7 +9,33 @@ namespace Foundry.Generated.Runtime;
 /// </summary>
 internal static class ChoiceScan
 {
-    private static ReadOnlySpan<byte> IndexKey => "\"index\""u8;
+    private static ReadOnlySpan<byte> IndexKey => "index"u8;
+
+    /// <summary>
+    /// The offset just past the first occurrence of <paramref name="name"/> in quotes (<c>"name"</c>) at or after
+    /// <paramref name="from"/>, or -1. Searches the bare name, which is rarer than a quote, so the vectorised search
+    /// stops far less often than it would on a needle that starts with <c>"</c> (every JSON string does).
+    /// </summary>
+    public static int FindQuoted(ReadOnlySpan<byte> data, ReadOnlySpan<byte> name, int from = 0)
+    {
+        while (true)
+        {
+            var found = data[from..].IndexOf(name);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            var at = from + found;
+            var end = at + name.Length;
+            if (at > 0 && data[at - 1] == (byte)'"' && end < data.Length && data[end] == (byte)'"')
+            {
+                return end + 1;
+            }
+
+            from = at + 1;
+        }
+    }
 
     /// <summary>
     /// True when the chunk can be judged without parsing: every <paramref name="finishKey"/> is <c>null</c> and every
@@ -20,9 +46,16 @@ internal static class ChoiceScan
     public static bool TryQuick(ReadOnlySpan<byte> data, ReadOnlySpan<byte> arrayKey, ReadOnlySpan<byte> finishKey, out bool sawChoice)
     {
         sawChoice = false;
-        if (!EveryValueStartsWith(data, finishKey, (byte)'n', "null"u8) || !EveryValueStartsWith(data, IndexKey, (byte)'0', "0"u8))
+        if (!EveryValueIs(data, finishKey, (byte)'n', "null"u8, out _) || !EveryValueIs(data, IndexKey, (byte)'0', "0"u8, out var indexes))
         {
             return false;
+        }
+
+        if (indexes > 0)
+        {
+            // An index belongs to a choice (or to a tool call inside one): choice 0 is there.
+            sawChoice = true;
+            return true;
         }
 
         var at = KeyValue(data, arrayKey);
@@ -41,30 +74,33 @@ internal static class ChoiceScan
     }
 
     // Every occurrence of key used as a property name has exactly `expected` as its value (a literal followed by a
-    // delimiter); false at the first other value.
-    private static bool EveryValueStartsWith(ReadOnlySpan<byte> data, ReadOnlySpan<byte> key, byte first, ReadOnlySpan<byte> expected)
+    // delimiter); false at the first other value. `count`: how many there are.
+    private static bool EveryValueIs(ReadOnlySpan<byte> data, ReadOnlySpan<byte> key, byte first, ReadOnlySpan<byte> expected, out int count)
     {
+        count = 0;
+        var from = 0;
         while (true)
         {
-            var found = data.IndexOf(key);
-            if (found < 0)
+            from = FindQuoted(data, key, from);
+            if (from < 0)
             {
                 return true;
             }
 
-            data = data[(found + key.Length)..];
-            var value = ValueAfterKey(data);
+            var value = ValueAfterKey(data[from..]);
             if (value < 0)
             {
                 // The same bytes as a string value ("role":"index"), not a property name.
                 continue;
             }
 
-            var rest = data[value..];
+            var rest = data[(from + value)..];
             if (rest[0] != first || !rest.StartsWith(expected) || (rest.Length > expected.Length && !IsDelimiter(rest[expected.Length])))
             {
                 return false;
             }
+
+            count++;
         }
     }
 
@@ -74,13 +110,12 @@ internal static class ChoiceScan
         var offset = 0;
         while (true)
         {
-            var found = data[offset..].IndexOf(key);
-            if (found < 0)
+            offset = FindQuoted(data, key, offset);
+            if (offset < 0)
             {
                 return -1;
             }
 
-            offset += found + key.Length;
             var value = ValueAfterKey(data[offset..]);
             if (value >= 0)
             {

@@ -13,8 +13,12 @@ internal interface IStreamValueReader<TSelf, TValue>
     /// <summary>A reader for one stream of <paramref name="route"/>; per-stream state lives in it.</summary>
     static abstract TSelf ForStream(string route);
 
-    /// <summary>False when the event has nothing to yield (a text stream's lifecycle and tool-call events).</summary>
-    bool TryRead(ReadOnlySpan<byte> data, out TValue value);
+    /// <summary>
+    /// Reads one event and shows it to the stream's <paramref name="terminal"/> (a reader that walks the event anyway
+    /// reports what the terminal check needs from that same pass). False when the event has nothing to yield (a text
+    /// stream's lifecycle and tool-call events).
+    /// </summary>
+    bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out TValue value);
 }
 
 /// <summary>Reads each event into the generated type, taking repeated strings from the stream's cache.</summary>
@@ -27,8 +31,9 @@ internal readonly struct TypedEventReader<TEvent> : IStreamValueReader<TypedEven
 
     public static TypedEventReader<TEvent> ForStream(string route) => new(new FoundryStringCache());
 
-    public bool TryRead(ReadOnlySpan<byte> data, out TEvent value)
+    public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out TEvent value)
     {
+        signal = terminal.Observe(eventType, data);
         var reader = new Utf8JsonReader(data);
         if (!reader.Read())
         {
@@ -51,8 +56,27 @@ internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader,
         => new(FoundryRoutes.GetStreamDialect(route) ?? throw new ArgumentException($"route '{route}' does not stream", nameof(route)));
 
     // An empty delta (chat's first chunk, "content":"") is nothing to show.
-    public bool TryRead(ReadOnlySpan<byte> data, out string value)
+    public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out string value)
     {
+        if (_dialect == FoundryStreamDialect.OpenAiChatCompletions)
+        {
+            // One pass: the text reader walks the first choice whole, so it also tells whether it finished.
+            var choice = StreamText.ChatCompletions(data, out var text);
+            if (choice.Known)
+            {
+                terminal.ObserveFirstChoice(choice.Seen, choice.Finished);
+                signal = TerminalSignal.None;
+            }
+            else
+            {
+                signal = terminal.Observe(eventType, data);
+            }
+
+            value = text!;
+            return !string.IsNullOrEmpty(value);
+        }
+
+        signal = terminal.Observe(eventType, data);
         value = StreamText.Read(_dialect, data)!;
         return !string.IsNullOrEmpty(value);
     }

@@ -62,7 +62,7 @@ internal static class StreamEventDecoder
 {
     private static ReadOnlySpan<byte> DoneSentinel => "[DONE]"u8;
 
-    private static ReadOnlySpan<byte> ErrorWord => "\"error\""u8;
+    private static ReadOnlySpan<byte> ErrorWord => "error"u8;
 
     /// <summary>The <c>Type</c> of a decoded event that fails the stream as <see cref="FoundryStreamFailure.Incomplete"/>.</summary>
     public const string IncompleteType = "response.incomplete";
@@ -90,17 +90,16 @@ internal static class StreamEventDecoder
             return new DecodedEvent<TEvent>(DecodedKind.Done);
         }
 
-        if (eventType == "error" || (data.IndexOf(ErrorWord) >= 0 && IsErrorPayload(data)))
+        if (eventType == "error" || (ChoiceScan.FindQuoted(data, ErrorWord) >= 0 && IsErrorPayload(data)))
         {
             terminal.Count();
             return ToError<TEvent>(data);
         }
 
-        var signal = terminal.Observe(eventType, trimmed);
-
+        var arrived = terminal.Events;
         try
         {
-            var kind = values.TryRead(data, out var value) ? DecodedKind.Event : DecodedKind.Skip;
+            var kind = values.TryRead(eventType, trimmed, terminal, out var signal, out var value) ? DecodedKind.Event : DecodedKind.Skip;
             // Usage also comes on events with nothing to yield (a text stream's last chunk or response.completed).
             var (input, output) = scanUsage ? UsageScanner.Scan(data) : default;
             if (signal == TerminalSignal.Incomplete && terminal.FailOnIncomplete)
@@ -119,6 +118,12 @@ internal static class StreamEventDecoder
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
+            if (terminal.Events == arrived)
+            {
+                // The reader failed before the terminal saw the event: it still arrived.
+                terminal.Count();
+            }
+
             return new DecodedEvent<TEvent>(DecodedKind.Invalid, message: e.Message);
         }
     }

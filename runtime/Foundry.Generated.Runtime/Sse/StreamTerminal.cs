@@ -79,6 +79,19 @@ internal sealed class StreamTerminal
         }
     }
 
+    /// <summary>
+    /// What a reader that already walked a chat chunk's choices saw: only choice 0 (or none), and whether it carried
+    /// a finish reason. Spares the chunk a second look (see <see cref="StreamTextReader"/>).
+    /// </summary>
+    public void ObserveFirstChoice(bool sawChoice, bool finished)
+    {
+        Events++;
+        if (sawChoice)
+        {
+            Mark(0, finished);
+        }
+    }
+
     /// <summary>Looks at one event (its SSE type and trimmed, non-empty data).</summary>
     public TerminalSignal Observe(string eventType, ReadOnlySpan<byte> data)
     {
@@ -96,7 +109,7 @@ internal sealed class StreamTerminal
 
                 return TerminalSignal.None;
             case FoundryStreamDialect.OpenAiChatCompletions:
-                if (!ChoiceScan.TryQuick(data, "\"choices\""u8, "\"finish_reason\""u8, out var sawChoice))
+                if (!ChoiceScan.TryQuick(data, "choices"u8, "finish_reason"u8, out var sawChoice))
                 {
                     Choices(data, "choices"u8, "finish_reason"u8);
                 }
@@ -113,7 +126,7 @@ internal sealed class StreamTerminal
                     return TerminalSignal.Ended;
                 }
 
-                if (!ChoiceScan.TryQuick(data, "\"candidates\""u8, "\"finishReason\""u8, out var sawCandidate))
+                if (!ChoiceScan.TryQuick(data, "candidates"u8, "finishReason"u8, out var sawCandidate))
                 {
                     Choices(data, "candidates"u8, "finishReason"u8);
                 }

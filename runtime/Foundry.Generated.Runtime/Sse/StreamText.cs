@@ -62,6 +62,64 @@ internal static class StreamText
         return null;
     }
 
+    /// <summary>What one pass over a chat chunk saw of its choices: <see cref="Known"/> when the chunk has no choice or
+    /// exactly one, with index 0 (the common case), so a terminal check needs no second look.</summary>
+    public readonly record struct FirstChoice(bool Known, bool Seen, bool Finished);
+
+    /// <summary>
+    /// The text of a chat chunk's choice 0, reading that choice whole (its <c>finish_reason</c> too) and no further
+    /// than the end of the <c>choices</c> array. A chunk with other choices is left to the caller's fuller look.
+    /// </summary>
+    public static FirstChoice ChatCompletions(ReadOnlySpan<byte> data, out string? text)
+    {
+        text = null;
+        var reader = Start(data);
+        if (!SeekProperty(ref reader, "choices"u8, JsonTokenType.StartArray))
+        {
+            return new FirstChoice(Known: true, Seen: false, Finished: false);
+        }
+
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            // An empty array (a usage-only chunk), or something that is not a choice.
+            return new FirstChoice(Known: reader.TokenType == JsonTokenType.EndArray, Seen: false, Finished: false);
+        }
+
+        long index = 0;
+        var finished = false;
+        while (NextProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("index"u8))
+            {
+                reader.Read();
+                index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var i) ? i : -1;
+            }
+            else if (reader.ValueTextEquals("delta"u8))
+            {
+                reader.Read();
+                text = reader.TokenType == JsonTokenType.StartObject ? StringProperty(ref reader, "content"u8) : StringOrSkip(ref reader);
+            }
+            else if (reader.ValueTextEquals("finish_reason"u8))
+            {
+                reader.Read();
+                finished = reader.TokenType == JsonTokenType.String;
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        if (index == 0 && reader.Read() && reader.TokenType == JsonTokenType.EndArray)
+        {
+            return new FirstChoice(Known: true, Seen: true, Finished: finished);
+        }
+
+        // Several choices, or the first is not choice 0: the text comes from choice 0 wherever it stands.
+        text = ChatCompletions(data);
+        return new FirstChoice(Known: false, Seen: true, Finished: false);
+    }
+
     // Only the first choice (index 0): with n > 1 the choices' texts would interleave.
     private static string? ChatCompletions(ReadOnlySpan<byte> data)
     {
