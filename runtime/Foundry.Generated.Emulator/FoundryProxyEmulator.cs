@@ -33,6 +33,7 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
 
     private string _token;
     private int _tokensIssued;
+    private int _stopped;
 
     private FoundryProxyEmulator(WebApplication app, string token, ModelCatalog catalog, TimeSpan eventDelay, EmulatorEnrollment? enrollment, bool validateRequests)
     {
@@ -79,6 +80,7 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
         options ??= new EmulatorOptions();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, NoSignalLifetime>();
         FoundryProxyEmulator? emulator = null;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             listen.Use(next => async connection =>
@@ -98,7 +100,17 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
         var endpoint = new ProxyEndpoint(emulator);
         app.MapPost("/api/v2/llm/proxy/{**path}", endpoint.HandleAsync);
         app.MapPost("/multipass/api/oauth2/token", context => OAuth2Endpoint.HandleAsync(context, emulator, options));
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // e.g. the port is taken: the caller gets the exception, not a half-started host.
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         emulator.BaseUrl = new Uri(address.TrimEnd('/') + "/");
         return emulator;
@@ -123,9 +135,18 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
 
     internal void StreamAbortedByClient() => Interlocked.Increment(ref _abortedStreams);
 
+    /// <summary>Stops listening; requests in flight may finish until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _app.StopAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        await StopAsync();
         await _app.DisposeAsync();
     }
 

@@ -1,33 +1,47 @@
 using System;
+using System.IO;
+using System.Net.Sockets;
 using System.Threading;
 using Foundry.Generated.Emulator;
 
 // dotnet run --project runtime/Foundry.Generated.Emulator -- [--port 5055] [--token TOKEN]
-var options = new EmulatorOptions { Port = 5055 };
-for (var i = 0; i < args.Length - 1; i++)
-{
-    if (args[i] == "--port")
-    {
-        options.Port = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
-    }
-    else if (args[i] == "--token")
-    {
-        options.Token = args[++i];
-    }
-}
-
-await using var emulator = await FoundryProxyEmulator.StartAsync(options);
-Console.WriteLine($"Foundry proxy emulator: FOUNDRY_URL={emulator.BaseUrl} FOUNDRY_TOKEN={emulator.Token} (Ctrl+C stops)");
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
+EmulatorOptions options;
 try
 {
-    await System.Threading.Tasks.Task.Delay(Timeout.Infinite, stop.Token);
+    options = EmulatorCommandLine.Parse(args);
 }
-catch (OperationCanceledException)
+catch (ArgumentException e)
 {
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
 }
+
+// Registered before the server starts, so a signal during start-up stops it too.
+using var signal = new ShutdownSignal();
+FoundryProxyEmulator emulator;
+try
+{
+    emulator = await FoundryProxyEmulator.StartAsync(options, signal.Token);
+}
+catch (Exception e) when (e is IOException or SocketException)
+{
+    Console.Error.WriteLine(EmulatorCommandLine.ListenError(options.Port, e));
+    return 1;
+}
+catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
+{
+    return 0;
+}
+
+await using (emulator)
+{
+    // BaseUrl carries the bound port, so --port 0 prints the one it got.
+    Console.WriteLine($"Foundry proxy emulator: FOUNDRY_URL={emulator.BaseUrl} FOUNDRY_TOKEN={emulator.Token} (Ctrl+C or SIGTERM stops)");
+    await signal.WaitAsync();
+
+    // Streams still open get a moment to finish; the process is gone well within a second either way.
+    using var grace = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+    await emulator.StopAsync(grace.Token);
+}
+
+return 0;

@@ -11,4 +11,4 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-return await ChatApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, cancel.Token);
+return await ChatApp.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, cancel.Token, command: "dotnet run --project samples/Foundry.Chat --");

@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.Cli.Chat;
 using Foundry.Generated.Emulator;
+using Foundry.Generated.Runtime;
 using Xunit;
 
 namespace Foundry.Generated.Cli.Tests;
@@ -50,6 +53,92 @@ public sealed class ChatAppTests
         Assert.Equal(7, output.Trim().Split(' ').Length);
         Assert.Contains($"[{model} via {route}]", error);
         Assert.DoesNotContain("embedded", error);
+    }
+
+    [Theory]
+    [InlineData("chat")]
+    [InlineData("anthropic")]
+    [InlineData("gemini")]
+    [InlineData("xai")]
+    public async Task Only_a_route_picks_the_catalogs_first_GA_model_preferring_that_route(string route)
+    {
+        await using var emulator = await FoundryProxyEmulator.StartAsync();
+
+        var (exit, output, error) = await RunAsync(Environment(emulator.BaseUrl.ToString(), emulator.Token), "--route", route, "Tell me a 7 word story");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(7, output.Trim().Split(' ').Length);
+        var routeId = RouteChoice.FromShortName(route);
+        var expected = FoundryModels.All.First(m => m.PreferredRoute == routeId && m.Lifecycle == FoundryModelLifecycle.Ga);
+        Assert.Contains($"[{expected.Id} via {route}]", error);
+    }
+
+    [Fact]
+    public async Task Only_the_responses_route_keeps_the_default_model_that_works_there()
+    {
+        var (exit, _, error) = await RunAsync(NoEnvironment, "--route", "responses", "hi");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("[gpt-5-mini via responses]", error);
+    }
+
+    [Fact]
+    public async Task A_route_no_catalogued_model_works_on_asks_for_a_model()
+    {
+        var (exit, _, error) = await RunAsync(NoEnvironment, "--route", "xai-chat", "hi");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: No catalogued model works on the xai-chat route; name one with --model.", error.Trim());
+    }
+
+    [Fact]
+    public void The_preferred_model_of_a_route_is_read_from_catalog_order_and_lifecycle()
+    {
+        FoundryModelInfo Model(string id, string preferred, FoundryModelLifecycle lifecycle, params string[] routes) => new()
+        {
+            Id = id, Rid = "ri.language-model-service..language-model." + id, DisplayName = id, Provider = "openai",
+            Routes = routes, PreferredRoute = preferred, Lifecycle = lifecycle, Capabilities = new FoundryModelCapabilities(),
+        };
+        const string chat = FoundryRoutes.OpenAiChatCompletions;
+        const string responses = FoundryRoutes.OpenAiResponses;
+        var catalog = new[]
+        {
+            Model("old", chat, FoundryModelLifecycle.Sunset, chat),
+            Model("both", responses, FoundryModelLifecycle.Ga, responses, chat),
+            Model("chatty", chat, FoundryModelLifecycle.Ga, chat),
+            Model("later", chat, FoundryModelLifecycle.Ga, chat),
+        };
+
+        Assert.Equal("chatty", PreferredModel.For(chat, catalog)?.Id);
+        Assert.Equal("both", PreferredModel.For(chat, catalog.Where(m => m.Id is not "chatty" and not "later").ToList())?.Id);
+        Assert.Null(PreferredModel.For(FoundryRoutes.XaiChatCompletions, catalog));
+    }
+
+    [Fact]
+    public async Task The_tools_chat_help_names_foundry_llm_chat()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["chat", "--help"], output, error, _ => null, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Usage: foundry-llm chat [options] \"prompt\"", error.ToString());
+        Assert.DoesNotContain("dotnet run", error.ToString());
+    }
+
+    [Fact]
+    public async Task The_samples_help_names_its_dotnet_run_line()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Foundry.Chat.dll"));
+        start.ArgumentList.Add("--help");
+        using var sample = Process.Start(start)!;
+        var error = sample.StandardError.ReadToEndAsync();
+        await sample.StandardOutput.ReadToEndAsync();
+        await sample.WaitForExitAsync();
+
+        Assert.Contains("Usage: dotnet run --project samples/Foundry.Chat -- [options] \"prompt\"", await error);
     }
 
     [Fact]

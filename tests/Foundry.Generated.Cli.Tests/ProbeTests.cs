@@ -79,8 +79,34 @@ public sealed class ProbeTests
 
         Assert.Equal(0, exit);
         Assert.Contains("gpt-5-mini on openai-chat-completions (the catalog says it fails)", output);
-        Assert.Contains("5 requests (at most 100 with retries)", output);
+        Assert.Contains("5 requests planned; budget 100 (--max-requests, retries included)", output);
         Assert.Empty(emulator.Requests);
+    }
+
+    [Fact]
+    public async Task The_default_budget_covers_the_default_plan_with_a_retry_each()
+    {
+        await using var emulator = await FoundryProxyEmulator.StartAsync();
+
+        var (exit, output, error) = await ProbeHarness.RunAsync(emulator, "--dry-run");
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var planned = lines.Count(l => l.Contains(" on ", StringComparison.Ordinal));
+        Assert.True(planned > 100, $"the whole catalog plans {planned} requests");
+        Assert.Equal($"{planned} requests planned; budget {2 * planned} (--max-requests, retries included); 2 at a time; nothing sent (--dry-run)", lines[^1]);
+        Assert.Equal(string.Empty, error);
+    }
+
+    [Fact]
+    public async Task A_budget_smaller_than_the_plan_is_said_before_anything_runs()
+    {
+        await using var emulator = await FoundryProxyEmulator.StartAsync();
+
+        var (exit, _, error) = await ProbeHarness.RunAsync(emulator, "--model", Models, "--max-requests", "2", "--dry-run");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: --max-requests 2 covers only 2 of the 5 planned requests; the rest will not run (raise it to 5 or more, plus room for retries)", error);
     }
 
     [Fact]

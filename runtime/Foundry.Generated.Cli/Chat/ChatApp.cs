@@ -17,14 +17,15 @@ public static class ChatApp
     public const int BadArguments = 2;
     public const int Cancelled = 130;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
+    /// <param name="command">How the usage text names the command: <c>foundry-llm chat</c>, or the sample's <c>dotnet run</c> line.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken, string command = ChatOptions.ToolCommand)
     {
         ChatOptions options;
         FoundryModelInfo model;
         string route;
         try
         {
-            options = ChatOptions.Parse(args);
+            options = ChatOptions.Parse(args, command);
             if (options.ListModels)
             {
                 ModelTable.Write(output);

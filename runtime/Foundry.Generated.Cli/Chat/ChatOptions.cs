@@ -5,24 +5,30 @@ using System.Globalization;
 namespace Foundry.Generated.Cli.Chat;
 
 /// <summary>The command line: <c>[models] [--model M] [--route R] [--system S] [--max-output-tokens N] [--json] prompt...</c>.</summary>
-internal sealed record ChatOptions(string Prompt, string Model, string? Route, string? System, int? MaxOutputTokens, bool Json, bool ListModels)
+internal sealed record ChatOptions(string Prompt, string? Model, string? Route, string? System, int? MaxOutputTokens, bool Json, bool ListModels)
 {
+    /// <summary>The model without <c>--model</c>, unless a <c>--route</c> it does not work on is named.</summary>
     public const string DefaultModel = "gpt-5-mini";
 
-    public const string Usage = """
-        Usage: dotnet run --project samples/Foundry.Chat -- [options] "prompt"
-               dotnet run --project samples/Foundry.Chat -- models
+    /// <summary>How the tool names this command in its usage text.</summary>
+    public const string ToolCommand = "foundry-llm chat";
+
+    /// <summary>The usage text, for <paramref name="command"/> as the user types it.</summary>
+    public static string Usage(string command) => $"""
+        Usage: {command} [options] "prompt"
+               {command} models
 
         Options:
-          --model <id|rid>           friendly id or Model Catalog RID (default gpt-5-mini)
-          --route <route>            responses | chat | anthropic | gemini | xai (default: the model's preferred route)
+          --model <id|rid>           friendly id or Model Catalog RID (default gpt-5-mini; with only a --route that
+                                     gpt-5-mini does not work on, the catalog's first GA model preferring that route)
+          --route <route>            responses | chat | anthropic | gemini | xai | xai-chat (default: the model's preferred route)
           --system <text>            system prompt
           --max-output-tokens <n>    limit the answer
           --json                     print each raw event as JSON instead of the text
         Environment: FOUNDRY_URL and FOUNDRY_TOKEN; without FOUNDRY_URL an embedded emulator answers.
         """;
 
-    public static ChatOptions Parse(IReadOnlyList<string> args)
+    public static ChatOptions Parse(IReadOnlyList<string> args, string command = ToolCommand)
     {
         string? model = null;
         string? route = null;
@@ -44,12 +50,12 @@ internal sealed record ChatOptions(string Prompt, string Model, string? Route, s
                     max = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"--max-output-tokens needs a positive number, not '{text}'.");
                     break;
                 case "--json": json = true; break;
-                case "-h" or "--help": throw new ArgumentException(Usage);
+                case "-h" or "--help": throw new ArgumentException(Usage(command));
                 case "models" when i == 0: list = true; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
                     {
-                        throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
+                        throw new ArgumentException($"Unknown option {args[i]}.\n{Usage(command)}");
                     }
 
                     prompt.Add(args[i]);
@@ -59,9 +65,9 @@ internal sealed record ChatOptions(string Prompt, string Model, string? Route, s
 
         if (!list && prompt.Count == 0)
         {
-            throw new ArgumentException("Give a prompt.\n" + Usage);
+            throw new ArgumentException("Give a prompt.\n" + Usage(command));
         }
 
-        return new ChatOptions(string.Join(" ", prompt), model ?? DefaultModel, route, system, max, json, list);
+        return new ChatOptions(string.Join(" ", prompt), model, route, system, max, json, list);
     }
 }

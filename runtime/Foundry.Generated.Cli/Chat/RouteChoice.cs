@@ -18,8 +18,18 @@ internal static class RouteChoice
         ("xai-chat", FoundryRoutes.XaiChatCompletions),
     };
 
-    public static (FoundryModelInfo Model, string Route) Resolve(string modelText, string? routeName)
+    /// <summary>The model named (or, without one, <see cref="ChatOptions.DefaultModel"/>, and with only a route that the
+    /// default does not work on, the route's <see cref="PreferredModel"/>) and the route named or the model's preferred one.</summary>
+    public static (FoundryModelInfo Model, string Route) Resolve(string? modelText, string? routeName)
     {
+        if (modelText is null && routeName is not null)
+        {
+            var named = RouteOf(routeName);
+            var fallback = FoundryModels.TryFind(ChatOptions.DefaultModel, out var standard) && standard.SupportsRoute(named) ? standard : PreferredModel.For(named, FoundryModels.All);
+            return (fallback ?? throw new ArgumentException($"No catalogued model works on the {routeName} route; name one with --model."), named);
+        }
+
+        modelText ??= ChatOptions.DefaultModel;
         if (!FoundryModels.TryFind(modelText, out var model))
         {
             var suggestions = FoundryModels.Suggest(modelText);
@@ -32,8 +42,7 @@ internal static class RouteChoice
             return (model, model.PreferredRoute);
         }
 
-        var route = Names.FirstOrDefault(n => string.Equals(n.Name, routeName, StringComparison.OrdinalIgnoreCase)).Route
-            ?? throw new ArgumentException($"Unknown route '{routeName}'; use one of: {string.Join(", ", Names.Select(n => n.Name))}.");
+        var route = RouteOf(routeName);
         if (!model.SupportsRoute(route))
         {
             var works = string.Join(", ", model.Routes.Select(r => Names.FirstOrDefault(n => n.Route == r).Name ?? r));
@@ -42,6 +51,9 @@ internal static class RouteChoice
 
         return (model, route);
     }
+
+    private static string RouteOf(string routeName)
+        => FromShortName(routeName) ?? throw new ArgumentException($"Unknown route '{routeName}'; use one of: {string.Join(", ", Names.Select(n => n.Name))}.");
 
     public static string ShortName(string route) => Names.FirstOrDefault(n => n.Route == route).Name ?? route;
 

@@ -29,6 +29,12 @@ internal static class ProbeCommand
             return ChatApp.BadArguments;
         }
 
+        var budget = options.BudgetFor(plan.Count);
+        if (budget < plan.Count)
+        {
+            error.WriteLine($"warning: --max-requests {budget} covers only {budget} of the {plan.Count} planned requests; the rest will not run (raise it to {plan.Count} or more, plus room for retries)");
+        }
+
         if (options.DryRun)
         {
             foreach (var target in plan)
@@ -36,7 +42,7 @@ internal static class ProbeCommand
                 output.WriteLine($"{target.Model.Id} on {target.Route}" + (target.Model.SupportsRoute(target.Route) ? string.Empty : " (the catalog says it fails)"));
             }
 
-            output.WriteLine($"{plan.Count} requests (at most {options.MaxRequests} with retries), {options.Concurrency} at a time; nothing sent (--dry-run)");
+            output.WriteLine($"{plan.Count} requests planned; budget {budget} (--max-requests, retries included); {options.Concurrency} at a time; nothing sent (--dry-run)");
             return ChatApp.Ok;
         }
 
@@ -52,7 +58,7 @@ internal static class ProbeCommand
         var date = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var token = environment(FoundryClientOptions.TokenVariable);
         var recorder = options.RecordDirectory is { } dir ? new ReplyRecorder(dir, host, date, token) : null;
-        var capture = new ProbeCaptureHandler(options.MaxRequests, recorder != null);
+        var capture = new ProbeCaptureHandler(budget, recorder != null);
         using var http = new HttpClient(capture) { Timeout = Timeout.InfiniteTimeSpan };
         using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = baseUrl, Token = token, TimeProvider = time }, http);
         var prober = new Prober(client, capture, options, error) { Finished = recorder is null ? null : recorder.Save };

@@ -12,7 +12,7 @@ internal sealed record ProbeOptions(
     IReadOnlyList<string> Routes,
     IReadOnlyList<string> Providers,
     int Concurrency,
-    int MaxRequests,
+    int? MaxRequests,
     bool DryRun,
     bool Json,
     string? WriteCatalog,
@@ -30,7 +30,7 @@ internal sealed record ProbeOptions(
           --route <route>[,...]     only these routes (route ids, or responses | chat | anthropic | gemini | xai | xai-chat | embeddings)
           --provider <p>[,...]      only these providers (openai, anthropic, google, xai, ...)
           --concurrency <n>         requests in flight at once (default 2)
-          --max-requests <n>        stop after this many HTTP requests, retries included (default 100)
+          --max-requests <n>        stop after this many HTTP requests, retries included (default: twice the plan, at least 100)
           --timeout <seconds>       per probe (default 60)
           --dry-run                 print the plan and the number of requests; send nothing
           --json                    print the results as JSON instead of a table
@@ -41,13 +41,20 @@ internal sealed record ProbeOptions(
 
     public const string DefaultCatalog = "spec/model-catalog.json";
 
+    /// <summary>The least default budget: room for the retries of a small plan.</summary>
+    public const int MinimumDefaultBudget = 100;
+
+    /// <summary>The request budget for a plan: <c>--max-requests</c>, or by default enough for every planned request
+    /// and one retry each, so the default plan (the whole catalog) fits.</summary>
+    public int BudgetFor(int planned) => MaxRequests ?? Math.Max(MinimumDefaultBudget, 2 * planned);
+
     public static ProbeOptions Parse(IReadOnlyList<string> args)
     {
         var models = new List<string>();
         var routes = new List<string>();
         var providers = new List<string>();
         var concurrency = 2;
-        var maxRequests = 100;
+        int? maxRequests = null;
         var timeout = TimeSpan.FromSeconds(60);
         var dryRun = false;
         var json = false;

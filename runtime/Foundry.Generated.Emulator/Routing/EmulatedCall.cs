@@ -14,8 +14,8 @@ internal sealed record EmulatedCall(string Route, string Model, string Prompt, b
     /// <summary>True when the request asks for reasoning output (Responses <c>reasoning.summary</c>, Anthropic <c>thinking</c>).</summary>
     public bool WantsReasoning { get; init; }
 
-    /// <summary>The arguments the emulated tool call passes: the prompt, as JSON.</summary>
-    public string ToolArguments => new System.Text.Json.Nodes.JsonObject { ["query"] = Prompt }.ToJsonString();
+    /// <summary>The arguments the emulated tool call passes, as JSON that fits the tool's declared parameters.</summary>
+    public string ToolArguments { get; init; } = "{}";
 
     public static EmulatedCall From(string route, string? pathModel, JsonElement body, bool streamPath)
     {
@@ -41,9 +41,12 @@ internal sealed record EmulatedCall(string Route, string Model, string Prompt, b
         var wantsReasoning = (body.TryGetProperty("reasoning", out var r) && r.ValueKind == JsonValueKind.Object && r.TryGetProperty("summary", out _))
             || (body.TryGetProperty("thinking", out var t) && t.ValueKind == JsonValueKind.Object && t.TryGetProperty("type", out var tt) && tt.GetString() == "enabled");
         var toolResult = LastToolResult(body);
-        return new EmulatedCall(route, model, PromptOf(body), stream, includeUsage, max, hasTools)
+        var prompt = PromptOf(body);
+        var callsTool = hasTools && toolResult is null;
+        return new EmulatedCall(route, model, prompt, stream, includeUsage, max, hasTools)
         {
-            ToolName = hasTools && toolResult is null ? ToolNameOf(tools[0]) : null,
+            ToolName = callsTool ? ToolNameOf(tools[0]) : null,
+            ToolArguments = callsTool ? ToolSchemaArguments.For(tools[0], prompt) : "{}",
             ToolResult = toolResult,
             WantsReasoning = wantsReasoning,
         };

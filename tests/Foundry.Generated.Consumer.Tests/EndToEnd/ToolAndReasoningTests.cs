@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Text;
 using System.Threading.Tasks;
 using Foundry.Generated.OpenAi;
@@ -14,6 +16,9 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
     private const string Prompt = "What is the weather in Paris?";
     private const string ExpectedArguments = "{\"query\":\"What is the weather in Paris?\"}";
 
+    // The tool each test declares: the emulator's call fills its one string parameter with the prompt.
+    private static readonly JsonElement QuerySchema = JsonDocument.Parse("""{"type":"object","properties":{"query":{"type":"string"}},"required":["query"]}""").RootElement.Clone();
+
     [Fact]
     public async Task Responses_streams_a_reasoning_summary_then_a_function_call()
     {
@@ -22,7 +27,7 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
         {
             Model = ResponsesModel.Gpt5Mini,
             Input = Prompt,
-            Tools = [new FunctionTool { Name = "lookup", Parameters = null, Strict = null }],
+            Tools = [new FunctionTool { Name = "lookup", Parameters = QuerySchema, Strict = null }],
             Reasoning = new Reasoning { Summary = ReasoningSummary.Auto },
         };
 
@@ -53,7 +58,7 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
         {
             Model = ChatCompletionsModel.Gpt4_1,
             Messages = [new ChatCompletionRequestUserMessage { Content = Prompt }],
-            Tools = [new ChatCompletionTool { Function = new FunctionObject { Name = "lookup" } }],
+            Tools = [new ChatCompletionTool { Function = new FunctionObject { Name = "lookup", Parameters = QuerySchema } }],
         };
 
         string? name = null;
@@ -88,7 +93,7 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
             Model = AnthropicMessagesModel.ClaudeSonnet4_5,
             MaxTokens = 2048,
             Thinking = new Anthropic.ThinkingConfigEnabled { BudgetTokens = 1024 },
-            Tools = [new Anthropic.Tool { Name = "lookup", InputSchema = new Anthropic.InputSchema() }],
+            Tools = [new Anthropic.Tool { Name = "lookup", InputSchema = new Anthropic.InputSchema { Properties = QuerySchema.GetProperty("properties"), Required = ["query"] } }],
             Messages = [new Anthropic.InputMessage { Role = Anthropic.InputMessageRole.User, Content = Prompt }],
         };
 
@@ -111,13 +116,19 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task Gemini_returns_a_function_call_part()
+    public async Task Gemini_returns_a_function_call_part_that_fits_the_openapi_style_parameters()
     {
         using var client = new FoundryLlmClient(fixture.Options());
+        var parameters = new Gemini.Schema
+        {
+            Type = Gemini.SchemaType.OBJECT,
+            Properties = new Dictionary<string, Gemini.Schema> { ["query"] = new() { Type = Gemini.SchemaType.STRING }, ["days"] = new() { Type = Gemini.SchemaType.INTEGER } },
+            Required = ["query", "days"],
+        };
         var request = new Gemini.GenerateContentRequest
         {
             Contents = [new Gemini.Content { Role = "user", Parts = [new Gemini.Part { Text = Prompt }] }],
-            Tools = [new Gemini.Tool { FunctionDeclarations = [new Gemini.FunctionDeclaration { Name = "lookup" }] }],
+            Tools = [new Gemini.Tool { FunctionDeclarations = [new Gemini.FunctionDeclaration { Name = "lookup", Parameters = parameters }] }],
         };
 
         Gemini.FunctionCall? call = null;
@@ -128,5 +139,6 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
 
         Assert.Equal("lookup", call!.Name);
         Assert.Equal("What is the weather in Paris?", call.Args!.Value.GetProperty("query").GetString());
+        Assert.Equal(1, call.Args.Value.GetProperty("days").GetInt32());
     }
 }

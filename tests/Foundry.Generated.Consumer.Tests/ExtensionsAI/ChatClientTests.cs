@@ -20,7 +20,7 @@ public sealed class ChatClientTests(EmulatorFixture fixture) : IClassFixture<Emu
 
     public static TheoryData<string> Routes => new() { "responses", "chat", "anthropic", "gemini", "xai-responses" };
 
-    private static IChatClient ChatClient(FoundryLlmClient client, string route) => route switch
+    internal static IChatClient ChatClient(FoundryLlmClient client, string route) => route switch
     {
         "responses" => client.OpenAiResponses.AsIChatClient(ResponsesModel.Gpt5Mini),
         "chat" => client.OpenAiChatCompletions.AsIChatClient(ChatCompletionsModel.Gpt4_1),
@@ -102,6 +102,33 @@ public sealed class ChatClientTests(EmulatorFixture fixture) : IClassFixture<Emu
         Assert.Null(call.Exception);
         Assert.Equal("What is the weather in Paris?", ((JsonElement)call.Arguments!["query"]!).GetString());
         Assert.Equal(ChatFinishReason.ToolCalls, updates.Last(u => u.FinishReason != null).FinishReason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task A_tool_call_carries_arguments_that_fit_the_declared_parameters(string route)
+    {
+        using var client = new FoundryLlmClient(fixture.Options());
+        using var chat = ChatClient(client, route);
+        using var schema = JsonDocument.Parse("""
+            {"type":"object","properties":{"city":{"type":"string"},"days":{"type":"integer"},"unit":{"enum":["c","f"]}},"required":["city","days"]}
+            """);
+        var forecast = AIFunctionFactory.CreateDeclaration("forecast", "The weather for some days", schema.RootElement.Clone());
+
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in chat.GetStreamingResponseAsync("What is the weather in Paris?", new ChatOptions { Tools = [forecast] }))
+        {
+            updates.Add(update);
+        }
+
+        var call = updates.SelectMany(u => u.Contents).OfType<FunctionCallContent>().Single();
+        Assert.Equal("forecast", call.Name);
+        var arguments = call.Arguments!.ToDictionary(a => a.Key, a => (JsonElement)a.Value!);
+        Assert.Equal(["city", "days", "unit"], arguments.Keys.Order());
+        Assert.Equal(JsonValueKind.String, arguments["city"].ValueKind);
+        Assert.False(string.IsNullOrEmpty(arguments["city"].GetString()));
+        Assert.True(arguments["days"].TryGetInt32(out _), $"days is {arguments["days"].GetRawText()}, not an integer");
+        Assert.Equal("c", arguments["unit"].GetString());
     }
 
     [Theory]

@@ -15,6 +15,20 @@ namespace Foundry.Generated.Consumer.Tests.ExtensionsAI;
 /// <summary>Microsoft.Extensions.AI middleware beyond function invocation runs over the generated adapters.</summary>
 public sealed class ChatMiddlewareTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
+    [Theory]
+    [MemberData(nameof(ChatClientTests.Routes), MemberType = typeof(ChatClientTests))]
+    public async Task The_readme_function_invocation_example_ends_with_the_tools_answer(string route)
+    {
+        using var client = new FoundryLlmClient(fixture.Options());
+        using var chat = new ChatClientBuilder(ChatClientTests.ChatClient(client, route)).UseFunctionInvocation().Build();
+
+        // As README.md shows it: the tool takes a city, not whatever the emulator used to send.
+        var answer = await chat.GetResponseAsync("What is the weather in Paris?",
+            new ChatOptions { Tools = [AIFunctionFactory.Create((string city) => "sunny", "weather")] });
+
+        Assert.EndsWith("The tool said: sunny", answer.Text);
+    }
+
     [Fact]
     public async Task The_distributed_cache_middleware_answers_a_repeated_request_without_calling_Foundry()
     {
