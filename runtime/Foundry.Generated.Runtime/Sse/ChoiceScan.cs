@@ -37,6 +37,14 @@ internal static class ChoiceScan
         }
     }
 
+    /// <summary>True when <paramref name="data"/> has <paramref name="key"/> as a property name with a value other than
+    /// <c>null</c> (its first occurrence).</summary>
+    public static bool HasNonNullValue(ReadOnlySpan<byte> data, ReadOnlySpan<byte> key)
+    {
+        var at = KeyValue(data, key);
+        return at >= 0 && data[at] != (byte)'n';
+    }
+
     /// <summary>
     /// True when the chunk can be judged without parsing: every <paramref name="finishKey"/> is <c>null</c> and every
     /// <c>"index"</c> is 0 (a nested tool-call index counts too, which only sends more chunks to the parse), so at most

@@ -14,7 +14,8 @@ namespace Foundry.Generated.Runtime;
 /// <remarks>
 /// It also knows whether the body ended inside an event (lines that are not comments, without the closing blank line):
 /// the parser drops such an event silently, as the SSE standard says, but for a client it means the stream was cut.
-/// Only line ends are looked for (a vectorised search), so the cost per event is a few nanoseconds.
+/// Only line ends are looked for (vectorised searches; on an LF-only stream one search per event for the blank line),
+/// so the cost per event is a few nanoseconds.
 /// </remarks>
 internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventBytes) : ReadOnlyWrapperStream(inner)
 {
@@ -22,6 +23,8 @@ internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventB
     private long _lineBytes;
     private bool _afterCarriageReturn;
     private bool _eventHasField;
+    private bool _carriageReturns;
+    private bool _carriageReturnEndedField;
 
     /// <summary>Bytes of the event in progress when the body ended (0 when it ended on an event boundary).</summary>
     public long PendingEventBytes => _eventHasField ? _eventBytes : 0;
@@ -35,13 +38,79 @@ internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventB
 
     private void Count(ReadOnlySpan<byte> bytes)
     {
+        if (!_carriageReturns && bytes.IndexOf((byte)'\r') < 0)
+        {
+            CountLineFeedsOnly(bytes);
+            return;
+        }
+
+        // CR and CRLF line ends (rare): line by line from here on, with the same state.
+        _carriageReturns = true;
+        CountAnyLineEnds(bytes);
+    }
+
+    // LF-only streams (nearly all): one search per event for the blank line that ends it ("\n\n").
+    private void CountLineFeedsOnly(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            if (_lineBytes == 0 && bytes[0] == (byte)'\n')
+            {
+                _eventBytes = 0;
+                _eventHasField = false;
+                bytes = bytes[1..];
+                continue;
+            }
+
+            var blank = bytes.IndexOf("\n\n"u8);
+            var piece = blank < 0 ? bytes : bytes[..(blank + 1)];
+            if (!_eventHasField)
+            {
+                _eventHasField = HasFieldLine(piece, _lineBytes == 0);
+            }
+
+            _eventBytes += piece.Length;
+            Check();
+            var lastLineEnd = piece.LastIndexOf((byte)'\n');
+            _lineBytes = lastLineEnd < 0 ? _lineBytes + piece.Length : piece.Length - lastLineEnd - 1;
+            bytes = bytes[piece.Length..];
+        }
+    }
+
+    // Whether a line that starts in the piece (at its start when atLineStart, and after each LF) is a field, not a comment.
+    private static bool HasFieldLine(ReadOnlySpan<byte> piece, bool atLineStart)
+    {
+        if (atLineStart && piece[0] != (byte)':' && piece[0] != (byte)'\n')
+        {
+            return true;
+        }
+
+        for (var lf = piece.IndexOf((byte)'\n'); lf >= 0 && lf + 1 < piece.Length; lf = piece.IndexOf((byte)'\n'))
+        {
+            piece = piece[(lf + 1)..];
+            if (piece[0] != (byte)':' && piece[0] != (byte)'\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CountAnyLineEnds(ReadOnlySpan<byte> bytes)
+    {
         if (_afterCarriageReturn && !bytes.IsEmpty)
         {
-            // The LF of a CRLF split across two reads belongs to the line end already counted.
+            // The LF of a CRLF split across two reads ends the same line: a byte of the event unless the line was blank.
             _afterCarriageReturn = false;
             if (bytes[0] == (byte)'\n')
             {
                 bytes = bytes[1..];
+                if (_carriageReturnEndedField)
+                {
+                    _eventBytes++;
+                    Check();
+                }
             }
         }
 
@@ -59,7 +128,8 @@ internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventB
                 StartOrExtendLine(bytes[0], end);
             }
 
-            if (_lineBytes == 0)
+            var blank = _lineBytes == 0;
+            if (blank)
             {
                 // A blank line ends the event (or dispatches nothing).
                 _eventBytes = 0;
@@ -79,10 +149,17 @@ internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventB
                 if (bytes.IsEmpty)
                 {
                     _afterCarriageReturn = true;
+                    _carriageReturnEndedField = !blank;
                 }
                 else if (bytes[0] == (byte)'\n')
                 {
+                    // CRLF: two bytes on the wire.
                     bytes = bytes[1..];
+                    if (!blank)
+                    {
+                        _eventBytes++;
+                        Check();
+                    }
                 }
             }
         }

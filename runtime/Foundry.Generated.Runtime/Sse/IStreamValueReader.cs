@@ -13,6 +13,10 @@ internal interface IStreamValueReader<TSelf, TValue>
     /// <summary>A reader for one stream of <paramref name="route"/>; per-stream state lives in it.</summary>
     static abstract TSelf ForStream(string route);
 
+    /// <summary>True when an event that yields a value cannot be an error payload (answer text is never an error), so
+    /// the error search runs only on events without one.</summary>
+    static abstract bool ValueRulesOutError { get; }
+
     /// <summary>
     /// Reads one event and shows it to the stream's <paramref name="terminal"/> (a reader that walks the event anyway
     /// reports what the terminal check needs from that same pass). False when the event has nothing to yield (a text
@@ -30,6 +34,9 @@ internal readonly struct TypedEventReader<TEvent> : IStreamValueReader<TypedEven
     private TypedEventReader(FoundryStringCache strings) => _strings = strings;
 
     public static TypedEventReader<TEvent> ForStream(string route) => new(new FoundryStringCache());
+
+    // An error chunk may decode as an ordinary event (OpenRouter sends choices and a top-level error together).
+    public static bool ValueRulesOutError => false;
 
     public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out TEvent value)
     {
@@ -51,6 +58,8 @@ internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader,
     private readonly FoundryStreamDialect _dialect;
 
     private StreamTextReader(FoundryStreamDialect dialect) => _dialect = dialect;
+
+    public static bool ValueRulesOutError => true;
 
     public static StreamTextReader ForStream(string route)
         => new(FoundryRoutes.GetStreamDialect(route) ?? throw new ArgumentException($"route '{route}' does not stream", nameof(route)));

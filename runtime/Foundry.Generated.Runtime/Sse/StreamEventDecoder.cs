@@ -90,31 +90,19 @@ internal static class StreamEventDecoder
             return new DecodedEvent<TEvent>(DecodedKind.Done);
         }
 
-        if (eventType == "error" || (ChoiceScan.FindQuoted(data, ErrorWord) >= 0 && IsErrorPayload(data)))
+        if (eventType == "error")
         {
             terminal.Count();
             return ToError<TEvent>(data);
         }
 
         var arrived = terminal.Events;
+        TerminalSignal signal;
+        TEvent value;
+        bool yields;
         try
         {
-            var kind = values.TryRead(eventType, trimmed, terminal, out var signal, out var value) ? DecodedKind.Event : DecodedKind.Skip;
-            // Usage also comes on events with nothing to yield (a text stream's last chunk or response.completed).
-            var (input, output) = scanUsage ? UsageScanner.Scan(data) : default;
-            if (signal == TerminalSignal.Incomplete && terminal.FailOnIncomplete)
-            {
-                var reason = StreamTerminal.IncompleteReason(data);
-                return new DecodedEvent<TEvent>(kind, value, $"the response is incomplete ({reason ?? "no reason given"})", reason, IncompleteType, input, output, failsStream: true);
-            }
-
-            if (signal == TerminalSignal.Failed)
-            {
-                var (code, message) = StreamTerminal.FailedError(data);
-                return new DecodedEvent<TEvent>(kind, value, message ?? "the response failed (response.failed, no error given)", code, inputTokens: input, outputTokens: output, failsStream: true);
-            }
-
-            return new DecodedEvent<TEvent>(kind, value, inputTokens: input, outputTokens: output);
+            yields = values.TryRead(eventType, trimmed, terminal, out signal, out value);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -124,9 +112,34 @@ internal static class StreamEventDecoder
                 terminal.Count();
             }
 
-            return new DecodedEvent<TEvent>(DecodedKind.Invalid, message: e.Message);
+            return MaybeError(data) ? ToError<TEvent>(data) : new DecodedEvent<TEvent>(DecodedKind.Invalid, message: e.Message);
         }
+
+        if (!(yields && TReader.ValueRulesOutError) && MaybeError(data))
+        {
+            return ToError<TEvent>(data);
+        }
+
+        // Usage also comes on events with nothing to yield (a text stream's last chunk or response.completed).
+        var (input, output) = scanUsage ? UsageScanner.Scan(data) : default;
+        var kind = yields ? DecodedKind.Event : DecodedKind.Skip;
+        if (signal == TerminalSignal.Incomplete && terminal.FailOnIncomplete)
+        {
+            var reason = StreamTerminal.IncompleteReason(data);
+            return new DecodedEvent<TEvent>(kind, value, $"the response is incomplete ({reason ?? "no reason given"})", reason, IncompleteType, input, output, failsStream: true);
+        }
+
+        if (signal == TerminalSignal.Failed)
+        {
+            var (code, message) = StreamTerminal.FailedError(data);
+            return new DecodedEvent<TEvent>(kind, value, message ?? "the response failed (response.failed, no error given)", code, inputTokens: input, outputTokens: output, failsStream: true);
+        }
+
+        return new DecodedEvent<TEvent>(kind, value, inputTokens: input, outputTokens: output);
     }
+
+    // A top-level error object or "type": "error", looked for only where the word stands in quotes.
+    private static bool MaybeError(ReadOnlySpan<byte> data) => ChoiceScan.FindQuoted(data, ErrorWord) >= 0 && IsErrorPayload(data);
 
     /// <summary>True when the object has a top-level <c>error</c> object or a top-level <c>"type": "error"</c>.</summary>
     private static bool IsErrorPayload(ReadOnlySpan<byte> data)

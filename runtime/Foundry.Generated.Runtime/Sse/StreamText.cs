@@ -86,7 +86,8 @@ internal static class StreamText
         }
 
         long index = 0;
-        var finished = false;
+        bool? finished = null;
+        var sawDelta = false;
         while (NextProperty(ref reader))
         {
             if (reader.ValueTextEquals("index"u8))
@@ -98,6 +99,7 @@ internal static class StreamText
             {
                 reader.Read();
                 text = reader.TokenType == JsonTokenType.StartObject ? StringProperty(ref reader, "content"u8) : StringOrSkip(ref reader);
+                sawDelta = true;
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
             {
@@ -108,11 +110,19 @@ internal static class StreamText
             {
                 SkipValue(ref reader);
             }
-        }
 
-        if (index == 0 && reader.Read() && reader.TokenType == JsonTokenType.EndArray)
-        {
-            return new FirstChoice(Known: true, Seen: true, Finished: finished);
+            if (index == 0 && sawDelta)
+            {
+                // The rest (logprobs, finish_reason, usage, …) is only searched, not tokenised: another "index" means
+                // another choice; a finish_reason that is not null finishes choice 0.
+                var rest = data[(int)reader.BytesConsumed..];
+                if (ChoiceScan.FindQuoted(rest, "index"u8) >= 0)
+                {
+                    break;
+                }
+
+                return new FirstChoice(Known: true, Seen: true, Finished: finished ?? ChoiceScan.HasNonNullValue(rest, "finish_reason"u8));
+            }
         }
 
         // Several choices, or the first is not choice 0: the text comes from choice 0 wherever it stands.
