@@ -29,9 +29,23 @@ internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventB
     /// <summary>Bytes of the event in progress when the body ended (0 when it ended on an event boundary).</summary>
     public long PendingEventBytes => _eventHasField ? _eventBytes : 0;
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    // Reads are small and frequent (the parser's buffer is a few KB): no state machine when the read completes at once.
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var n = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var read = Inner.ReadAsync(buffer, cancellationToken);
+        if (!read.IsCompletedSuccessfully)
+        {
+            return CountWhenReadAsync(read, buffer);
+        }
+
+        var n = read.Result;
+        Count(buffer.Span[..n]);
+        return new ValueTask<int>(n);
+    }
+
+    private async ValueTask<int> CountWhenReadAsync(ValueTask<int> read, Memory<byte> buffer)
+    {
+        var n = await read.ConfigureAwait(false);
         Count(buffer.Span[..n]);
         return n;
     }

@@ -42,25 +42,48 @@ internal sealed class IdleTimeoutStream : ReadOnlyWrapperStream
     /// <summary>True once a read was cut by the idle timeout.</summary>
     public bool TimedOut { get; private set; }
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_idleCancel is null || _linked is null)
         {
-            return await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return Inner.ReadAsync(buffer, cancellationToken);
         }
 
         if (cancellationToken != _streamToken && cancellationToken.CanBeCanceled)
         {
-            return await ReadWithOwnTimerAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return ReadWithOwnTimerAsync(buffer, cancellationToken);
         }
 
         Volatile.Write(ref _lastActivity, _time.GetTimestamp());
         Volatile.Write(ref _reading, 1);
+        ValueTask<int> read;
         try
         {
-            return await Inner.ReadAsync(buffer, _linked.Token).ConfigureAwait(false);
+            read = Inner.ReadAsync(buffer, _linked.Token);
         }
-        catch (OperationCanceledException) when (_idleCancel.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch
+        {
+            Volatile.Write(ref _reading, 0);
+            throw;
+        }
+
+        if (read.IsCompletedSuccessfully)
+        {
+            // Data was already there (most reads of a fast stream): no wait to time, no state machine.
+            Volatile.Write(ref _reading, 0);
+            return read;
+        }
+
+        return AwaitReadAsync(read, cancellationToken);
+    }
+
+    private async ValueTask<int> AwaitReadAsync(ValueTask<int> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_idleCancel!.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw IdleTimeout();
         }

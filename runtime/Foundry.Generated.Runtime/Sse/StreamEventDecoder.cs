@@ -62,7 +62,7 @@ internal static class StreamEventDecoder
 {
     private static ReadOnlySpan<byte> DoneSentinel => "[DONE]"u8;
 
-    private static ReadOnlySpan<byte> ErrorWord => "error"u8;
+    private static ReadOnlySpan<byte> ErrorWord => "\"error\""u8;
 
     /// <summary>The <c>Type</c> of a decoded event that fails the stream as <see cref="FoundryStreamFailure.Incomplete"/>.</summary>
     public const string IncompleteType = "response.incomplete";
@@ -139,7 +139,7 @@ internal static class StreamEventDecoder
     }
 
     // A top-level error object or "type": "error", looked for only where the word stands in quotes.
-    private static bool MaybeError(ReadOnlySpan<byte> data) => ChoiceScan.FindQuoted(data, ErrorWord) >= 0 && IsErrorPayload(data);
+    private static bool MaybeError(ReadOnlySpan<byte> data) => data.IndexOf(ErrorWord) >= 0 && IsErrorPayload(data);
 
     /// <summary>True when the object has a top-level <c>error</c> object or a top-level <c>"type": "error"</c>.</summary>
     private static bool IsErrorPayload(ReadOnlySpan<byte> data)
