@@ -54,7 +54,21 @@ internal static class ChoiceScan
     public static bool TryQuick(ReadOnlySpan<byte> data, ReadOnlySpan<byte> arrayKey, ReadOnlySpan<byte> finishKey, out bool sawChoice)
     {
         sawChoice = false;
-        if (!EveryValueIs(data, finishKey, (byte)'n', "null"u8, out _) || !EveryValueIs(data, IndexKey, (byte)'0', "0"u8, out var indexes))
+        var at = KeyValue(data, arrayKey);
+        if (at < 0)
+        {
+            // No choices at all (a usage-only chunk, an error): nothing seen.
+            return true;
+        }
+
+        if (data[at] != (byte)'[')
+        {
+            return false;
+        }
+
+        // Finish reasons and indexes live inside the array: the bytes before it need no second look.
+        var choices = data[at..];
+        if (!EveryValueIs(choices, finishKey, (byte)'n', "null"u8, out _) || !EveryValueIs(choices, IndexKey, (byte)'0', "0"u8, out var indexes))
         {
             return false;
         }
@@ -66,18 +80,8 @@ internal static class ChoiceScan
             return true;
         }
 
-        var at = KeyValue(data, arrayKey);
-        if (at >= 0)
-        {
-            if (data[at] != (byte)'[')
-            {
-                return false;
-            }
-
-            var rest = data[(at + 1)..].TrimStart(" \t\r\n"u8);
-            sawChoice = !rest.IsEmpty && rest[0] != (byte)']';
-        }
-
+        var rest = choices[1..].TrimStart(" \t\r\n"u8);
+        sawChoice = !rest.IsEmpty && rest[0] != (byte)']';
         return true;
     }
 

@@ -6,19 +6,22 @@ namespace Foundry.Generated.Runtime;
 
 /// <summary>
 /// Sits between the response body and <see cref="System.Net.ServerSentEvents.SseParser"/> and counts the bytes of the
-/// event being received (every byte since the blank line that ended the previous event, line ends included). The read
-/// that takes an event past the limit fails with <see cref="EventTooLargeException"/>, so the parser, which buffers a
-/// whole line before it looks at it, never holds more than about the limit: an endless <c>data:</c> line costs
-/// memory bounded by <see cref="FoundryClientOptions.MaxEventBytes"/>, not by what the server sends.
+/// event still being received (every byte since the last blank line, line ends included). The read that takes it past
+/// <see cref="FoundryClientOptions.MaxEventBytes"/> plus an eighth (room for field names and line ends; the decoder
+/// holds each complete event's data to the limit exactly) fails with <see cref="EventTooLargeException"/>, so the
+/// parser, which buffers a whole line before it looks at it, never holds much more than the limit: an endless
+/// <c>data:</c> line costs memory bounded by the limit, not by what the server sends.
 /// </summary>
 /// <remarks>
 /// It also knows whether the body ended inside an event (lines that are not comments, without the closing blank line):
 /// the parser drops such an event silently, as the SSE standard says, but for a client it means the stream was cut.
-/// Only line ends are looked for (vectorised searches; on an LF-only stream one search per event for the blank line),
-/// so the cost per event is a few nanoseconds.
+/// On an LF-only stream it looks once per read for the last blank line (a backward vectorised search); after the first
+/// CR, line by line. Either way the count is exact at every read.
 /// </remarks>
 internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventBytes) : ReadOnlyWrapperStream(inner)
 {
+    // The data limit plus room for field names and line ends: what an event may take on the wire before it ends.
+    private readonly long _wireLimit = maxEventBytes + Math.Max(maxEventBytes / 8L, 4096L);
     private long _eventBytes;
     private long _lineBytes;
     private bool _afterCarriageReturn;
@@ -63,32 +66,39 @@ internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventB
         CountAnyLineEnds(bytes);
     }
 
-    // LF-only streams (nearly all): one search per event for the blank line that ends it ("\n\n").
+    // LF-only streams (nearly all): one backward search per read for the last blank line ("\n\n"); the events before it
+    // ended within the reads already counted (the decoder checks each one's data against the limit).
     private void CountLineFeedsOnly(ReadOnlySpan<byte> bytes)
     {
-        while (!bytes.IsEmpty)
+        if (bytes.IsEmpty)
         {
-            if (_lineBytes == 0 && bytes[0] == (byte)'\n')
-            {
-                _eventBytes = 0;
-                _eventHasField = false;
-                bytes = bytes[1..];
-                continue;
-            }
-
-            var blank = bytes.IndexOf("\n\n"u8);
-            var piece = blank < 0 ? bytes : bytes[..(blank + 1)];
-            if (!_eventHasField)
-            {
-                _eventHasField = HasFieldLine(piece, _lineBytes == 0);
-            }
-
-            _eventBytes += piece.Length;
-            Check();
-            var lastLineEnd = piece.LastIndexOf((byte)'\n');
-            _lineBytes = lastLineEnd < 0 ? _lineBytes + piece.Length : piece.Length - lastLineEnd - 1;
-            bytes = bytes[piece.Length..];
+            return;
         }
+
+        var blank = bytes.LastIndexOf("\n\n"u8);
+        var blankLineEnd = blank >= 0 ? blank + 1 : _lineBytes == 0 && bytes[0] == (byte)'\n' ? 0 : -1;
+        if (blankLineEnd >= 0)
+        {
+            bytes = bytes[(blankLineEnd + 1)..];
+            _eventBytes = 0;
+            _lineBytes = 0;
+            _eventHasField = false;
+        }
+
+        if (bytes.IsEmpty)
+        {
+            return;
+        }
+
+        if (!_eventHasField)
+        {
+            _eventHasField = HasFieldLine(bytes, _lineBytes == 0);
+        }
+
+        _eventBytes += bytes.Length;
+        var lastLineEnd = bytes.LastIndexOf((byte)'\n');
+        _lineBytes = lastLineEnd < 0 ? _lineBytes + bytes.Length : bytes.Length - lastLineEnd - 1;
+        Check();
     }
 
     // Whether a line that starts in the piece (at its start when atLineStart, and after each LF) is a field, not a comment.
@@ -194,16 +204,16 @@ internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventB
 
     private void Check()
     {
-        if (_eventBytes > maxEventBytes)
+        if (_eventBytes > _wireLimit)
         {
-            throw new EventTooLargeException(maxEventBytes);
+            throw new EventTooLargeException(maxEventBytes, _eventBytes);
         }
     }
 }
 
 /// <summary>An event grew past <see cref="FoundryClientOptions.MaxEventBytes"/> while it was being received.</summary>
-internal sealed class EventTooLargeException(int limit)
-    : Exception($"an event exceeds the {limit:N0}-byte limit (FoundryClientOptions.MaxEventBytes): it was refused at byte {(long)limit + 1:N0}, before the rest was read")
+internal sealed class EventTooLargeException(int limit, long received)
+    : Exception($"an event exceeds the {limit:N0}-byte limit (FoundryClientOptions.MaxEventBytes): it was refused after {received:N0} bytes on the wire, before it ended")
 {
     public int Limit { get; } = limit;
 }

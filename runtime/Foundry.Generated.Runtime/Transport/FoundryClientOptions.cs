@@ -83,9 +83,10 @@ public sealed class FoundryClientOptions
     public bool FailOnIncompleteResponse { get; set; }
 
     /// <summary>
-    /// Largest server-sent event accepted, counted as its bytes on the wire (field names and line ends included). The
-    /// stream fails with <see cref="FoundryStreamFailure.EventTooLarge"/> as soon as an event (or a line that never
-    /// ends) passes it, before it is buffered whole, so a stream's memory stays bounded by about this size.
+    /// Largest server-sent event accepted, counted as the bytes of its data. The stream fails with
+    /// <see cref="FoundryStreamFailure.EventTooLarge"/> for a larger event, and already while one is arriving, as soon
+    /// as its bytes on the wire pass this size plus an eighth (field names, line ends), before it is buffered whole: a
+    /// stream's memory stays bounded by about twice this size even when a line never ends.
     /// </summary>
     public int MaxEventBytes { get; set; } = 16 * 1024 * 1024;
 

@@ -10,11 +10,11 @@ using Xunit;
 namespace Foundry.Generated.Consumer.Tests.Sse;
 
 /// <summary>
-/// <see cref="FoundryClientOptions.MaxEventBytes"/> counts an event's bytes on the wire (from the blank line before it
-/// to the line end before the blank line after it), whatever the line ends (LF, CR, CRLF, mixed; the counter switches
-/// to line-by-line counting at the first CR), comments and read sizes: an event of exactly the limit passes, one byte
-/// less of limit fails with <see cref="FoundryStreamFailure.EventTooLarge"/>; and a body whose last event lacks its blank
-/// line is <see cref="FoundryStreamFailure.Truncated"/>. Checked on seeded random streams against a reference count.
+/// <see cref="FoundryClientOptions.MaxEventBytes"/> holds an event's data to the limit whatever the line ends (LF, CR,
+/// CRLF, mixed: the size guard switches to line-by-line counting at the first CR), comments and read sizes — the
+/// largest event passes at exactly its data size and fails with <see cref="FoundryStreamFailure.EventTooLarge"/> one
+/// byte below, so the guard that bounds an event still arriving never refuses one the limit allows — and a body whose
+/// last event lacks its blank line is <see cref="FoundryStreamFailure.Truncated"/>. Seeded random streams.
 /// </summary>
 public sealed class EventSizeLimitTests
 {
@@ -24,7 +24,7 @@ public sealed class EventSizeLimitTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task The_largest_event_passes_at_exactly_the_limit_and_fails_one_byte_below(int seed)
+    public async Task The_largest_event_passes_at_exactly_its_data_size_and_fails_one_byte_below(int seed)
     {
         var (body, largest) = RandomStream(new Random(seed), crlfFrom: seed % 3 == 0 ? 0 : seed % 3 == 1 ? int.MaxValue : 3);
         var readSize = new[] { int.MaxValue, 1, 7, 100, 4096 }[seed % 5];
@@ -55,7 +55,7 @@ public sealed class EventSizeLimitTests
         => RecordedStream.Client(body, readSize, o => o.MaxEventBytes = maxEventBytes).OpenAiChatCompletions.StreamTextAsync(new CreateChatCompletionRequest { Model = ChatCompletionsModel.Gpt4o, Messages = [] });
 
     // Chat chunks with random text sizes, comment lines and line ends (LF only before event `crlfFrom`), ending with
-    // data: [DONE]; and the wire size of the largest event by the reference rule.
+    // data: [DONE]; and the data size of the largest event.
     private static (byte[] Body, int Largest) RandomStream(Random random, int crlfFrom)
     {
         var body = new StringBuilder();
@@ -70,10 +70,10 @@ public sealed class EventSizeLimitTests
                 lines.Add(": keep-alive");
             }
 
-            lines.Add(i == events ? "data: [DONE]" : $"data: {{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{new string('w', random.Next(1, 3000))}\"}},\"finish_reason\":null}}]}}");
-            var wire = string.Join(end, lines) + end;
-            largest = Math.Max(largest, Encoding.UTF8.GetByteCount(wire));
-            body.Append(wire).Append(end);
+            var data = i == events ? "[DONE]" : $"{{\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"{new string('w', random.Next(1, 3000))}\"}},\"finish_reason\":null}}]}}";
+            lines.Add("data: " + data);
+            largest = Math.Max(largest, Encoding.UTF8.GetByteCount(data));
+            body.Append(string.Join(end, lines)).Append(end).Append(end);
         }
 
         return (Encoding.UTF8.GetBytes(body.ToString()), largest);
