@@ -128,20 +128,6 @@ public sealed class ChatAppTests
     }
 
     [Fact]
-    public async Task The_samples_help_names_its_dotnet_run_line()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Foundry.Chat.dll"));
-        start.ArgumentList.Add("--help");
-        using var sample = Process.Start(start)!;
-        var error = sample.StandardError.ReadToEndAsync();
-        await sample.StandardOutput.ReadToEndAsync();
-        await sample.WaitForExitAsync();
-
-        Assert.Contains("Usage: dotnet run --project samples/Foundry.Chat -- [options] \"prompt\"", await error);
-    }
-
-    [Fact]
     public async Task Json_mode_prints_one_raw_event_per_line()
     {
         var (exit, output, _) = await RunAsync(NoEnvironment, "--json", "Tell me a 3 word story");

@@ -9,7 +9,7 @@ using Foundry.Generated.Runtime;
 
 namespace Foundry.Generated.Cli.Chat;
 
-/// <summary>The chat command (`foundry-llm chat`, and the whole of samples/Foundry.Chat), with its inputs and outputs passed in so tests can drive it.</summary>
+/// <summary>The chat command (`foundry-llm chat`), with its inputs and outputs passed in so tests can drive it.</summary>
 public static class ChatApp
 {
     public const int Ok = 0;
@@ -17,15 +17,14 @@ public static class ChatApp
     public const int BadArguments = 2;
     public const int Cancelled = 130;
 
-    /// <param name="command">How the usage text names the command: <c>foundry-llm chat</c>, or the sample's <c>dotnet run</c> line.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken, string command = ChatOptions.ToolCommand)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         ChatOptions options;
         FoundryModelInfo model;
         string route;
         try
         {
-            options = ChatOptions.Parse(args, command);
+            options = ChatOptions.Parse(args);
             if (options.ListModels)
             {
                 ModelTable.Write(output);

@@ -13,10 +13,10 @@ internal sealed record ChatOptions(string Prompt, string? Model, string? Route, 
     /// <summary>How the tool names this command in its usage text.</summary>
     public const string ToolCommand = "foundry-llm chat";
 
-    /// <summary>The usage text, for <paramref name="command"/> as the user types it.</summary>
-    public static string Usage(string command) => $"""
-        Usage: {command} [options] "prompt"
-               {command} models
+    /// <summary>The usage text.</summary>
+    public static string Usage() => $"""
+        Usage: {ToolCommand} [options] "prompt"
+               {ToolCommand} models
 
         Options:
           --model <id|rid>           friendly id or Model Catalog RID (default gpt-5-mini; with only a --route that
@@ -28,7 +28,7 @@ internal sealed record ChatOptions(string Prompt, string? Model, string? Route, 
         Environment: FOUNDRY_URL and FOUNDRY_TOKEN; without FOUNDRY_URL an embedded emulator answers.
         """;
 
-    public static ChatOptions Parse(IReadOnlyList<string> args, string command = ToolCommand)
+    public static ChatOptions Parse(IReadOnlyList<string> args)
     {
         string? model = null;
         string? route = null;
@@ -50,12 +50,12 @@ internal sealed record ChatOptions(string Prompt, string? Model, string? Route, 
                     max = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"--max-output-tokens needs a positive number, not '{text}'.");
                     break;
                 case "--json": json = true; break;
-                case "-h" or "--help": throw new ArgumentException(Usage(command));
+                case "-h" or "--help": throw new ArgumentException(Usage());
                 case "models" when i == 0: list = true; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
                     {
-                        throw new ArgumentException($"Unknown option {args[i]}.\n{Usage(command)}");
+                        throw new ArgumentException($"Unknown option {args[i]}.\n{Usage()}");
                     }
 
                     prompt.Add(args[i]);
@@ -65,7 +65,7 @@ internal sealed record ChatOptions(string Prompt, string? Model, string? Route, 
 
         if (!list && prompt.Count == 0)
         {
-            throw new ArgumentException("Give a prompt.\n" + Usage(command));
+            throw new ArgumentException("Give a prompt.\n" + Usage());
         }
 
         return new ChatOptions(string.Join(" ", prompt), model, route, system, max, json, list);
