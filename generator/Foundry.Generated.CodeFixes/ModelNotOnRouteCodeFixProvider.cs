@@ -26,8 +26,9 @@ public sealed class ModelNotOnRouteCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(ModelIdFixProperties.ModelNotOnRoute);
 
-    // Whether a switch compiles depends on each call site: no fix-all.
-    public override FixAllProvider? GetFixAllProvider() => null;
+    // A fix's key names its route, so a Fix All switches every call site where that route's fix is offered (each one
+    // passed the compile check on its own) and leaves the others.
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -1,12 +1,13 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -16,10 +17,13 @@ namespace Foundry.Generated.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RejectedParameterCodeFixProvider)), Shared]
 public sealed class RejectedParameterCodeFixProvider : CodeFixProvider
 {
+    private const string EquivalenceKey = ModelIdFixProperties.ParameterRejectedByModel + ":remove";
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(ModelIdFixProperties.ParameterRejectedByModel);
 
-    // Two removals in one initializer can share a comma; fixing them one at a time keeps the text right.
-    public override FixAllProvider? GetFixAllProvider() => null;
+    // Not the batch fixer: two removals side by side share a comma, so their separate edits overlap and it would keep
+    // only one. Each document's removals are made together instead.
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(RemoveAllAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -31,9 +35,7 @@ public sealed class RejectedParameterCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not AssignmentExpressionSyntax assignment
-                || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                || assignment.Parent is not InitializerExpressionSyntax initializer
+            if (InitializerAssignments.Find(root, diagnostic.Location.SourceSpan) is not { Parent: InitializerExpressionSyntax initializer } assignment
                 || initializer.Expressions.Count < 2)
             {
                 continue;
@@ -41,33 +43,30 @@ public sealed class RejectedParameterCodeFixProvider : CodeFixProvider
 
             var name = assignment.Left.ToString();
             context.RegisterCodeFix(
-                CodeAction.Create($"Remove the '{name}' assignment", ct => RemoveAsync(context.Document, initializer, assignment, ct), ModelIdFixProperties.ParameterRejectedByModel + ":remove"),
+                CodeAction.Create($"Remove the '{name}' assignment", ct => RemoveAsync(context.Document, [assignment], ct), EquivalenceKey),
                 diagnostic);
         }
     }
 
-    private static async Task<Document> RemoveAsync(Document document, InitializerExpressionSyntax initializer, AssignmentExpressionSyntax assignment, CancellationToken cancellationToken)
+    private static async Task<Document?> RemoveAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
-        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        return document.WithText(text.WithChanges(new TextChange(RemovedSpan(initializer, assignment), string.Empty)));
-    }
-
-    /// <summary>
-    /// What goes: an element followed by a comma takes its own line start (leading trivia) through the comma and the
-    /// comma's trailing trivia; the last element without a trailing comma takes the comma before it and everything up
-    /// to its own end, keeping what followed it (the space or line break before <c>}</c>).
-    /// </summary>
-    private static TextSpan RemovedSpan(InitializerExpressionSyntax initializer, AssignmentExpressionSyntax assignment)
-    {
-        var expressions = initializer.Expressions;
-        var index = expressions.IndexOf(assignment);
-        if (index < expressions.SeparatorCount)
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
         {
-            var comma = expressions.GetSeparator(index);
-            return TextSpan.FromBounds(assignment.FullSpan.Start, comma.FullSpan.End);
+            return document;
         }
 
-        var previous = expressions.GetSeparator(index - 1);
-        return TextSpan.FromBounds(previous.Span.Start, assignment.Span.End);
+        var assignments = diagnostics.Select(d => InitializerAssignments.Find(root, d.Location.SourceSpan)).OfType<AssignmentExpressionSyntax>();
+        return await RemoveAsync(document, assignments, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Document> RemoveAsync(Document document, IEnumerable<AssignmentExpressionSyntax> assignments, CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var changes = assignments
+            .GroupBy(a => (InitializerExpressionSyntax)a.Parent!)
+            .SelectMany(group => InitializerAssignments.RemovedSpans(group.Key, new HashSet<ExpressionSyntax>(group)))
+            .Select(span => new TextChange(span, string.Empty));
+        return document.WithText(text.WithChanges(changes));
     }
 }

@@ -42,7 +42,7 @@ public sealed class FoundryGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Spec);
 
         var catalog = files.Where(f => f.Kind == InputKinds.Catalog).Collect()
-            .Select((list, ct) => list.IsEmpty ? null : new CatalogInput(list[0].Path, CatalogReader.Read(list[0].Text, list[0].Path, ct)))
+            .Select((list, ct) => list.IsEmpty ? null : new CatalogInput(list[0].Path, CatalogReader.Read(list[0].Text, ct)))
             .WithTrackingName(TrackingNames.Catalog);
 
         // FoundryGenerate=Integrations: the spec's types are compiled into a referenced assembly; only plan adapters.

@@ -155,7 +155,7 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
         using var stream = typeof(FoundryProxyEmulator).Assembly.GetManifestResourceStream("model-catalog.json")
             ?? throw new InvalidOperationException("model-catalog.json is not embedded");
         using var reader = new StreamReader(stream);
-        var result = CatalogReader.Read(reader.ReadToEnd(), "model-catalog.json");
+        var result = CatalogReader.Read(reader.ReadToEnd());
         return result.Catalog ?? throw new InvalidOperationException("The embedded catalog has problems: " + string.Join("; ", result.Problems.Select(p => p.Message)));
     }
 }

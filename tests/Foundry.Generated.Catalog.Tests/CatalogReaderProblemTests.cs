@@ -30,7 +30,7 @@ public sealed class CatalogReaderProblemTests
     [Fact]
     public void Valid_catalog_reads_without_problems()
     {
-        var result = CatalogReader.Read(Valid, "c.json");
+        var result = CatalogReader.Read(Valid);
 
         Assert.False(result.HasErrors);
         Assert.Equal("Gpt5Mini", result.Catalog!.Models.Single().CSharpName);
@@ -41,7 +41,7 @@ public sealed class CatalogReaderProblemTests
     {
         var broken = Valid.Replace("\"provider\": \"openai\",\n      \"lifecycle\"", "\"provider\": \"openai\"\n      \"lifecycle\"");
 
-        var result = CatalogReader.Read(broken, "c.json");
+        var result = CatalogReader.Read(broken);
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(CatalogProblemKind.InvalidJson, problem.Kind);
@@ -52,7 +52,7 @@ public sealed class CatalogReaderProblemTests
     [Fact]
     public void Unknown_route_points_at_the_route_value()
     {
-        var result = CatalogReader.Read(Valid.Replace("{ \"route\": \"openai-responses\"", "{ \"route\": \"openai-completions\""), "c.json");
+        var result = CatalogReader.Read(Valid.Replace("{ \"route\": \"openai-responses\"", "{ \"route\": \"openai-completions\""));
 
         var problem = Assert.Single(result.Problems, p => p.Kind == CatalogProblemKind.UnknownRoute);
         Assert.Equal("/models/0/routes/0/route", problem.Pointer);
@@ -63,7 +63,7 @@ public sealed class CatalogReaderProblemTests
     [Fact]
     public void Malformed_rid_points_at_the_rid()
     {
-        var result = CatalogReader.Read(Valid.Replace("ri.language-model-service..language-model.gpt-5-mini", "ri.language-model.gpt-5-mini"), "c.json");
+        var result = CatalogReader.Read(Valid.Replace("ri.language-model-service..language-model.gpt-5-mini", "ri.language-model.gpt-5-mini"));
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(CatalogProblemKind.MalformedRid, problem.Kind);
@@ -79,7 +79,7 @@ public sealed class CatalogReaderProblemTests
         var entry = Valid.Substring(start, end - start);
         var twice = Valid.Replace(entry, entry + ",\n" + entry);
 
-        var result = CatalogReader.Read(twice, "c.json");
+        var result = CatalogReader.Read(twice);
 
         var problems = result.Problems.Where(p => p.Kind == CatalogProblemKind.DuplicateModel).ToArray();
         Assert.NotEmpty(problems);
@@ -90,7 +90,7 @@ public sealed class CatalogReaderProblemTests
     [Fact]
     public void Missing_required_field_is_reported_on_the_entry()
     {
-        var result = CatalogReader.Read(Valid.Replace("\"displayName\": \"GPT-5 mini\",", string.Empty), "c.json");
+        var result = CatalogReader.Read(Valid.Replace("\"displayName\": \"GPT-5 mini\",", string.Empty));
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(CatalogProblemKind.InvalidEntry, problem.Kind);
@@ -105,7 +105,7 @@ public sealed class CatalogReaderProblemTests
     [InlineData("{\"catalogVersion\": 1, \"routes\": [1], \"models\": [null, {\"id\": 2}]}")]
     public void Garbage_never_throws(string text)
     {
-        var result = CatalogReader.Read(text, "c.json");
+        var result = CatalogReader.Read(text);
 
         Assert.True(result.HasErrors);
         Assert.Null(result.Catalog);

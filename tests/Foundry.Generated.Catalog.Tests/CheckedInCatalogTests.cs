@@ -16,7 +16,7 @@ public sealed class CheckedInCatalogTests
 
     private static ModelCatalog LoadCatalog()
     {
-        var result = CatalogReader.Read(RepoFiles.Read("spec/model-catalog.json"), "spec/model-catalog.json");
+        var result = CatalogReader.Read(RepoFiles.Read("spec/model-catalog.json"));
         Assert.Empty(result.Problems);
         return result.Catalog!;
     }

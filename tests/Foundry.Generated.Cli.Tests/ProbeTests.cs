@@ -285,6 +285,21 @@ public sealed class ProbeTests
         Assert.Equal("{\"error\":\"bad token ***\"}", recorded);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task Help_prints_the_usage_on_stdout_and_succeeds(string flag)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["probe", flag], output, error, _ => null, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Usage: foundry-llm probe [options]", output.ToString());
+        Assert.Empty(error.ToString());
+    }
+
     [Fact]
     public async Task Without_FOUNDRY_URL_the_probe_refuses_instead_of_measuring_an_emulator()
     {

@@ -11,7 +11,7 @@ namespace Foundry.Generated.Catalog;
 /// <summary>Reads <c>model-catalog.json</c>. Never throws for bad input: problems carry file positions instead.</summary>
 public static class CatalogReader
 {
-    public static CatalogReadResult Read(string json, string path, CancellationToken cancellationToken = default)
+    public static CatalogReadResult Read(string json, CancellationToken cancellationToken = default)
     {
         var syntax = JsonLocator.FindSyntaxError(json ?? string.Empty);
         if (syntax is { } error)

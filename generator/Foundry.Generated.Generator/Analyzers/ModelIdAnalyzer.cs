@@ -23,7 +23,7 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
 
     // Parses a catalog text once; Roslyn caches by SourceText, so edits are seen without restarting anything.
     private static readonly SourceTextValueProvider<ModelCatalog?> CatalogProvider =
-        new(text => CatalogReader.Read(text.ToString(), FoundryGenerator.CatalogFileName).Catalog);
+        new(text => CatalogReader.Read(text.ToString()).Catalog);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         FoundryDiagnostics.UnknownModelId,
@@ -109,7 +109,7 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
     /// FDRY007: the id is in the consumer's catalog but the model struct comes precompiled from a referenced assembly
     /// that does not have it, so its <c>Parse</c> would throw at run time; the generated <c>AppModels</c> has it.
     /// </summary>
-    private static Diagnostic? NotPrecompiled(ModelCatalog catalog, string text, string route, INamedTypeSymbol? owner, Location location)
+    private static Diagnostic? NotPrecompiled(ModelCatalog catalog, string text, INamedTypeSymbol? owner, Location location)
     {
         if (owner is null || !Pipeline.PrecompiledModels.IsFromMetadata(owner) || catalog.Find(text) is not { } model
             || Pipeline.PrecompiledModels.ModelMembers(owner).Contains(model.CSharpName))
@@ -146,7 +146,7 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
         }
 
         var diagnostic = ModelIdVerdicts.Check(catalog, text, marker.Route, marker.AllowUncatalogued, value.Syntax.GetLocation())
-            ?? (marker.AllowUncatalogued ? null : NotPrecompiled(catalog, text, marker.Route, owner, value.Syntax.GetLocation()));
+            ?? (marker.AllowUncatalogued ? null : NotPrecompiled(catalog, text, owner, value.Syntax.GetLocation()));
         if (diagnostic != null)
         {
             context.ReportDiagnostic(diagnostic);

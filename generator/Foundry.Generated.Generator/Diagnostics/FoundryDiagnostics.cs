@@ -88,11 +88,6 @@ public static class FoundryDiagnostics
         "{0} would be named '{1}', which is taken by {2}; it is named '{3}' instead",
         Spec, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor SpecReadWarning = new(
-        "FDRY107", "Spec reader warning",
-        "The OpenAPI reader reported: {0}",
-        Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
     public static readonly DiagnosticDescriptor EmitFailed = new(
         "FDRY108", "Generated file could not be emitted",
         "'{0}' was not generated: {1}. This is a generator bug; please report it with the spec.",
@@ -169,7 +164,7 @@ public static class FoundryDiagnostics
         {
             UnknownModelId, ModelNotOnRoute, DeprecatedModel, MalformedRid, UncataloguedRid, ParameterRejectedByModel, ModelNotPrecompiled,
             SpecInvalidJson, SpecUnreadable, SpecBrokenReference, SpecUnsupportedConstruct, SpecUnknownRoute,
-            SpecMissingFoundryExtension, SpecNameCollision, SpecReadWarning, EmitFailed, SpecNotOpenApi, SpecOperationSkipped,
+            SpecMissingFoundryExtension, SpecNameCollision, EmitFailed, SpecNotOpenApi, SpecOperationSkipped,
             CatalogInvalidJson, CatalogInvalidEntry, CatalogDuplicateModel, CatalogUnknownRoute, CatalogMalformedRid,
             NoSpecFile, NoCatalogFile, InvalidOption, IntegrationSkipped,
         })

@@ -14,7 +14,6 @@ internal static class DiscriminatorMapper
     public static (JsonArray Members, JsonObject Discriminator)? Map(
         JsonObject schema,
         List<JsonObject> upstreamMembers,
-        JsonArray normalizedMembers,
         UpstreamSchemas upstream,
         SchemaNormalizer normalizer)
     {

@@ -251,7 +251,7 @@ internal sealed class SchemaNormalizer
             normalizedMembers.Add(Normalize(member, owner, hint + "Variant" + index++));
         }
 
-        var discriminator = DiscriminatorMapper.Map(schema, kept, normalizedMembers, _upstream, this);
+        var discriminator = DiscriminatorMapper.Map(schema, kept, _upstream, this);
         var result = new JsonObject();
         if (discriminator != null)
         {

@@ -39,7 +39,7 @@ internal static class CatalogEvidence
         }
 
         var text = Serialize(root);
-        var check = CatalogReader.Read(text, path);
+        var check = CatalogReader.Read(text);
         if (check.Problems.Count > 0)
         {
             throw new InvalidDataException($"Refusing to write {path}: the result would not be a valid catalog: " + string.Join("; ", check.Problems.Select(p => p.Message)));

@@ -21,6 +21,13 @@ internal static class ProbeCommand
         try
         {
             options = ProbeOptions.Parse(args);
+            if (options.Help)
+            {
+                // Asked for, so not an error: stdout and success.
+                output.WriteLine(ProbeOptions.Usage);
+                return ChatApp.Ok;
+            }
+
             plan = ProbePlan.Build(FoundryModels.All, options);
         }
         catch (ArgumentException e)

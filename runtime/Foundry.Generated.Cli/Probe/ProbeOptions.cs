@@ -6,7 +6,7 @@ using Foundry.Generated.Cli.Chat;
 
 namespace Foundry.Generated.Cli.Probe;
 
-/// <summary>The probe's command line.</summary>
+/// <summary>The probe's command line. <see cref="Help"/>: <c>--help</c> was given, so only the usage is printed.</summary>
 internal sealed record ProbeOptions(
     IReadOnlyList<string> Models,
     IReadOnlyList<string> Routes,
@@ -17,7 +17,8 @@ internal sealed record ProbeOptions(
     bool Json,
     string? WriteCatalog,
     string? RecordDirectory,
-    TimeSpan Timeout)
+    TimeSpan Timeout,
+    bool Help)
 {
     public const string Usage = """
         Usage: foundry-llm probe [options]
@@ -60,6 +61,7 @@ internal sealed record ProbeOptions(
         var json = false;
         string? write = null;
         string? record = null;
+        var help = false;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -77,12 +79,12 @@ internal sealed record ProbeOptions(
                     write = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : DefaultCatalog;
                     break;
                 case "--record": record = Value(); break;
-                case "-h" or "--help": throw new ArgumentException(Usage);
+                case "-h" or "--help": help = true; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
             }
         }
 
-        return new ProbeOptions(models, routes, providers, concurrency, maxRequests, dryRun, json, write, record, timeout);
+        return new ProbeOptions(models, routes, providers, concurrency, maxRequests, dryRun, json, write, record, timeout, help);
     }
 
     private static IEnumerable<string> List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

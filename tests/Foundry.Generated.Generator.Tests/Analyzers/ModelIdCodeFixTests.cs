@@ -100,6 +100,35 @@ public sealed class ModelIdCodeFixTests
 
     private static async Task<string> Text(Document document) => (await document.GetTextAsync()).ToString();
 
+    /// <summary>
+    /// Fix All in the document, as <c>dotnet format</c> runs it: the key is that of the first fix offered for the first
+    /// diagnostic, and the provider's own fix-all provider applies it to every diagnostic.
+    /// </summary>
+    private static async Task<Document> FixAll(CodeFixProvider provider, Opened opened)
+    {
+        var fixAll = provider.GetFixAllProvider();
+        Assert.NotNull(fixAll);
+        var key = (await Fixes(provider, opened.Document, opened.Diagnostics[0]))[0].EquivalenceKey;
+        var context = new FixAllContext(
+            opened.Document, provider, FixAllScope.Document, key, provider.FixableDiagnosticIds,
+            new FixedDiagnostics(opened.Diagnostics), CancellationToken.None);
+        var action = await fixAll.GetFixAsync(context);
+        Assert.NotNull(action);
+        return await Apply(action, opened.Document);
+    }
+
+    private sealed class FixedDiagnostics(IReadOnlyList<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
+    }
+
     // ---- FDRY001: unknown model id ----
 
     [Fact]
@@ -137,6 +166,21 @@ public sealed class ModelIdCodeFixTests
         Assert.Equal(code.Replace("= \"claude-sonet-4.5\";", "= \"claude-sonnet-4.5\";"), await Text(await Apply(fix, opened.Document)));
     }
 
+    [Fact]
+    public async Task Fix_all_replaces_each_unknown_id_with_its_own_first_suggestion()
+    {
+        var code = Usings + "class C {\n" +
+            "    ResponsesModel A() => ResponsesModel.Parse(\"gpt-5-mini-2025-08-07\");\n" +
+            "    AnthropicMessagesModel B() => AnthropicMessagesModel.Parse(\"claude-sonet-4.5\");\n}";
+        var opened = await Open(code);
+        Assert.Equal(new[] { "FDRY001", "FDRY001" }, opened.Diagnostics.Select(d => d.Id));
+
+        var fixedDocument = await FixAll(new UnknownModelIdCodeFixProvider(), opened);
+
+        Assert.Equal(code.Replace("gpt-5-mini-2025-08-07", "gpt-5-mini").Replace("claude-sonet-4.5", "claude-sonnet-4.5"), await Text(fixedDocument));
+        Assert.Empty(await Analyze(fixedDocument));
+    }
+
     // ---- FDRY002: model not on this route ----
 
     [Fact]
@@ -166,6 +210,21 @@ public sealed class ModelIdCodeFixTests
 
         Assert.Equal(new[] { "Use ResponsesModel (route 'openai-responses')", "Use ChatCompletionsModel (route 'openai-chat-completions')" }, fixes.Select(f => f.Title));
         Assert.Equal(code.Replace("EmbeddingsModel", "ChatCompletionsModel"), await Text(await Apply(fixes[1], opened.Document)));
+    }
+
+    [Fact]
+    public async Task Fix_all_switches_every_call_site_to_the_chosen_routes_model_type()
+    {
+        var code = Usings + "class C {\n" +
+            "    object A() => ChatCompletionsModel.Parse(\"gpt-5.2\");\n" +
+            "    void B() { var m = ChatCompletionsModel.Parse(\"gpt-5.2\"); System.Console.WriteLine(m.Id); }\n}";
+        var opened = await Open(code);
+        Assert.Equal(new[] { "FDRY002", "FDRY002" }, opened.Diagnostics.Select(d => d.Id));
+
+        var fixedDocument = await FixAll(new ModelNotOnRouteCodeFixProvider(), opened);
+
+        Assert.Equal(code.Replace("ChatCompletionsModel", "ResponsesModel"), await Text(fixedDocument));
+        Assert.Empty(await Analyze(fixedDocument));
     }
 
     [Theory]
@@ -235,6 +294,21 @@ public sealed class ModelIdCodeFixTests
         Assert.Single(await Fixes(new RetiredModelCodeFixProvider(), control.Document, Assert.Single(control.Diagnostics)));
     }
 
+    [Fact]
+    public async Task Fix_all_replaces_every_retired_model_with_its_successor()
+    {
+        var code = Usings + "class C {\n" +
+            "    ResponsesModel A() => ResponsesModel.Parse(\"gpt-5.1-codex-max\");\n" +
+            "    ResponsesModel B() => ResponsesModel.Parse(\"ri.language-model-service..language-model.gpt-5-1-codex-max\");\n}";
+        var opened = await Open(code, CatalogWithSuccessor);
+        Assert.Equal(new[] { "FDRY003", "FDRY003" }, opened.Diagnostics.Select(d => d.Id));
+
+        var fixedDocument = await FixAll(new RetiredModelCodeFixProvider(), opened);
+
+        Assert.Equal(code.Replace("gpt-5.1-codex-max", "gpt-5.3-codex").Replace("gpt-5-1-codex-max", "gpt-5-3-codex"), await Text(fixedDocument));
+        Assert.Empty(await Analyze(fixedDocument, CatalogWithSuccessor));
+    }
+
     [Theory]
     [InlineData("gpt-9-codex", "successor 'gpt-9-codex' of model 'gpt-5.1-codex-max' is not a model id in the catalog")]
     [InlineData("gpt-5.1-codex-max", "model 'gpt-5.1-codex-max' names itself as its successor")]
@@ -281,6 +355,30 @@ public sealed class ModelIdCodeFixTests
 
         Assert.Equal("Remove the 'Temperature' assignment", fix.Title);
         var fixedDocument = await Apply(fix, opened.Document);
+        Assert.Equal(Usings + "class C {\n    object M() => " + after + ";\n}", await Text(fixedDocument));
+        Assert.Empty(await Analyze(fixedDocument));
+    }
+
+    [Theory]
+    [InlineData(
+        "new CreateResponse { Model = ResponsesModel.Gpt5, Temperature = 0.2, TopP = 0.9 }",
+        "new CreateResponse { Model = ResponsesModel.Gpt5 }")]
+    [InlineData(
+        "new CreateResponse { Temperature = 0.2, TopP = 0.9, Model = ResponsesModel.Gpt5 }",
+        "new CreateResponse { Model = ResponsesModel.Gpt5 }")]
+    [InlineData(
+        "new CreateResponse { Temperature = 0.2, Model = ResponsesModel.Gpt5, TopP = 0.9 }",
+        "new CreateResponse { Model = ResponsesModel.Gpt5 }")]
+    [InlineData(
+        "new CreateResponse\n        {\n            Model = ResponsesModel.Gpt5,\n            Temperature = 0.2,\n            TopP = 0.9\n        }",
+        "new CreateResponse\n        {\n            Model = ResponsesModel.Gpt5\n        }")]
+    public async Task Fix_all_removes_every_rejected_parameter_even_side_by_side_in_one_initializer(string before, string after)
+    {
+        var opened = await Open(Usings + "class C {\n    object M() => " + before + ";\n}");
+        Assert.Equal(new[] { "FDRY006", "FDRY006" }, opened.Diagnostics.Select(d => d.Id));
+
+        var fixedDocument = await FixAll(new RejectedParameterCodeFixProvider(), opened);
+
         Assert.Equal(Usings + "class C {\n    object M() => " + after + ";\n}", await Text(fixedDocument));
         Assert.Empty(await Analyze(fixedDocument));
     }

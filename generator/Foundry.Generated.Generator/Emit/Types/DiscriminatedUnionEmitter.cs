@@ -9,7 +9,7 @@ namespace Foundry.Generated.Generator.Emit.Types;
 /// </summary>
 internal static class DiscriminatedUnionEmitter
 {
-    public static void Emit(SourceWriter w, TypeModel type, string root)
+    public static void Emit(SourceWriter w, TypeModel type)
     {
         var unknown = type.UnknownName!;
         var unknownFull = "global::" + type.Namespace + "." + unknown;

@@ -9,7 +9,7 @@ namespace Foundry.Generated.Generator.Emit.Types;
 /// </summary>
 internal static class EnumStructEmitter
 {
-    public static void Emit(SourceWriter w, TypeModel type, string root)
+    public static void Emit(SourceWriter w, TypeModel type)
     {
         TypeEmitter.Header(w, type);
         using (w.Block($"public readonly partial struct {type.Name} : global::System.IEquatable<{type.Name}>, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))

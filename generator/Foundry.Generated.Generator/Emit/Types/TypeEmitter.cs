@@ -17,7 +17,7 @@ internal static class TypeEmitter
                 RecordEmitter.Emit(w, type, root);
                 break;
             case TypeModelKind.DiscriminatedUnion:
-                DiscriminatedUnionEmitter.Emit(w, type, root);
+                DiscriminatedUnionEmitter.Emit(w, type);
                 break;
             case TypeModelKind.UnionCase:
                 DiscriminatedUnionEmitter.EmitCase(w, type);
@@ -26,7 +26,7 @@ internal static class TypeEmitter
                 UnionStructEmitter.Emit(w, type, root);
                 break;
             case TypeModelKind.Enum:
-                EnumStructEmitter.Emit(w, type, root);
+                EnumStructEmitter.Emit(w, type);
                 break;
         }
 
