@@ -54,7 +54,9 @@ public sealed class EndlessEventTests
 
         Assert.Equal(FoundryStreamFailure.EventTooLarge, error.Failure);
         Assert.Contains("exceeds the 1,048,576-byte limit", error.Message);
-        Assert.True(allocated < 3L * Limit, $"the call allocated {allocated:N0} bytes for a {Limit:N0}-byte limit");
+        // The parser's line and data buffers double as they grow (4 KB, 8 KB, … 2 MB): their sum stays under about four
+        // times the limit however the pool is warmed; without the guard the whole 64 MB would be buffered.
+        Assert.True(allocated < 5L * Limit, $"the call allocated {allocated:N0} bytes for a {Limit:N0}-byte limit");
         Assert.True(server.BytesSent < ServerCap / 2, $"the client went on reading: the server wrote {server.BytesSent:N0} bytes");
     }
 }
