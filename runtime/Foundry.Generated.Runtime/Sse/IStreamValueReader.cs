@@ -70,7 +70,7 @@ internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader,
         if (_dialect == FoundryStreamDialect.OpenAiChatCompletions)
         {
             // One pass: the text reader walks the first choice whole, so it also tells whether it finished.
-            var choice = StreamText.ChatCompletions(data, out var text);
+            var choice = ChatCompletionsDialect.ReadFirstChoice(data, out var text);
             if (choice.Known)
             {
                 terminal.ObserveFirstChoice(choice.Seen, choice.Finished);

@@ -125,13 +125,13 @@ internal static class StreamEventDecoder
         var kind = yields ? DecodedKind.Event : DecodedKind.Skip;
         if (signal == TerminalSignal.Incomplete && terminal.FailOnIncomplete)
         {
-            var reason = StreamTerminal.IncompleteReason(data);
+            var reason = ResponsesDialect.IncompleteReason(data);
             return new DecodedEvent<TEvent>(kind, value, $"the response is incomplete ({reason ?? "no reason given"})", reason, IncompleteType, input, output, failsStream: true);
         }
 
         if (signal == TerminalSignal.Failed)
         {
-            var (code, message) = StreamTerminal.FailedError(data);
+            var (code, message) = ResponsesDialect.FailedError(data);
             return new DecodedEvent<TEvent>(kind, value, message ?? "the response failed (response.failed, no error given)", code, inputTokens: input, outputTokens: output, failsStream: true);
         }
 

@@ -8,8 +8,8 @@ namespace Foundry.Generated.Runtime;
 internal enum TerminalSignal
 {
     None,
-    /// <summary>The stream's last word: it may end now (Responses <c>response.completed</c> / <c>response.incomplete</c>,
-    /// Anthropic <c>message_stop</c>, and so on).</summary>
+    /// <summary>The stream's last word: it may end now (Responses <c>response.completed</c>, Anthropic
+    /// <c>message_stop</c>, and so on).</summary>
     Ended,
     /// <summary>Responses <c>response.incomplete</c>: the stream ended with a partial answer (a length or content limit).</summary>
     Incomplete,
@@ -18,18 +18,12 @@ internal enum TerminalSignal
 }
 
 /// <summary>
-/// Knows, per stream dialect, whether the events seen so far include the stream's terminal event, read from the raw
-/// event bytes (never from generated types). One per stream; fed every non-empty event in order by
-/// <see cref="StreamEventDecoder"/>.
+/// Knows whether the events seen so far include the stream's terminal event, by the rules of the stream's dialect
+/// (one file each: <see cref="ResponsesDialect"/>, <see cref="ChatCompletionsDialect"/>, <see cref="AnthropicDialect"/>,
+/// <see cref="GeminiDialect"/>), read from the raw event bytes (never from generated types). One per stream; fed
+/// every non-empty event in order by <see cref="StreamEventDecoder"/>. Any other dialect (none today) is not checked.
+/// <c>[DONE]</c> ends any stream but is terminal only for chat completions.
 /// </summary>
-/// <remarks>
-/// Terminal events: Responses <c>response.completed</c>, <c>response.incomplete</c> or <c>response.failed</c> (the SSE
-/// event type, or the JSON <c>type</c> when the server sends data-only events); chat completions (OpenAI and xAI)
-/// <c>[DONE]</c>, or a non-null <c>finish_reason</c> on every choice index seen; Anthropic <c>message_stop</c>; Gemini a
-/// non-null <c>finishReason</c> on every candidate index seen (a chunk without <c>index</c> is candidate 0), or a
-/// <c>promptFeedback.blockReason</c> (the prompt was blocked, so no candidate comes). Any other dialect (none today)
-/// is not checked. <c>[DONE]</c> ends any stream but is terminal only for chat completions.
-/// </remarks>
 internal sealed class StreamTerminal
 {
     private readonly FoundryStreamDialect? _dialect;
@@ -59,10 +53,10 @@ internal sealed class StreamTerminal
     /// <summary>A short description of the terminal event this dialect expects, for messages.</summary>
     public string Expected => _dialect switch
     {
-        FoundryStreamDialect.OpenAiResponses => "response.completed, response.incomplete or response.failed",
-        FoundryStreamDialect.OpenAiChatCompletions => "data: [DONE] or a finish_reason on every choice",
-        FoundryStreamDialect.AnthropicMessages => "message_stop",
-        FoundryStreamDialect.GeminiGenerateContent => "a finishReason on every candidate",
+        FoundryStreamDialect.OpenAiResponses => ResponsesDialect.Expected,
+        FoundryStreamDialect.OpenAiChatCompletions => ChatCompletionsDialect.Expected,
+        FoundryStreamDialect.AnthropicMessages => AnthropicDialect.Expected,
+        FoundryStreamDialect.GeminiGenerateContent => GeminiDialect.Expected,
         _ => "a terminal event",
     };
 
@@ -88,7 +82,7 @@ internal sealed class StreamTerminal
         Events++;
         if (sawChoice)
         {
-            Mark(0, finished);
+            MarkChoice(0, finished);
         }
     }
 
@@ -99,9 +93,11 @@ internal sealed class StreamTerminal
         switch (_dialect)
         {
             case FoundryStreamDialect.OpenAiResponses:
-                return Responses(eventType, data);
+                var signal = ResponsesDialect.Terminal(eventType, data);
+                _ended |= signal != TerminalSignal.None;
+                return signal;
             case FoundryStreamDialect.AnthropicMessages:
-                if (eventType == "message_stop" || (eventType == "message" && data.IndexOf("message_stop"u8) >= 0 && TopLevelTypeIs(data, "message_stop"u8) == 0))
+                if (AnthropicDialect.IsStop(eventType, data))
                 {
                     _ended = true;
                     return TerminalSignal.Ended;
@@ -109,30 +105,13 @@ internal sealed class StreamTerminal
 
                 return TerminalSignal.None;
             case FoundryStreamDialect.OpenAiChatCompletions:
-                if (!ChoiceScan.TryQuick(data, "choices"u8, "finish_reason"u8, out var sawChoice))
-                {
-                    Choices(data, "choices"u8, "finish_reason"u8);
-                }
-                else if (sawChoice)
-                {
-                    Mark(0, finished: false);
-                }
-
+                ChatCompletionsDialect.Observe(this, data);
                 return TerminalSignal.None;
             case FoundryStreamDialect.GeminiGenerateContent:
-                if (data.IndexOf("\"blockReason\""u8) >= 0 && Blocked(data))
+                if (GeminiDialect.Observe(this, data))
                 {
                     _ended = true;
                     return TerminalSignal.Ended;
-                }
-
-                if (!ChoiceScan.TryQuick(data, "candidates"u8, "finishReason"u8, out var sawCandidate))
-                {
-                    Choices(data, "candidates"u8, "finishReason"u8);
-                }
-                else if (sawCandidate)
-                {
-                    Mark(0, finished: false);
                 }
 
                 return TerminalSignal.None;
@@ -141,87 +120,11 @@ internal sealed class StreamTerminal
         }
     }
 
-    private TerminalSignal Responses(string eventType, ReadOnlySpan<byte> data)
-    {
-        var signal = eventType switch
-        {
-            "response.completed" => TerminalSignal.Ended,
-            "response.incomplete" => TerminalSignal.Incomplete,
-            "response.failed" => TerminalSignal.Failed,
-            _ => TerminalSignal.None,
-        };
-
-        // Servers that send data-only events (no event: line) name the type only in the JSON: read it once.
-        if (signal == TerminalSignal.None && eventType == "message")
-        {
-            signal = TopLevelTypeIs(data, "response.completed"u8, "response.incomplete"u8, "response.failed"u8) switch
-            {
-                0 => TerminalSignal.Ended,
-                1 => TerminalSignal.Incomplete,
-                2 => TerminalSignal.Failed,
-                _ => TerminalSignal.None,
-            };
-        }
-
-        if (signal != TerminalSignal.None)
-        {
-            _ended = true;
-        }
-
-        return signal;
-    }
-
-    /// <summary>The <c>response.incomplete_details.reason</c> of a <c>response.incomplete</c> event (null when absent).</summary>
-    public static string? IncompleteReason(ReadOnlySpan<byte> data)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(data);
-            using var document = JsonDocument.ParseValue(ref reader);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Object
-                && response.TryGetProperty("incomplete_details", out var details) && details.ValueKind == JsonValueKind.Object
-                && details.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String
-                ? reason.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The <c>response.error</c> code and message of a <c>response.failed</c> event (nulls when absent).</summary>
-    public static (string? Code, string? Message) FailedError(ReadOnlySpan<byte> data)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(data);
-            using var document = JsonDocument.ParseValue(ref reader);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Object
-                && response.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-            {
-                var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-                return (FoundryErrorBody.CodeOf(error), message);
-            }
-        }
-        catch (JsonException)
-        {
-            // The typed decoder reports an undecodable event; here it fails the stream without details.
-        }
-
-        return (null, null);
-    }
-
-    private bool AllChoicesFinished()
-        => (_seen != 0 || _seenHigh is { Count: > 0 })
-           && (_seen & ~_finished) == 0
-           && (_seenHigh is null || _finishedHigh is not null && _finishedHigh.IsSupersetOf(_seenHigh));
-
-    // Top-level array property `arrayName` of objects with an `index` (0 when absent) and a finish property; a
-    // non-null finish value marks that index finished for good.
-    private void Choices(ReadOnlySpan<byte> data, ReadOnlySpan<byte> arrayName, ReadOnlySpan<byte> finishName)
+    /// <summary>
+    /// The full look at a top-level array property <paramref name="arrayName"/> of objects with an <c>index</c> (0 when
+    /// absent) and a finish property: a non-null finish value marks that index finished for good.
+    /// </summary>
+    public void ObserveChoiceArray(ReadOnlySpan<byte> data, ReadOnlySpan<byte> arrayName, ReadOnlySpan<byte> finishName)
     {
         try
         {
@@ -264,7 +167,7 @@ internal sealed class StreamTerminal
                         }
                     }
 
-                    Mark(index, finished);
+                    MarkChoice(index, finished);
                 }
 
                 return;
@@ -276,7 +179,7 @@ internal sealed class StreamTerminal
         }
     }
 
-    private void Mark(long index, bool finished)
+    public void MarkChoice(long index, bool finished)
     {
         if (index is >= 0 and < 64)
         {
@@ -297,80 +200,8 @@ internal sealed class StreamTerminal
         }
     }
 
-    // {"promptFeedback":{"blockReason":"SAFETY",...}}
-    private static bool Blocked(ReadOnlySpan<byte> data)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(data);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isFeedback = reader.ValueTextEquals("promptFeedback"u8);
-                reader.Read();
-                if (isFeedback && reader.TokenType == JsonTokenType.StartObject)
-                {
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        var isReason = reader.ValueTextEquals("blockReason"u8);
-                        reader.Read();
-                        if (isReason)
-                        {
-                            return reader.TokenType == JsonTokenType.String;
-                        }
-
-                        reader.Skip();
-                    }
-
-                    return false;
-                }
-
-                reader.Skip();
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return false;
-    }
-
-    // Which of the given strings the object's top-level "type" is (0, 1 or 2), or -1; reads only up to "type",
-    // which comes first in practice.
-    private static int TopLevelTypeIs(ReadOnlySpan<byte> data, ReadOnlySpan<byte> type, ReadOnlySpan<byte> other = default, ReadOnlySpan<byte> third = default)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(data);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return -1;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isType = reader.ValueTextEquals("type"u8);
-                reader.Read();
-                if (isType)
-                {
-                    return reader.TokenType != JsonTokenType.String ? -1
-                        : reader.ValueTextEquals(type) ? 0
-                        : !other.IsEmpty && reader.ValueTextEquals(other) ? 1
-                        : !third.IsEmpty && reader.ValueTextEquals(third) ? 2
-                        : -1;
-                }
-
-                reader.Skip();
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return -1;
-    }
+    private bool AllChoicesFinished()
+        => (_seen != 0 || _seenHigh is { Count: > 0 })
+           && (_seen & ~_finished) == 0
+           && (_seenHigh is null || _finishedHigh is not null && _finishedHigh.IsSupersetOf(_seenHigh));
 }
