@@ -122,9 +122,21 @@ public sealed class ChatAppTests
 
         var exit = await CliApp.RunAsync(["chat", "--help"], output, error, _ => null, TimeProvider.System, CancellationToken.None);
 
+        // Asked-for help is success on standard output, not an error.
+        Assert.Equal(0, exit);
+        Assert.Contains("Usage: foundry-llm chat [options] \"prompt\"", output.ToString());
+        Assert.DoesNotContain("dotnet run", output.ToString());
+        Assert.Empty(error.ToString());
+    }
+
+    [Fact]
+    public async Task An_unknown_chat_option_is_an_error_with_the_usage_and_exit_2()
+    {
+        var (exit, _, error) = await RunAsync(NoEnvironment, "--temperature", "2", "hi");
+
         Assert.Equal(2, exit);
-        Assert.Contains("Usage: foundry-llm chat [options] \"prompt\"", error.ToString());
-        Assert.DoesNotContain("dotnet run", error.ToString());
+        Assert.StartsWith("error: Unknown option --temperature.", error);
+        Assert.Contains("Usage: foundry-llm chat", error);
     }
 
     [Fact]

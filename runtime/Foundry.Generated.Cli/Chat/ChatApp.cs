@@ -25,6 +25,13 @@ public static class ChatApp
         try
         {
             options = ChatOptions.Parse(args);
+            if (options.Help)
+            {
+                // Asked for: the usage on standard output, success (an error is only for a wrong command line).
+                output.WriteLine(ChatOptions.Usage());
+                return Ok;
+            }
+
             if (options.ListModels)
             {
                 ModelTable.Write(output);

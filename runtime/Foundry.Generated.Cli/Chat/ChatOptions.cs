@@ -5,7 +5,7 @@ using System.Globalization;
 namespace Foundry.Generated.Cli.Chat;
 
 /// <summary>The command line: <c>[models] [--model M] [--route R] [--system S] [--max-output-tokens N] [--json] prompt...</c>.</summary>
-internal sealed record ChatOptions(string Prompt, string? Model, string? Route, string? System, int? MaxOutputTokens, bool Json, bool ListModels)
+internal sealed record ChatOptions(string Prompt, string? Model, string? Route, string? System, int? MaxOutputTokens, bool Json, bool ListModels, bool Help = false)
 {
     /// <summary>The model without <c>--model</c>, unless a <c>--route</c> it does not work on is named.</summary>
     public const string DefaultModel = "gpt-5-mini";
@@ -50,7 +50,7 @@ internal sealed record ChatOptions(string Prompt, string? Model, string? Route, 
                     max = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"--max-output-tokens needs a positive number, not '{text}'.");
                     break;
                 case "--json": json = true; break;
-                case "-h" or "--help": throw new ArgumentException(Usage());
+                case "-h" or "--help": return new ChatOptions(string.Empty, null, null, null, null, false, false, Help: true);
                 case "models" when i == 0: list = true; break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
