@@ -49,7 +49,8 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
         using var nuspec = new StreamReader(archive.GetEntry("Foundry.Generated.Hosting.nuspec")!.Open());
         var text = nuspec.ReadToEnd();
         Assert.Contains($"<dependency id=\"Foundry.Generated\" version=\"{feed.Version}\"", text);
-        Assert.Contains("<dependency id=\"Microsoft.Extensions.AI.Abstractions\"", text);
+        // The README's examples (ChatClientBuilder, UseFunctionInvocation, AddChatClient) need the full package, not only its abstractions.
+        Assert.Contains("<dependency id=\"Microsoft.Extensions.AI\"", text);
         Assert.DoesNotContain("Foundry.Generated.Hosting.Core", text);
     }
 
