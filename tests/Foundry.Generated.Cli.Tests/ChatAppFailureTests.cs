@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.Cli.Chat;
@@ -18,10 +16,7 @@ public sealed class ChatAppFailureTests
     [Fact]
     public async Task Nothing_listening_at_foundry_url_is_one_error_line_and_exit_1()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPort.Closed();
         const string token = "sk-live-cli-0123456789abcdef";
         var output = new StringWriter();
         var error = new StringWriter();

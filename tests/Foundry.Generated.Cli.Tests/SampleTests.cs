@@ -1,8 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -53,10 +51,7 @@ public sealed class SampleTests
     [Fact]
     public async Task Nothing_listening_at_foundry_url_is_one_error_line_and_exit_1()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPort.Closed();
         const string token = "sk-live-sample-0123456789abcdef";
 
         var (exit, output, error) = await RunSampleAsync($"http://127.0.0.1:{port}", token, "hi");

@@ -57,13 +57,11 @@ internal static class ChatCompletionsDialect
         {
             if (reader.ValueTextEquals("index"u8))
             {
-                reader.Read();
-                index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var i) ? i : -1;
+                index = ReadIndex(ref reader);
             }
             else if (reader.ValueTextEquals("delta"u8))
             {
-                reader.Read();
-                text = reader.TokenType == JsonTokenType.StartObject ? JsonScan.StringProperty(ref reader, "content"u8) : JsonScan.StringOrSkip(ref reader);
+                text = ReadContent(ref reader);
                 sawDelta = true;
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
@@ -110,13 +108,11 @@ internal static class ChatCompletionsDialect
             {
                 if (reader.ValueTextEquals("index"u8))
                 {
-                    reader.Read();
-                    index = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var i) ? i : -1;
+                    index = ReadIndex(ref reader);
                 }
                 else if (reader.ValueTextEquals("delta"u8))
                 {
-                    reader.Read();
-                    content = reader.TokenType == JsonTokenType.StartObject ? JsonScan.StringProperty(ref reader, "content"u8) : JsonScan.StringOrSkip(ref reader);
+                    content = ReadContent(ref reader);
                 }
                 else
                 {
@@ -136,5 +132,19 @@ internal static class ChatCompletionsDialect
         }
 
         return null;
+    }
+
+    // On the "index" name: its number (-1 when it is not one).
+    private static long ReadIndex(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var i) ? i : -1;
+    }
+
+    // On the "delta" name: its content string (null when absent or not a string).
+    private static string? ReadContent(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.StartObject ? JsonScan.StringProperty(ref reader, "content"u8) : JsonScan.StringOrSkip(ref reader);
     }
 }
