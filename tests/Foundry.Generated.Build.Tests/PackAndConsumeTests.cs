@@ -82,7 +82,7 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
     }
 
     [Fact]
-    public void With_its_own_catalog_a_package_consumer_gets_only_the_added_models_and_the_analyzer_checks_against_that_catalog()
+    public void With_its_own_catalog_a_package_consumer_gets_only_the_added_models_and_the_analyzer_checks_against_it_laid_over_the_packages()
     {
         using var consumer = new ConsumerProject(feed, "Foundry.Generated", """
             using Foundry.Generated;
@@ -90,7 +90,7 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
             System.Console.WriteLine(AppModels.Responses.MyPrivateModel.Rid);
             System.Console.WriteLine(ResponsesModel.Gpt5Mini.Rid);
             """, "<FoundryModelCatalog>$(MSBuildProjectDirectory)/my-catalog.json</FoundryModelCatalog>");
-        File.WriteAllText(Path.Combine(consumer.Directory, "my-catalog.json"), CatalogWithPrivateModel());
+        File.WriteAllText(Path.Combine(consumer.Directory, "my-catalog.json"), CatalogOfOnlyAPrivateModel());
 
         var (exit, output) = consumer.Build();
         Assert.True(exit == 0, output);
@@ -102,9 +102,12 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
         File.WriteAllText(Path.Combine(consumer.Directory, "Program.cs"), """
             System.Console.WriteLine(Foundry.Generated.ResponsesModel.Parse("gpt-5-mini-2025-08-07"));
             System.Console.WriteLine(Foundry.Generated.ResponsesModel.Parse("my-private-model"));
+            System.Console.WriteLine(Foundry.Generated.ResponsesModel.Parse("gpt-5-mini"));
             """);
         var (badExit, badOutput) = consumer.Build();
         Assert.NotEqual(0, badExit);
+        // Your catalog overlays the package's: its models stay valid though my-catalog.json lists only yours.
+        Assert.DoesNotContain("Program.cs(3,", badOutput);
         Assert.Contains("Program.cs(1,65): error FDRY001: 'gpt-5-mini-2025-08-07' is not a model in the Foundry model catalog; did you mean 'gpt-5-mini'", badOutput);
         Assert.Contains("Program.cs(2,65): error FDRY007: Model 'my-private-model' is in your model catalog but not in the precompiled ResponsesModel", badOutput);
     }
@@ -151,6 +154,15 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output + error.Result);
+    }
+
+    /// <summary>A user's catalog holding only its own model (and the route it uses).</summary>
+    private static string CatalogOfOnlyAPrivateModel()
+    {
+        var catalog = JsonNode.Parse(CatalogWithPrivateModel())!;
+        catalog["routes"] = new JsonArray(catalog["routes"]!.AsArray().First(r => (string?)r!["id"] == "openai-responses")!.DeepClone());
+        catalog["models"] = new JsonArray(catalog["models"]!.AsArray().First(m => (string?)m!["id"] == "my-private-model")!.DeepClone());
+        return catalog.ToJsonString();
     }
 
     private static string CatalogWithPrivateModel()

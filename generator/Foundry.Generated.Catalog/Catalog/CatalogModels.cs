@@ -26,6 +26,21 @@ public sealed record ModelCatalog(string CatalogVersion, EquatableArray<CatalogR
         return null;
     }
 
+    /// <summary>
+    /// This catalog laid over <paramref name="under"/> (a user's catalog over the one the precompiled clients were
+    /// compiled with): every model of both, and where both have a model with the same id (case-insensitive), this
+    /// catalog's entry replaces the other's (the models of <paramref name="under"/> that this one does not override
+    /// come first, in their order); routes likewise. The version is this catalog's.
+    /// </summary>
+    public ModelCatalog Over(ModelCatalog under)
+    {
+        var ids = new System.Collections.Generic.HashSet<string>(System.Linq.Enumerable.Select(Models, m => m.Id), StringComparer.OrdinalIgnoreCase);
+        var routeIds = new System.Collections.Generic.HashSet<string>(System.Linq.Enumerable.Select(Routes, r => r.Id), StringComparer.Ordinal);
+        var models = System.Linq.Enumerable.Concat(System.Linq.Enumerable.Where(under.Models, m => !ids.Contains(m.Id)), Models);
+        var routes = System.Linq.Enumerable.Concat(System.Linq.Enumerable.Where(under.Routes, r => !routeIds.Contains(r.Id)), Routes);
+        return new ModelCatalog(CatalogVersion, routes.ToEquatableArray(), models.ToEquatableArray());
+    }
+
     /// <summary>Nearest catalogued ids for a string that matched nothing, best first.</summary>
     public EquatableArray<string> Suggest(string text, int max = 3)
         => ModelIds.ModelIdSuggester.Suggest(text, System.Linq.Enumerable.Select(Models, m => (m.Id, ModelIds.ModelIdSuggester.Names(m.Id, m.Rid, m.Aliases))), max);

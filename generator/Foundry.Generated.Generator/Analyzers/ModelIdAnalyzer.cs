@@ -58,7 +58,18 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
     private static ModelCatalog? LoadCatalog(CompilationStartAnalysisContext start)
 #pragma warning restore RS1012
     {
-        var file = start.Options.AdditionalFiles.FirstOrDefault(f => Pipeline.InputKinds.Of(f, start.Options.AnalyzerConfigOptionsProvider) == Pipeline.InputKinds.Catalog);
+        var catalog = Read(start, Pipeline.InputKinds.Catalog);
+        var precompiled = Read(start, Pipeline.InputKinds.PrecompiledCatalog);
+        return catalog is null ? precompiled : precompiled is null ? catalog : catalog.Over(precompiled);
+    }
+
+    // A user's FoundryModelCatalog overlays the catalog the precompiled clients were compiled with (the build files
+    // pass both): their models are all valid, and a user's entry replaces the precompiled one with the same id.
+#pragma warning disable RS1012
+    private static ModelCatalog? Read(CompilationStartAnalysisContext start, string kind)
+#pragma warning restore RS1012
+    {
+        var file = start.Options.AdditionalFiles.FirstOrDefault(f => Pipeline.InputKinds.Of(f, start.Options.AnalyzerConfigOptionsProvider) == kind);
         var text = file?.GetText(start.CancellationToken);
         return text != null && start.TryGetValue(text, CatalogProvider, out var catalog) ? catalog : null;
     }

@@ -114,6 +114,109 @@ public sealed class TwoPathsTests
         Assert.Contains("Foundry.Generated.AppModels.Responses.MyModel", diagnostics[1].GetMessage());
     }
 
+    /// <summary>A model entry shaped like the small catalog's one, on Responses.</summary>
+    private static JsonNode Model(string id, string displayName, string lifecycle = "ga")
+    {
+        var model = JsonNode.Parse(SmallCatalog)!["models"]![0]!.DeepClone();
+        model["id"] = id;
+        model["rid"] = "ri.language-model-service..language-model." + id;
+        model["displayName"] = displayName;
+        model["lifecycle"] = lifecycle;
+        return model;
+    }
+
+    /// <summary>The catalog the overlay tests' precompiled clients are compiled with: the small catalog plus gpt-5-mini.</summary>
+    private static readonly string PrecompiledCatalog = WithModels(SmallCatalog, Model("gpt-5-mini", "GPT-5 mini"));
+
+    private static readonly MetadataReference PrecompiledWithMini = Emit(Generate(System.Array.Empty<MetadataReference>(), Constructs, PrecompiledCatalog, assemblyName: "Foundry.Generated.Clients").Output);
+
+    /// <summary>A user's catalog (FoundryModelCatalog): the small catalog's routes and only the given models.</summary>
+    private static string UserCatalog(params JsonNode[] models)
+    {
+        var catalog = JsonNode.Parse(SmallCatalog)!;
+        catalog["models"] = new JsonArray();
+        return WithModels(catalog.ToJsonString(), models);
+    }
+
+    private static string WithModels(string catalogJson, params JsonNode[] models)
+    {
+        var catalog = JsonNode.Parse(catalogJson)!;
+        foreach (var model in models)
+        {
+            catalog["models"]!.AsArray().Add(model);
+        }
+
+        return catalog.ToJsonString();
+    }
+
+    /// <summary>The analyzer as the build files run it with a FoundryModelCatalog: the user's catalog and the precompiled one, told apart by FoundryKind.</summary>
+    private static async Task<IReadOnlyList<Diagnostic>> AnalyzeOverlay(Compilation compilation, string userCatalog)
+    {
+        const string userPath = "/app/my-catalog.json";
+        var files = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            [userPath] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.FoundryKind"] = "Catalog" },
+            [GeneratorRun.CatalogPath] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.FoundryKind"] = "PrecompiledCatalog" },
+        };
+        var options = new AnalyzerOptions(
+            ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(userPath, userCatalog), new InMemoryAdditionalText(GeneratorRun.CatalogPath, PrecompiledCatalog)),
+            new TestAnalyzerConfigOptionsProvider(new Dictionary<string, string>(), files));
+        var analyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ModelIdAnalyzer()), options);
+        return (await analyzers.GetAnalyzerDiagnosticsAsync()).OrderBy(d => d.Location.SourceSpan.Start).ToList();
+    }
+
+    [Fact]
+    public async Task A_user_catalog_with_only_its_own_model_overlays_the_precompiled_catalog()
+    {
+        var catalog = UserCatalog(Model("my-model", "My model"));
+        var (output, diagnostics, hints) = Generate(new[] { PrecompiledWithMini }, null, catalog, sources: """
+            class A
+            {
+                object Mini() => Foundry.Generated.ResponsesModel.Parse("gpt-5-mini");
+                object Dated() => Foundry.Generated.ResponsesModel.Parse("gpt-5-mini-2025-08-07");
+                object Extra() => Foundry.Generated.ResponsesModel.Parse("my-model");
+                Foundry.Generated.ResponsesModel App() => Foundry.Generated.AppModels.Responses.MyModel;
+            }
+            """);
+
+        Assert.Equal(new[] { "Foundry.Generated.Models.AppModels.g.cs" }, hints);
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var responses = output.GetTypeByMetadataName("Foundry.Generated.AppModels+Responses")!;
+        Assert.Equal(new[] { "MyModel" }, responses.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name));
+
+        var analyzed = await AnalyzeOverlay(output, catalog);
+
+        Assert.Equal(new[] { "FDRY001", "FDRY007" }, analyzed.Select(d => d.Id));
+        Assert.Contains("'gpt-5-mini-2025-08-07'", analyzed[0].GetMessage());
+        Assert.Contains("did you mean 'gpt-5-mini'", analyzed[0].GetMessage());
+        Assert.Contains("Foundry.Generated.AppModels.Responses.MyModel", analyzed[1].GetMessage());
+    }
+
+    [Fact]
+    public async Task A_user_catalog_entry_with_a_precompiled_models_id_overrides_it_for_the_analyzer()
+    {
+        var catalog = UserCatalog(Model("my-model", "My model"), Model("gpt-5.2", "GPT-5.2 (retired here)", lifecycle: "deprecated"));
+        var (output, diagnostics, hints) = Generate(new[] { PrecompiledWithMini }, null, catalog, sources: """
+            class A
+            {
+                object Overridden() => Foundry.Generated.ResponsesModel.Parse("gpt-5.2");
+                object Kept() => Foundry.Generated.ResponsesModel.Parse("gpt-5-mini");
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+        // The override is a model the precompiled ResponsesModel has: nothing of it is generated again.
+        var appModels = output.GetTypeByMetadataName("Foundry.Generated.AppModels")!;
+        Assert.DoesNotContain(appModels.GetMembers(), m => m.Name == "Gpt5_2");
+
+        var analyzed = await AnalyzeOverlay(output, catalog);
+
+        var only = Assert.Single(analyzed);
+        Assert.Equal("FDRY003", only.Id);
+        Assert.Contains("'gpt-5.2'", only.GetMessage());
+    }
+
     [Fact]
     public void Route_selection_emits_only_that_routes_client_and_the_types_it_reaches_and_compiles_without_warnings()
     {

@@ -12,7 +12,8 @@ public sealed class TestAnalyzerConfigOptions(IReadOnlyDictionary<string, string
         => values.TryGetValue(key, out value);
 }
 
-public sealed class TestAnalyzerConfigOptionsProvider(IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
+/// <summary>Global options, and per AdditionalFile path its options (e.g. <c>build_metadata.AdditionalFiles.FoundryKind</c>).</summary>
+public sealed class TestAnalyzerConfigOptionsProvider(IReadOnlyDictionary<string, string> globals, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? files = null) : AnalyzerConfigOptionsProvider
 {
     private static readonly TestAnalyzerConfigOptions Empty = new(new Dictionary<string, string>());
 
@@ -20,5 +21,6 @@ public sealed class TestAnalyzerConfigOptionsProvider(IReadOnlyDictionary<string
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+        => files != null && files.TryGetValue(textFile.Path, out var values) ? new TestAnalyzerConfigOptions(values) : Empty;
 }
