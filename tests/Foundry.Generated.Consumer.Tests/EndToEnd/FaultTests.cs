@@ -190,22 +190,23 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task A_slow_but_steady_stream_outlives_its_idle_timeout_because_every_read_rearms_it()
     {
-        await using var slow = await FoundryProxyEmulator.StartAsync(new EmulatorOptions { EventDelay = TimeSpan.FromMilliseconds(120) });
+        await using var slow = await FoundryProxyEmulator.StartAsync(new EmulatorOptions { EventDelay = TimeSpan.FromMilliseconds(200) });
         var request = new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "Tell me a 20 word story" };
-        // First decodes of each event type pay for JIT compilation (hundreds of ms); warm up without a timeout.
-        using (var warm = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = slow.BaseUrl, Token = slow.Token }))
+        // First decodes of each event type pay for JIT compilation (hundreds of ms); warm up on the undelayed emulator.
+        using (var warm = Client())
         {
             await Collect(warm.OpenAiResponses.StreamAsync(request));
         }
 
-        // Events 120 ms apart against a 1 s idle timeout: a loaded CI machine may stall a read for a few hundred ms
-        // without failing the test, while a timer that is not re-armed by each read still fires mid-stream (~3 s long).
-        using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = slow.BaseUrl, Token = slow.Token, StreamIdleTimeout = TimeSpan.FromSeconds(1) });
+        // Events 200 ms apart against a 2 s idle timeout: a CI machine loaded by parallel builds may stall a read for
+        // over a second without failing the test (10x margin), while a timer that is not re-armed by each read still
+        // fires mid-stream (~6 s long).
+        using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = slow.BaseUrl, Token = slow.Token, StreamIdleTimeout = TimeSpan.FromSeconds(2) });
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var events = await Collect(client.OpenAiResponses.StreamAsync(request));
 
-        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(2), $"the stream took {clock.Elapsed.TotalMilliseconds:0} ms, not longer than the idle timeout");
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(4), $"the stream took {clock.Elapsed.TotalMilliseconds:0} ms, not twice the idle timeout");
         Assert.IsType<ResponseCompletedEvent>(events[^1]);
     }
 
