@@ -62,13 +62,14 @@ internal sealed class CallFailures : IDisposable
 
     public FoundryApiException Status(HttpStatusCode status, ReadOnlySpan<byte> body, string? requestId, TimeSpan? retryAfter, string? retryNote)
     {
-        var scrub = Scrubber;
-        var parsed = FoundryErrorBody.Parse(body).Redacted(scrub);
-        requestId = scrub.ScrubOrNull(requestId) ?? parsed.ErrorInstanceId;
-        Log.RequestFailed(_logger, Route, (int)status, parsed.ErrorName);
-        Failed(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The exception's constructor scrubs the message and every field; the log line takes them from it.
+        var parsed = FoundryErrorBody.Parse(body);
+        requestId ??= parsed.ErrorInstanceId;
         var message = ErrorMessages.ForStatus(status, parsed, _operation, requestId, retryAfter, retryNote);
-        return new FoundryApiException(message, Route, Model, status, parsed, requestId, retryAfter, scrub);
+        var error = new FoundryApiException(message, Route, Model, status, parsed, requestId, retryAfter, Scrubber);
+        Log.RequestFailed(_logger, Route, (int)status, error.ErrorName);
+        Failed(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return error;
     }
 
     public FoundryApiException Undecodable(byte[] body, Exception e)
