@@ -7,18 +7,19 @@ using Xunit;
 namespace Foundry.Generated.Build.Tests;
 
 /// <summary>
-/// The README's Microsoft.Extensions.AI and dependency-injection snippets, read from README.md itself (not a copy),
+/// The README's Microsoft.Extensions.AI, dependency-injection and error-handling snippets, read from README.md itself (not a copy),
 /// build warning-free in a new consumer that follows the README: the repository's props with
 /// <c>FoundryHosting</c>, and the one package the README names for a host. A README edit that breaks either fails here.
 /// </summary>
 public sealed partial class ReadmeSnippetBuildTests
 {
     [Fact]
-    public void The_extensions_ai_and_dependency_injection_snippets_build_as_written()
+    public void The_extensions_ai_dependency_injection_and_error_snippets_build_as_written()
     {
         var snippets = CSharpBlocks(File.ReadAllText(Path.Combine(PackageFeed.RepoRoot, "README.md")));
         var hosting = Assert.Single(snippets, s => s.Contains("Host.CreateApplicationBuilder", StringComparison.Ordinal));
         var chat = Assert.Single(snippets, s => s.Contains("new ChatClientBuilder(", StringComparison.Ordinal));
+        var errors = Assert.Single(snippets, s => s.Contains("catch (FoundryApiException e) when (e.RetryAfter", StringComparison.Ordinal));
         using var folder = new ProjectFolder();
         var dir = folder.Project(
             "ReadmeConsumer",
@@ -26,7 +27,8 @@ public sealed partial class ReadmeSnippetBuildTests
             code: hosting,
             beforeImport: "<FoundryHosting>true</FoundryHosting>",
             items: """<ItemGroup><PackageReference Include="Microsoft.Extensions.Hosting" Version="11.0.0" /></ItemGroup>""");
-        File.WriteAllText(Path.Combine(dir, "ChatSnippet.cs"), AsMethod(chat));
+        File.WriteAllText(Path.Combine(dir, "ChatSnippet.cs"), AsMethod(chat, "ChatSnippet"));
+        File.WriteAllText(Path.Combine(dir, "ErrorsSnippet.cs"), AsMethod(errors, "ErrorsSnippet"));
 
         // Implicit usings on, as in a new `dotnet new console` project the snippets are pasted into.
         var (exit, output) = folder.Build(dir, "-p:ImplicitUsings=enable");
@@ -39,12 +41,12 @@ public sealed partial class ReadmeSnippetBuildTests
         => CSharpBlock().Matches(markdown).Select(m => m.Groups[1].Value).ToArray();
 
     // A snippet of top-level statements as the body of a method, its using directives kept at the top of the file.
-    private static string AsMethod(string snippet)
+    private static string AsMethod(string snippet, string className)
     {
         var lines = snippet.Split('\n');
         bool IsDirective(string line) => line.StartsWith("using ", StringComparison.Ordinal) && !line.Contains('=') && !line.Contains(" var ", StringComparison.Ordinal);
         return string.Join('\n', lines.Where(IsDirective))
-            + "\ninternal static class ChatSnippet\n{\n    public static async System.Threading.Tasks.Task RunAsync()\n    {\n"
+            + $"\ninternal static class {className}\n{{\n    public static async System.Threading.Tasks.Task RunAsync()\n    {{\n"
             + string.Join('\n', lines.Where(l => !IsDirective(l)))
             + "\n    }\n}\n";
     }
