@@ -34,7 +34,10 @@ public static class CpuTimeRun
             ("Responses: floor", bench.ResponsesFloor),
             ("Responses: generated types only", bench.ResponsesTypedOnly),
         };
-        rows = rows.Where(r => r.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToArray();
+        // A filter naming one row exactly runs that row alone (e.g. under a profiler); otherwise every row containing it.
+        rows = rows.Any(r => r.Name == filter)
+            ? rows.Where(r => r.Name == filter).ToArray()
+            : rows.Where(r => r.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToArray();
         var warmUp = Math.Min(15, rounds / 4);
         var times = rows.ToDictionary(r => r.Name, _ => new List<double>());
         for (var round = 0; round < rounds; round++)

@@ -54,7 +54,7 @@ internal sealed class SchemaModelBuilder
             builder.AddTypes(pair.Key, pair.Value, types);
         }
 
-        return types;
+        return ChoiceShapes.Mark(types);
     }
 
     // ---- classification ----

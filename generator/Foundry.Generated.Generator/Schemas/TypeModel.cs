@@ -67,5 +67,8 @@ internal sealed record TypeModel(
     /// <summary>Upstream says <c>deprecated: true</c>.</summary>
     public bool Deprecated { get; init; }
 
+    /// <summary>Set on a record shaped like a chat completion (see <see cref="ChoiceShapes"/>).</summary>
+    public ChoiceShape? Choices { get; init; }
+
     public string HintName => Namespace + "." + Name + ".g.cs";
 }

@@ -13,16 +13,13 @@ internal interface IStreamValueReader<TSelf, TValue>
     /// <summary>A reader for one stream of <paramref name="route"/>; per-stream state lives in it.</summary>
     static abstract TSelf ForStream(string route);
 
-    /// <summary>True when an event that yields a value cannot be an error payload (answer text is never an error), so
-    /// the error search runs only on events without one.</summary>
-    static abstract bool ValueRulesOutError { get; }
-
     /// <summary>
     /// Reads one event and shows it to the stream's <paramref name="terminal"/> (a reader that walks the event anyway
     /// reports what the terminal check needs from that same pass). False when the event has nothing to yield (a text
-    /// stream's lifecycle and tool-call events).
+    /// stream's lifecycle and tool-call events). <paramref name="error"/> says whether the event still needs the error
+    /// search over its bytes (answer text is never an error; a decoded chat chunk shows its own top-level members).
     /// </summary>
-    bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out TValue value);
+    bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out TValue value, out ErrorCheck error);
 }
 
 /// <summary>Reads each event into the generated type, taking repeated strings from the stream's cache.</summary>
@@ -36,11 +33,8 @@ internal readonly struct TypedEventReader<TEvent> : IStreamValueReader<TypedEven
     public static TypedEventReader<TEvent> ForStream(string route) => new(new FoundryStringCache());
 
     // An error chunk may decode as an ordinary event (OpenRouter sends choices and a top-level error together).
-    public static bool ValueRulesOutError => false;
-
-    public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out TEvent value)
+    public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out TEvent value, out ErrorCheck error)
     {
-        signal = terminal.Observe(eventType, data);
         var reader = new Utf8JsonReader(data);
         if (!reader.Read())
         {
@@ -48,6 +42,16 @@ internal readonly struct TypedEventReader<TEvent> : IStreamValueReader<TypedEven
         }
 
         value = TEvent.ReadJson(ref reader, _strings);
+        if (value is IFoundryStreamChoices choices && terminal.TryObserveChoices(choices))
+        {
+            // The chunk type has no error member, so a top-level error is among the members it keeps unread.
+            signal = TerminalSignal.None;
+            error = ErrorChecks.From(choices.AdditionalProperties);
+            return true;
+        }
+
+        signal = terminal.Observe(eventType, data);
+        error = ErrorCheck.Search;
         return true;
     }
 }
@@ -59,13 +63,11 @@ internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader,
 
     private StreamTextReader(FoundryStreamDialect dialect) => _dialect = dialect;
 
-    public static bool ValueRulesOutError => true;
-
     public static StreamTextReader ForStream(string route)
         => new(FoundryRoutes.GetStreamDialect(route) ?? throw new ArgumentException($"route '{route}' does not stream", nameof(route)));
 
     // An empty delta (chat's first chunk, "content":"") is nothing to show.
-    public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out string value)
+    public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out string value, out ErrorCheck error)
     {
         if (_dialect == FoundryStreamDialect.OpenAiChatCompletions)
         {
@@ -82,11 +84,18 @@ internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader,
             }
 
             value = text!;
-            return !string.IsNullOrEmpty(value);
+            return Yields(value, out error);
         }
 
         signal = terminal.Observe(eventType, data);
         value = StreamText.Read(_dialect, data)!;
-        return !string.IsNullOrEmpty(value);
+        return Yields(value, out error);
+    }
+
+    private static bool Yields(string? text, out ErrorCheck error)
+    {
+        var yields = !string.IsNullOrEmpty(text);
+        error = yields ? ErrorCheck.RuledOut : ErrorCheck.Search;
+        return yields;
     }
 }

@@ -100,9 +100,10 @@ internal static class StreamEventDecoder
         TerminalSignal signal;
         TEvent value;
         bool yields;
+        ErrorCheck error;
         try
         {
-            yields = values.TryRead(eventType, trimmed, terminal, out signal, out value);
+            yields = values.TryRead(eventType, trimmed, terminal, out signal, out value, out error);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -115,7 +116,7 @@ internal static class StreamEventDecoder
             return MaybeError(data) ? ToError<TEvent>(data) : new DecodedEvent<TEvent>(DecodedKind.Invalid, message: e.Message);
         }
 
-        if (!(yields && TReader.ValueRulesOutError) && MaybeError(data))
+        if (error == ErrorCheck.Found || error == ErrorCheck.Search && MaybeError(data))
         {
             return ToError<TEvent>(data);
         }

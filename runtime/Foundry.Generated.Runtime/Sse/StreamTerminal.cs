@@ -86,6 +86,27 @@ internal sealed class StreamTerminal
         }
     }
 
+    /// <summary>
+    /// What a decoded chat chunk says of its choices, instead of a look at its bytes; false (nothing recorded) for a
+    /// dialect whose terminal rules are not only choices.
+    /// </summary>
+    public bool TryObserveChoices(IFoundryStreamChoices choices)
+    {
+        if (_dialect != FoundryStreamDialect.OpenAiChatCompletions)
+        {
+            return false;
+        }
+
+        Events++;
+        var count = choices.ChoiceCount;
+        for (var i = 0; i < count; i++)
+        {
+            MarkChoice(choices.ChoiceIndex(i), choices.ChoiceFinished(i));
+        }
+
+        return true;
+    }
+
     /// <summary>Looks at one event (its SSE type and trimmed, non-empty data).</summary>
     public TerminalSignal Observe(string eventType, ReadOnlySpan<byte> data)
     {

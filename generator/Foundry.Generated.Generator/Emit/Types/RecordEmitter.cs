@@ -11,6 +11,11 @@ internal static class RecordEmitter
         var bases = isMember
             ? $"{type.BaseType}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"
             : $"global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>";
+        if (type.Choices != null)
+        {
+            bases += ", " + ChoicesInterface;
+        }
+
         TypeEmitter.Header(w, type);
         using (w.Block($"public sealed partial record {type.Name} : {bases}"))
         {
@@ -47,10 +52,29 @@ internal static class RecordEmitter
                 w.Line();
             }
 
+            if (type.Choices is { } choices)
+            {
+                EmitChoices(w, choices);
+            }
+
             EmitWrite(w, type, isMember);
             w.Line();
             EmitRead(w, type, root, isMember);
         }
+    }
+
+    private const string ChoicesInterface = "global::Foundry.Generated.Runtime.IFoundryStreamChoices";
+
+    // Explicit, so the record's own members stay those of the spec; AdditionalProperties implements the interface's.
+    private static void EmitChoices(SourceWriter w, ChoiceShape choices)
+    {
+        var index = choices.IndexNullable ? $"this.{choices.ArrayMember}![position].{choices.IndexMember} ?? 0" : $"this.{choices.ArrayMember}![position].{choices.IndexMember}";
+        w.Line($"int {ChoicesInterface}.ChoiceCount => this.{choices.ArrayMember}?.Count ?? 0;");
+        w.Line();
+        w.Line($"long {ChoicesInterface}.ChoiceIndex(int position) => {index};");
+        w.Line();
+        w.Line($"bool {ChoicesInterface}.ChoiceFinished(int position) => this.{choices.ArrayMember}![position].{choices.FinishMember} is not null;");
+        w.Line();
     }
 
     /// <summary>
