@@ -8,42 +8,18 @@ namespace Foundry.Generated.SpecSync;
 
 /// <summary>
 /// Regenerates spec/foundry-llm-proxy.openapi.json from the providers' upstream OpenAPI files
-/// (<c>dotnet run --project generator/Foundry.Generated.SpecSync</c>, or <c>foundry-llm sync</c>).
+/// (<c>dotnet run --project generator/Foundry.Generated.SpecSync</c>, or <c>foundry-llm sync</c>; their options: <see cref="SyncCommandLine"/>).
 /// </summary>
 public static class SyncCommand
 {
-    public const string Usage = "Usage: sync [--openai F] [--anthropic F] [--google F] [--out F] [--check] [--allow-broken-refs]";
-
-    /// <summary>Runs the sync; 0 done, 1 out of date (--check), 2 bad input or arguments.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs the sync; 0 done, 1 out of date (--check), 2 bad input.</summary>
+    public static async Task<int> RunAsync(SyncOptions options, TextWriter stdout, TextWriter stderr)
     {
         var root = RepoRoot.Find();
-        var openAi = Path.Combine(root, "spec", "upstream", "openai", "openapi.json");
-        var anthropic = Path.Combine(root, "spec", "upstream", "anthropic", "openapi.json");
-        var google = Path.Combine(root, "spec", "upstream", "google", "openapi.json");
-        var output = Path.Combine(root, "spec", "foundry-llm-proxy.openapi.json");
-        var check = false;
-        var allowBrokenRefs = false;
-
-        for (var i = 0; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--openai": openAi = Next(); break;
-                case "--anthropic": anthropic = Next(); break;
-                case "--google": google = Next(); break;
-                case "--out": output = Next(); break;
-                case "--check": check = true; break;
-                case "--allow-broken-refs": allowBrokenRefs = true; break;
-                case "-h" or "--help":
-                    stdout.WriteLine(Usage);
-                    return 0;
-                default:
-                    stderr.WriteLine($"error: unknown argument '{args[i]}' (see --help)");
-                    return 2;
-            }
-        }
+        var openAi = options.OpenAi ?? Path.Combine(root, "spec", "upstream", "openai", "openapi.json");
+        var anthropic = options.Anthropic ?? Path.Combine(root, "spec", "upstream", "anthropic", "openapi.json");
+        var google = options.Google ?? Path.Combine(root, "spec", "upstream", "google", "openapi.json");
+        var output = options.Output ?? Path.Combine(root, "spec", "foundry-llm-proxy.openapi.json");
 
         try
         {
@@ -54,7 +30,7 @@ public static class SyncCommand
                 UpstreamLoader.Load("Anthropic", anthropic, stdout),
                 UpstreamLoader.Load("Gemini", google, stdout),
             };
-            if (allowBrokenRefs)
+            if (options.AllowBrokenRefs)
             {
                 foreach (var document in upstream)
                 {
@@ -68,7 +44,7 @@ public static class SyncCommand
                 stdout.WriteLine("warning: " + warning);
             }
 
-            if (check)
+            if (options.Check)
             {
                 var current = File.Exists(output) ? await File.ReadAllTextAsync(output) : string.Empty;
                 if (current != spec)

@@ -1,6 +1,7 @@
 using System;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.IO;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.Cli.Chat;
@@ -12,37 +13,38 @@ namespace Foundry.Generated.Cli;
 /// <summary>The command dispatch, with inputs and outputs passed in so tests can drive it.</summary>
 public static class CliApp
 {
-    public const string Usage = """
-        Usage: foundry-llm <command> [options]
+    public const string Description = "foundry-llm: the Foundry LLM proxy model catalog, chat, spec sync and a probe of which model works on which route of your Foundry.";
 
-        Commands:
-          models                 the model catalog: id, RID, routes, lifecycle
-          chat [options] "..."   stream an answer (FOUNDRY_URL/FOUNDRY_TOKEN; without FOUNDRY_URL an embedded emulator answers)
-          probe [options]        which model works on which route of your Foundry (see probe --help)
-          sync [options]         regenerate spec/foundry-llm-proxy.openapi.json from the upstream specs (see sync --help)
-        """;
-
+    /// <summary>
+    /// Runs a command line: 0 done (help included), 2 a wrong command line (System.CommandLine's message and "did you
+    /// mean" on <paramref name="error"/>), otherwise the command's own exit code.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
     {
-        var rest = args.Skip(1).ToArray();
-        switch (args.FirstOrDefault())
+        var parsed = Create(environment, time).Parse(args);
+        if (parsed.Action is ParseErrorAction)
         {
-            case "models":
-                ModelTable.Write(output);
-                return ChatApp.Ok;
-            case "chat":
-                return await ChatApp.RunAsync(rest, output, error, environment, cancellationToken);
-            case "probe":
-                return await ProbeCommand.RunAsync(rest, output, error, environment, time, cancellationToken);
-            case "sync":
-                return await SyncCommand.RunAsync(rest, output, error);
-            case null or "-h" or "--help":
-                output.WriteLine(Usage);
-                return args.Length == 0 ? ChatApp.BadArguments : ChatApp.Ok;
-            default:
-                error.WriteLine($"error: unknown command '{args[0]}'.");
-                error.WriteLine(Usage);
-                return ChatApp.BadArguments;
+            ParseErrors.Write(parsed, error);
+            return ChatApp.BadArguments;
         }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            // Program owns Ctrl+C (it cancels cancellationToken), and exceptions surface as they always did.
+            ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await parsed.InvokeAsync(configuration, cancellationToken);
     }
+
+    /// <summary>The root command: its name is the tool's (the assembly's), with help, version and [suggest] completions.</summary>
+    internal static RootCommand Create(Func<string, string?> environment, TimeProvider time) => new(Description)
+    {
+        ModelsCommandLine.Create(),
+        ChatCommandLine.Create(environment),
+        ProbeCommandLine.Create(environment, time),
+        SyncCommandLine.AddTo(new Command("sync", SyncCommandLine.Description)),
+    };
 }

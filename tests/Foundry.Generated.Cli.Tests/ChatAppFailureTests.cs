@@ -21,11 +21,12 @@ public sealed class ChatAppFailureTests
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exit = await ChatApp.RunAsync(
-            ["Tell me a 10 word story"],
+        var exit = await CliApp.RunAsync(
+            ["chat", "Tell me a 10 word story"],
             output,
             error,
             name => name switch { "FOUNDRY_URL" => $"http://127.0.0.1:{port}", "FOUNDRY_TOKEN" => token, _ => null },
+            TimeProvider.System,
             CancellationToken.None);
 
         Assert.Equal(ChatApp.Failed, exit);

@@ -296,7 +296,8 @@ public sealed class ProbeTests
         var exit = await CliApp.RunAsync(["probe", flag], output, error, _ => null, TimeProvider.System, CancellationToken.None);
 
         Assert.Equal(0, exit);
-        Assert.StartsWith("Usage: foundry-llm probe [options]", output.ToString());
+        Assert.Matches(@"Usage:\s+\S+ probe \[options\]", output.ToString());
+        Assert.Contains("--max-requests <n>", output.ToString());
         Assert.Empty(error.ToString());
     }
 

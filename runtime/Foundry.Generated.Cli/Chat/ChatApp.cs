@@ -17,27 +17,13 @@ public static class ChatApp
     public const int BadArguments = 2;
     public const int Cancelled = 130;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
+    /// <summary>Streams one answer; <paramref name="options"/> come from <see cref="ChatCommandLine"/>.</summary>
+    internal static async Task<int> RunAsync(ChatOptions options, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken)
     {
-        ChatOptions options;
         FoundryModelInfo model;
         string route;
         try
         {
-            options = ChatOptions.Parse(args);
-            if (options.Help)
-            {
-                // Asked for: the usage on standard output, success (an error is only for a wrong command line).
-                output.WriteLine(ChatOptions.Usage());
-                return Ok;
-            }
-
-            if (options.ListModels)
-            {
-                ModelTable.Write(output);
-                return Ok;
-            }
-
             (model, route) = RouteChoice.Resolve(options.Model, options.Route);
         }
         catch (ArgumentException e)

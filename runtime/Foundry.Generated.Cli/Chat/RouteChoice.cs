@@ -55,6 +55,9 @@ internal static class RouteChoice
     private static string RouteOf(string routeName)
         => FromShortName(routeName) ?? throw new ArgumentException($"Unknown route '{routeName}'; use one of: {string.Join(", ", Names.Select(n => n.Name))}.");
 
+    /// <summary>The names <c>--route</c> takes (offered as completions).</summary>
+    public static string[] ShortNames => Names.Select(n => n.Name).ToArray();
+
     public static string ShortName(string route) => Names.FirstOrDefault(n => n.Route == route).Name ?? route;
 
     /// <summary>The route id of a short name (<c>chat</c>, <c>xai</c>, ...), or null.</summary>

@@ -14,20 +14,11 @@ namespace Foundry.Generated.Cli.Probe;
 /// <summary><c>foundry-llm probe</c>: the plan, the run, the report, and optionally the catalog and the recordings.</summary>
 internal static class ProbeCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ProbeOptions options, TextWriter output, TextWriter error, Func<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
     {
-        ProbeOptions options;
         IReadOnlyList<ProbeTarget> plan;
         try
         {
-            options = ProbeOptions.Parse(args);
-            if (options.Help)
-            {
-                // Asked for, so not an error: stdout and success.
-                output.WriteLine(ProbeOptions.Usage);
-                return ChatApp.Ok;
-            }
-
             plan = ProbePlan.Build(FoundryModels.All, options);
         }
         catch (ArgumentException e)
@@ -68,7 +59,8 @@ internal static class ProbeCommand
         var capture = new ProbeCaptureHandler(budget, recorder != null);
         using var http = new HttpClient(capture) { Timeout = Timeout.InfiniteTimeSpan };
         using var client = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = baseUrl, Token = token, TimeProvider = time }, http);
-        var prober = new Prober(client, capture, options, error) { Finished = recorder is null ? null : recorder.Save };
+        var progress = new ProbeProgress(error, ProbeProgress.IsTerminal(error));
+        var prober = new Prober(client, capture, options, progress) { Finished = recorder is null ? null : recorder.Save };
 
         IReadOnlyList<ProbeResult> results;
         try
@@ -78,9 +70,12 @@ internal static class ProbeCommand
         catch (InvalidOperationException e)
         {
             // e.g. a token over plain http to another machine: nothing was sent.
+            progress.Clear();
             error.WriteLine("error: " + e.Message);
             return ChatApp.Failed;
         }
+
+        progress.Clear();
 
         recorder?.WriteManifest();
         if (options.Json)

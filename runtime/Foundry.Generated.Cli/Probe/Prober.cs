@@ -12,7 +12,7 @@ using Foundry.Generated.Runtime;
 namespace Foundry.Generated.Cli.Probe;
 
 /// <summary>Runs the plan with bounded concurrency; every target gets a result, in plan order, even after Ctrl+C.</summary>
-internal sealed class Prober(FoundryLlmClient client, ProbeCaptureHandler capture, ProbeOptions options, TextWriter progress)
+internal sealed class Prober(FoundryLlmClient client, ProbeCaptureHandler capture, ProbeOptions options, ProbeProgress progress)
 {
     /// <summary>What every streaming probe asks for: a few output tokens.</summary>
     private const int OutputTokens = 16;
@@ -61,11 +61,7 @@ internal sealed class Prober(FoundryLlmClient client, ProbeCaptureHandler captur
                 Finished?.Invoke(target, result, exchange);
             }
 
-            var n = Interlocked.Increment(ref _done);
-            lock (progress)
-            {
-                progress.WriteLine($"[{n}/{total}] {target.Model.Id} on {target.Route}: {Describe(result)}");
-            }
+            progress.Finished(Interlocked.Increment(ref _done), total, $"{target.Model.Id} on {target.Route}: {Describe(result)}");
 
             return result;
         }
@@ -91,7 +87,7 @@ internal sealed class Prober(FoundryLlmClient client, ProbeCaptureHandler captur
             }
             else
             {
-                var chat = new ChatOptions("Say OK.", target.Model.Id, null, null, OutputTokens, false, false);
+                var chat = new ChatOptions("Say OK.", target.Model.Id, null, null, OutputTokens, false);
                 await foreach (var _ in ChatStreams.StreamAsync(client, target.OnRoute, target.Route, chat, timeout.Token).ConfigureAwait(false))
                 {
                     firstEvent ??= clock.Elapsed;

@@ -4,4 +4,4 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("Foundry.Generated.Hosting")]
 
 // The probe of foundry-llm records the bytes it reads through the runtime's one read-only stream base.
-[assembly: InternalsVisibleTo("Foundry.Generated.Cli")]
+[assembly: InternalsVisibleTo("foundry-llm")] // Foundry.Generated.Cli, whose assembly carries the tool's name
