@@ -88,6 +88,13 @@ internal sealed class CallFailures : IDisposable
         return new FoundryConnectionException(message, Route, Model, endpoint, e, Scrubber);
     }
 
+    public FoundryCredentialException Credentials(Exception e)
+    {
+        Failed("credentials_failed");
+        Log.CallFailed(_logger, Route, "credentials_failed");
+        return new FoundryCredentialException($"Foundry {Route} got no bearer token: {Cause(e)}", Route, Model, e, Scrubber);
+    }
+
     public FoundryTimeoutException Timeout(TimeSpan limit, string setting, Exception? inner)
     {
         Failed("timeout");

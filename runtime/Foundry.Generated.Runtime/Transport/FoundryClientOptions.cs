@@ -116,6 +116,15 @@ public sealed class FoundryClientOptions
         return new Uri(text + "/api/v2/llm/proxy/", UriKind.Absolute);
     }
 
+    /// <summary>A configuration error (no token and no provider), raised before a provider is asked.</summary>
+    internal void EnsureToken()
+    {
+        if (Credentials is null && TokenProvider is null && string.IsNullOrEmpty(Token ?? Environment.GetEnvironmentVariable(TokenVariable)))
+        {
+            throw new InvalidOperationException($"No Foundry token: set FoundryClientOptions.Token, a TokenProvider, or the {TokenVariable} environment variable.");
+        }
+    }
+
     internal async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         if (Credentials is { } credentials)

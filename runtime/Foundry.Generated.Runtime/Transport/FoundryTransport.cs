@@ -56,8 +56,9 @@ internal sealed class FoundryTransport : IDisposable
             throw PlainHttp.Refusal("the Foundry bearer token", ProxyRoot, "FoundryClientOptions.AllowInsecureHttp");
         }
 
+        Options.EnsureToken();
         var body = RequestBody.Serialize(request, _wire);
-        var token = await Options.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await TokenAsync(failures, null, cancellationToken).ConfigureAwait(false);
         var endpoint = new Uri(ProxyRoot, operation.Path);
         var refreshed = false;
         var waited = TimeSpan.Zero;
@@ -100,7 +101,7 @@ internal sealed class FoundryTransport : IDisposable
                 refreshed = true;
                 response.Dispose();
                 credentials.Invalidate(token);
-                token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+                token = await TokenAsync(failures, credentials, cancellationToken).ConfigureAwait(false);
                 attempt--;
                 continue;
             }
@@ -126,6 +127,22 @@ internal sealed class FoundryTransport : IDisposable
                 var errorBody = await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 throw failures.Status(response.StatusCode, errorBody, RequestIdOf(response), serverAsked, retryNote);
             }
+        }
+    }
+
+    // The configured token, or a fresh one from the provider: a provider's failure (a refused client, an unreachable
+    // token endpoint, its own timeout) is a FoundryException like every other failure of the call.
+    private async ValueTask<string> TokenAsync(CallFailures failures, IFoundryTokenProvider? refresh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return refresh is null
+                ? await Options.GetTokenAsync(cancellationToken).ConfigureAwait(false)
+                : await refresh.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not FoundryException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            throw failures.Credentials(e);
         }
     }
 

@@ -79,9 +79,12 @@ public sealed class OAuth2Tests
         using (provider)
         using (client)
         {
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Call(client));
+            var error = await Assert.ThrowsAsync<FoundryCredentialException>(() => Call(client));
 
+            Assert.Contains("got no bearer token", error.Message);
             Assert.Contains("refused client 'emulator-client' with 401", error.Message);
+            Assert.IsType<InvalidOperationException>(error.InnerException);
+            Assert.Empty(emulator.Requests);
             Assert.DoesNotContain(secret, error.ToString());
             Assert.DoesNotContain(secret, provider.ToString());
             Assert.DoesNotContain(secret, client.Pipeline.Options.ToString());

@@ -1,7 +1,5 @@
 using System;
-using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.OpenAi;
@@ -39,7 +37,7 @@ public sealed class ConnectionFailureTests
     [Fact]
     public async Task Nothing_listening_is_a_connection_exception_naming_host_port_and_cause_after_the_retries()
     {
-        var port = ClosedPort();
+        var port = LoopbackPorts.Closed();
         using var client = Client(new Uri($"http://127.0.0.1:{port}/"));
 
         var error = await Assert.ThrowsAsync<FoundryConnectionException>(() => Drain(client));
@@ -107,14 +105,5 @@ public sealed class ConnectionFailureTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Drain(client, cancel.Token));
     }
-
-    // A port that was just free: bound, then released, so nothing listens there.
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
+
