@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using Foundry.Generated.Generator.Tests.Infrastructure;
@@ -50,5 +51,25 @@ public sealed class ConsumerNamespaceTests
 
         Assert.DoesNotContain(diagnostics, d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
         Assert.Empty(GeneratorRun.Problems(output).Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void The_runtime_types_in_Foundry_Generated_keep_their_names_against_the_spec()
+    {
+        // The generator's list of the runtime's public types in Foundry.Generated is the runtime's.
+        var inRuntime = typeof(Foundry.Generated.Runtime.FoundryPipeline).Assembly.GetExportedTypes()
+            .Where(t => t.Namespace == Foundry.Generated.Generator.Schemas.TypeNames.PublicRuntimeNamespace && !t.IsNested)
+            .Select(t => t.Name)
+            .OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(inRuntime, Foundry.Generated.Generator.Schemas.TypeNames.PublicRuntimeTypes.OrderBy(n => n, StringComparer.Ordinal));
+
+        // A Foundry schema lands in the root namespace: one named like a runtime type is renamed, not a second
+        // Foundry.Generated.FoundryClientOptions hiding the runtime's from the generated code and from users.
+        var result = new SpecEdit()
+            .Add("Foundry.ClientOptions", """{ "type": "object", "properties": { "a": { "type": "string" } } }""")
+            .Run();
+
+        Assert.True(result.CompileProblems.Count == 0, string.Join("\n", result.CompileProblems.Take(20)));
+        Assert.StartsWith("Schema 'Foundry.ClientOptions' would be named 'FoundryClientOptions', which is taken by the runtime type 'Foundry.Generated.FoundryClientOptions'", result.Rename("Schema 'Foundry.ClientOptions'").GetMessage());
     }
 }
