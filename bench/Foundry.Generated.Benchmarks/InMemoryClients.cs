@@ -3,7 +3,6 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Net.Http;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using OpenAI;
 using OpenAI.Chat;
 using OpenAI.Responses;

@@ -22,7 +22,7 @@ namespace Foundry.Generated.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ModelNotOnRouteCodeFixProvider)), Shared]
 public sealed class ModelNotOnRouteCodeFixProvider : CodeFixProvider
 {
-    private const string ModelIdInterface = "Foundry.Generated.Runtime.IFoundryModelId";
+    private const string ModelIdInterface = "Foundry.Generated.IFoundryModelId";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(ModelIdFixProperties.ModelNotOnRoute);
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Foundry.Generated.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

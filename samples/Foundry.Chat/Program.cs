@@ -3,7 +3,6 @@ using System.Threading;
 using Foundry.Generated;
 using Foundry.Generated.Emulator;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 
 // dotnet run --project samples/Foundry.Chat -- "Tell me a 10 word story"
 // Streams one answer through the typed Responses client. With FOUNDRY_URL and FOUNDRY_TOKEN set it talks to your

@@ -7,7 +7,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 
 namespace Foundry.Generated.Benchmarks.Concurrency;
 

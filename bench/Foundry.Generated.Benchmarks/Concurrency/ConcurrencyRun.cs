@@ -9,7 +9,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.Emulator;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 
 namespace Foundry.Generated.Benchmarks.Concurrency;
 

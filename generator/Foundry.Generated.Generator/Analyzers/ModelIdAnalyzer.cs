@@ -19,7 +19,7 @@ namespace Foundry.Generated.Generator.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
 {
-    private const string AttributeName = "Foundry.Generated.Runtime.FoundryModelIdAttribute";
+    private const string AttributeName = "Foundry.Generated.FoundryModelIdAttribute";
 
     // Parses a catalog text once; Roslyn caches by SourceText, so edits are seen without restarting anything.
     private static readonly SourceTextValueProvider<ModelCatalog?> CatalogProvider =

@@ -14,7 +14,7 @@ namespace Foundry.Generated.Generator.Analyzers;
 /// </summary>
 internal static class RequestParameters
 {
-    private const string ModelIdInterface = "Foundry.Generated.Runtime.IFoundryModelId";
+    private const string ModelIdInterface = "Foundry.Generated.IFoundryModelId";
 
     public static void Check(OperationAnalysisContext context, ModelCatalog catalog)
     {

@@ -20,6 +20,18 @@ internal sealed class TypeNames
     private const string ClientHints = "Foundry.Generated.Clients";
     private const string ModelHints = "Foundry.Generated.Models";
 
+    /// <summary>The namespace of the runtime types user code names (the rest stay in <c>Foundry.Generated.Runtime</c>).</summary>
+    internal const string PublicRuntimeNamespace = "Foundry.Generated";
+
+    /// <summary>The runtime's public types in <see cref="PublicRuntimeNamespace"/>.</summary>
+    internal static readonly string[] PublicRuntimeTypes =
+    {
+        "FoundryClientOptions", "ModelIdWireFormat", "IFoundryTokenProvider", "FoundryOAuth2TokenProvider",
+        "FoundryException", "FoundryApiException", "FoundryStreamException", "FoundryStreamFailure",
+        "FoundryConnectionException", "FoundryTimeoutException", "FoundryTelemetry",
+        "FoundryModelInfo", "FoundryModelCapabilities", "FoundryModelLifecycle", "IFoundryModelId", "FoundryModelIdAttribute",
+    };
+
     private readonly SpecDocument _document;
     private readonly string _root;
     private readonly NameScope _scope = new NameScope();
@@ -51,6 +63,13 @@ internal sealed class TypeNames
                     _scope.Reserve(prefix, "namespace '" + prefix + "', which the generated code uses");
                 }
             }
+        }
+
+        // The runtime's public types live in Foundry.Generated (DESIGN.md, Namespaces): a generated type or schema
+        // namespace of the same full name would hide them from the generated code and from users.
+        foreach (var name in PublicRuntimeTypes)
+        {
+            _scope.Reserve(PublicRuntimeNamespace + "." + name, "the runtime type '" + PublicRuntimeNamespace + "." + name + "'");
         }
 
         _scope.Reserve(rootNamespace + ".FoundryLlmClient", "the generated client 'FoundryLlmClient'")

@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated;
 using Foundry.Generated.Emulator;
-using Foundry.Generated.Runtime;
 
 namespace Foundry.Generated.Cli.Chat;
 

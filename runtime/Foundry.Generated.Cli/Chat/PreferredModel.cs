@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Foundry.Generated.Runtime;
 
 namespace Foundry.Generated.Cli.Chat;
 

@@ -7,7 +7,6 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.Cli.Chat;
-using Foundry.Generated.Runtime;
 
 namespace Foundry.Generated.Cli.Probe;
 

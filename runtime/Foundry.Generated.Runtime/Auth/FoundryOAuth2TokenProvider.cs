@@ -4,8 +4,9 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Foundry.Generated.Runtime;
 
-namespace Foundry.Generated.Runtime;
+namespace Foundry.Generated;
 
 /// <summary>
 /// OAuth2 client credentials for third-party apps (<c>{host}/multipass/api/oauth2/token</c>, scope

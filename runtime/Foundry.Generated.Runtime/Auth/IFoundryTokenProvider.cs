@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Foundry.Generated.Runtime;
+namespace Foundry.Generated;
 
 /// <summary>Supplies bearer tokens and can be told a token was rejected (the pipeline then asks once more).</summary>
 public interface IFoundryTokenProvider

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using Foundry.Generated.Runtime;
 
-namespace Foundry.Generated.Runtime;
+namespace Foundry.Generated;
 
 /// <summary>The proxy answered with a non-success status (after retries, where the status is retryable).</summary>
 public sealed class FoundryApiException : FoundryException

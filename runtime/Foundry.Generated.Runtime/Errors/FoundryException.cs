@@ -1,6 +1,7 @@
 using System;
+using Foundry.Generated.Runtime;
 
-namespace Foundry.Generated.Runtime;
+namespace Foundry.Generated;
 
 /// <summary>
 /// Base of every error the Foundry runtime raises for a call: <see cref="FoundryApiException"/> (an error status),

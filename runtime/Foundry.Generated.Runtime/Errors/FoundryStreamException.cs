@@ -1,6 +1,7 @@
 using System;
+using Foundry.Generated.Runtime;
 
-namespace Foundry.Generated.Runtime;
+namespace Foundry.Generated;
 
 /// <summary>What went wrong after a stream had started.</summary>
 public enum FoundryStreamFailure

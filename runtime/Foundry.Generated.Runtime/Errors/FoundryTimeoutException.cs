@@ -1,6 +1,7 @@
 using System;
+using Foundry.Generated.Runtime;
 
-namespace Foundry.Generated.Runtime;
+namespace Foundry.Generated;
 
 /// <summary>
 /// A non-streaming call got no whole answer within <see cref="FoundryClientOptions.RequestTimeout"/> (or the supplied

@@ -1,6 +1,7 @@
 using System;
+using Foundry.Generated.Runtime;
 
-namespace Foundry.Generated.Runtime;
+namespace Foundry.Generated;
 
 /// <summary>
 /// Marks a string parameter, property or field that holds a model id for <paramref name="route"/>.

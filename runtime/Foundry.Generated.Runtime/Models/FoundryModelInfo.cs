@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using Foundry.Generated.Runtime;
 
-namespace Foundry.Generated.Runtime;
+namespace Foundry.Generated;
 
 /// <summary>Lifecycle of a catalogued model.</summary>
 public enum FoundryModelLifecycle

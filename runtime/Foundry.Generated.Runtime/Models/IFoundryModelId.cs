@@ -1,4 +1,6 @@
-namespace Foundry.Generated.Runtime;
+using Foundry.Generated.Runtime;
+
+namespace Foundry.Generated;
 
 /// <summary>
 /// A model id bound to one route (implemented by the generated per-route structs such as <c>ResponsesModel</c>).

@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.Emulator;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.EndToEnd;

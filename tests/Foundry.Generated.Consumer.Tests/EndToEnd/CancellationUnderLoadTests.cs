@@ -10,7 +10,6 @@ using Foundry.Generated.Anthropic;
 using Foundry.Generated.Emulator;
 using Foundry.Generated.Gemini;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Xunit;
 using InputMessage = Foundry.Generated.Anthropic.InputMessage;
 using InputMessageRole = Foundry.Generated.Anthropic.InputMessageRole;

@@ -1,7 +1,6 @@
 using System;
 using System.Threading.Tasks;
 using Foundry.Generated.Emulator;
-using Foundry.Generated.Runtime;
 using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.EndToEnd;

@@ -204,7 +204,7 @@ public sealed class StreamingTests(EmulatorFixture fixture) : IClassFixture<Emul
     [Fact]
     public async Task Friendly_id_wire_format_sends_the_friendly_id()
     {
-        using var client = new FoundryLlmClient(fixture.Options(o => o.ModelIdWireFormat = global::Foundry.Generated.Runtime.ModelIdWireFormat.FriendlyId));
+        using var client = new FoundryLlmClient(fixture.Options(o => o.ModelIdWireFormat = global::Foundry.Generated.ModelIdWireFormat.FriendlyId));
 
         await client.OpenAiResponses.CreateAsync(new CreateResponse { Model = ResponsesModel.Gpt5_2, Input = "hi" });
 

@@ -5,7 +5,6 @@ using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Microsoft.Extensions.Logging;
 using Xunit;
 

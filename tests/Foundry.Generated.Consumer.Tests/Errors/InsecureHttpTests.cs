@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.Consumer.Tests.Sse;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

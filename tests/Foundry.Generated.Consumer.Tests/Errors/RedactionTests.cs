@@ -2,7 +2,6 @@ using System.Text;
 using System.Threading.Tasks;
 using Foundry.Generated.Consumer.Tests.Sse;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.Errors;

@@ -10,7 +10,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.Consumer.Tests.Sse;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Microsoft.Extensions.Logging;
 using Xunit;
 

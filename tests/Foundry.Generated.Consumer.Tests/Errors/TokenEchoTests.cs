@@ -8,7 +8,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.Errors;

@@ -7,7 +7,6 @@ using Foundry.Generated.Consumer.Tests.RoundTrip;
 using Foundry.Generated.Consumer.Tests.Sse;
 using Foundry.Generated.Gemini;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Microsoft.Extensions.AI;
 using Xunit;
 

@@ -2,7 +2,6 @@ using System;
 using System.Text;
 using System.Threading.Tasks;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.Hostile;

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Foundry.Generated.Consumer.Tests.EndToEnd;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Microsoft.Extensions.Logging;
 using Xunit;
 

@@ -6,7 +6,6 @@ using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
 using Foundry.Generated.Consumer.Tests.Sse;
-using Foundry.Generated.Runtime;
 using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.RoundTrip;

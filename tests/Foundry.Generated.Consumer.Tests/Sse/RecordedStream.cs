@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Foundry.Generated.Runtime;
 
 namespace Foundry.Generated.Consumer.Tests.Sse;
 

@@ -6,7 +6,6 @@ using Foundry.Generated.Anthropic;
 using Foundry.Generated.Consumer.Tests.RoundTrip;
 using Foundry.Generated.Gemini;
 using Foundry.Generated.OpenAi;
-using Foundry.Generated.Runtime;
 using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.Sse;

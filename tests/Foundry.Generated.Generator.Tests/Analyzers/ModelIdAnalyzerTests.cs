@@ -108,7 +108,7 @@ public sealed class ModelIdAnalyzerTests
     [Fact]
     public async Task Attributed_user_properties_are_checked_too()
     {
-        var diagnostics = await Analyze("using Foundry.Generated.Runtime;\nclass Settings {\n    [FoundryModelId(\"anthropic-messages\")] public string Model { get; set; } = \"claude-sonnet-9\";\n}");
+        var diagnostics = await Analyze("using Foundry.Generated;\nclass Settings {\n    [FoundryModelId(\"anthropic-messages\")] public string Model { get; set; } = \"claude-sonnet-9\";\n}");
 
         Assert.Equal("FDRY001", Assert.Single(diagnostics).Id);
     }

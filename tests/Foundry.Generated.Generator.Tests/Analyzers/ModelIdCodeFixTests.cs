@@ -151,7 +151,7 @@ public sealed class ModelIdCodeFixTests
     [Fact]
     public async Task Unknown_id_in_an_attributed_property_is_replaced_too_but_a_constant_is_left_alone()
     {
-        var code = "using Foundry.Generated.Runtime;\nclass Settings {\n" +
+        var code = "using Foundry.Generated;\nclass Settings {\n" +
             "    const string Name = \"claude-sonet-4.6\";\n" +
             "    [FoundryModelId(\"anthropic-messages\")] public string A { get; set; } = \"claude-sonet-4.5\";\n" +
             "    [FoundryModelId(\"anthropic-messages\")] public string B { get; set; } = Name;\n}";

@@ -145,8 +145,8 @@ internal static class ClientEmitter
             w.Line("private readonly bool _ownsPipeline;");
             w.Line();
             w.Line("/// <summary>Creates a client that owns its pipeline (settings default to FOUNDRY_URL / FOUNDRY_TOKEN).</summary>");
-            w.Line("public FoundryLlmClient(global::Foundry.Generated.Runtime.FoundryClientOptions? options = null, global::System.Net.Http.HttpClient? httpClient = null)");
-            w.Line($"    : this(new {Pipeline}(options ?? new global::Foundry.Generated.Runtime.FoundryClientOptions(), httpClient), ownsPipeline: true)");
+            w.Line("public FoundryLlmClient(global::Foundry.Generated.FoundryClientOptions? options = null, global::System.Net.Http.HttpClient? httpClient = null)");
+            w.Line($"    : this(new {Pipeline}(options ?? new global::Foundry.Generated.FoundryClientOptions(), httpClient), ownsPipeline: true)");
             w.Line("{");
             w.Line("}");
             w.Line();

@@ -14,8 +14,11 @@ namespace Foundry.Generated.Generator.Emit.Models;
 /// </summary>
 internal static class ModelsEmitter
 {
-    private const string Info = "global::Foundry.Generated.Runtime.FoundryModelInfo";
+    private const string Info = "global::Foundry.Generated.FoundryModelInfo";
     private const string Runtime = "global::Foundry.Generated.Runtime";
+
+    /// <summary>The runtime types user code names (options, model info, the model-id attribute): see DESIGN.md, Namespaces.</summary>
+    private const string Public = "global::Foundry.Generated";
 
     public const string CatalogHintName = "Foundry.Generated.Models.FoundryModels.g.cs";
 
@@ -141,7 +144,7 @@ internal static class ModelsEmitter
         w.Indent();
         w.Line($"/// <summary>A model that works on the <c>{route}</c> route: the catalogued ones as static properties, or an uncatalogued RID.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
-        using (w.Block($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {Runtime}.IFoundryModelId, {Runtime}.IFoundryJsonModel<{name}>"))
+        using (w.Block($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {Public}.IFoundryModelId, {Runtime}.IFoundryJsonModel<{name}>"))
         {
             w.Line($"/// <summary>The route id.</summary>");
             w.Line($"public const string RouteId = {Lit(route)};");
@@ -176,11 +179,11 @@ internal static class ModelsEmitter
             w.Line();
             w.Line($"public {Info}? Info => _info;");
             w.Line();
-            w.Line($"public string GetWireId({Runtime}.ModelIdWireFormat format)");
-            w.Line($"    => _info is null ? this.Id : format == {Runtime}.ModelIdWireFormat.FriendlyId ? _info.Id : _info.Rid;");
+            w.Line($"public string GetWireId({Public}.ModelIdWireFormat format)");
+            w.Line($"    => _info is null ? this.Id : format == {Public}.ModelIdWireFormat.FriendlyId ? _info.Id : _info.Rid;");
             w.Line();
             w.Line("/// <summary>A catalogued model by friendly id or RID; throws with suggestions when it is unknown or does not work on this route.</summary>");
-            using (w.Block($"public static {name} Parse([{Runtime}.FoundryModelId(RouteId)] string id)"))
+            using (w.Block($"public static {name} Parse([{Public}.FoundryModelId(RouteId)] string id)"))
             {
                 w.Line("if (TryParse(id, out var model))");
                 w.Line("{");
@@ -205,7 +208,7 @@ internal static class ModelsEmitter
 
             w.Line();
             w.Line("/// <summary>The escape hatch: a well-formed RID the catalog does not know (e.g. a registered BYOM model).</summary>");
-            using (w.Block($"public static {name} FromUncataloguedRid([{Runtime}.FoundryModelId(RouteId, AllowUncatalogued = true)] string rid)"))
+            using (w.Block($"public static {name} FromUncataloguedRid([{Public}.FoundryModelId(RouteId, AllowUncatalogued = true)] string rid)"))
             {
                 w.Line($"if (!{Runtime}.FoundryModelLookup.IsWellFormedRid(rid))");
                 w.Line("{");
@@ -273,10 +276,10 @@ internal static class ModelsEmitter
         w.Line($"Aliases = new string[] {{ {string.Join(", ", model.Aliases.Select(Lit))} }},");
         w.Line($"Routes = new string[] {{ {string.Join(", ", model.Routes.Select(r => Lit(r.Route)))} }},");
         w.Line($"PreferredRoute = {Lit(model.PreferredRoute)},");
-        w.Line($"Lifecycle = {Runtime}.FoundryModelLifecycle.{Lifecycle(model.Lifecycle)},");
+        w.Line($"Lifecycle = {Public}.FoundryModelLifecycle.{Lifecycle(model.Lifecycle)},");
         w.Line($"LifecycleDate = {(model.LifecycleDate == null ? "null" : Lit(model.LifecycleDate))},");
         var c = model.Capabilities;
-        w.Line($"Capabilities = new {Runtime}.FoundryModelCapabilities {{ Reasoning = {Bool(c.Reasoning)}, Temperature = {Bool(c.Temperature)}, Tools = {Bool(c.Tools)}, Vision = {Bool(c.Vision)}, StructuredOutput = {Bool(c.StructuredOutput)}, MaxTokensParameter = {(c.MaxTokensParameter == null ? "null" : Lit(c.MaxTokensParameter))}, EmbeddingDimensions = {(c.EmbeddingDimensions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")} }},");
+        w.Line($"Capabilities = new {Public}.FoundryModelCapabilities {{ Reasoning = {Bool(c.Reasoning)}, Temperature = {Bool(c.Temperature)}, Tools = {Bool(c.Tools)}, Vision = {Bool(c.Vision)}, StructuredOutput = {Bool(c.StructuredOutput)}, MaxTokensParameter = {(c.MaxTokensParameter == null ? "null" : Lit(c.MaxTokensParameter))}, EmbeddingDimensions = {(c.EmbeddingDimensions?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null")} }},");
         w.Unindent();
         w.Line("};");
     }

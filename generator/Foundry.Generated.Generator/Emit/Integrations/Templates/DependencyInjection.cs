@@ -14,7 +14,7 @@ namespace __Root__
         /// <paramref name="configure"/>) and are validated at start-up. Returns the <c>IHttpClientBuilder</c> of the
         /// pipeline's HttpClient, for your own handlers.
         /// </summary>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFoundryLlm(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Foundry.Generated.Runtime.FoundryClientOptions>? configure = null, string? configurationSection = global::Foundry.Generated.Hosting.FoundryHosting.DefaultSection)
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFoundryLlm(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Foundry.Generated.FoundryClientOptions>? configure = null, string? configurationSection = global::Foundry.Generated.Hosting.FoundryHosting.DefaultSection)
         {
             var builder = global::Foundry.Generated.Hosting.FoundryHosting.AddFoundryPipeline(services, configure, configurationSection);
             global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, provider => new global::__Root__.FoundryLlmClient(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Foundry.Generated.Runtime.FoundryPipeline>(provider)));
