@@ -28,7 +28,7 @@ internal sealed class TypeNames
     {
         "FoundryClientOptions", "ModelIdWireFormat", "IFoundryTokenProvider", "FoundryOAuth2TokenProvider",
         "FoundryException", "FoundryApiException", "FoundryStreamException", "FoundryStreamFailure",
-        "FoundryConnectionException", "FoundryTimeoutException", "FoundryTelemetry",
+        "FoundryConnectionException", "FoundryTimeoutException", "FoundryCredentialException", "FoundryTelemetry",
         "FoundryModelInfo", "FoundryModelCapabilities", "FoundryModelLifecycle", "IFoundryModelId", "FoundryModelIdAttribute",
     };
 

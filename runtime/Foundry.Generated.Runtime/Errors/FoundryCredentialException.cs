@@ -1,6 +1,7 @@
 using System;
+using Foundry.Generated.Runtime;
 
-namespace Foundry.Generated.Runtime;
+namespace Foundry.Generated;
 
 /// <summary>
 /// No bearer token for the call: the token provider (<see cref="FoundryClientOptions.Credentials"/> or
