@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Foundry.Generated.Catalog;
+using Foundry.Generated.Generator.Emit;
 using Foundry.Generated.Generator.Emit.Clients;
 using Foundry.Generated.Generator.Emit.Integrations;
 using Foundry.Generated.Generator.Emit.Models;
@@ -51,19 +52,19 @@ public sealed class FoundryGenerator : IIncrementalGenerator
         var types = emitted
             .SelectMany((model, _) => model == null ? ImmutableArray<(Schemas.TypeModel, string, bool)>.Empty : model.Types.Select(t => (t, model.RootNamespace, model.Internal)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Types);
-        context.RegisterSourceOutput(types, (spc, item) => SafeOutput.AddSource(spc, item.Item1.HintName, item.Item3, () => TypeEmitter.Emit(item.Item1, item.Item2)));
+        context.RegisterSourceOutput(types, (spc, item) => SafeOutput.AddSource(spc, item.Item1.HintName, () => TypeEmitter.Emit(item.Item1, item.Item2, TypeVisibility.Keyword(item.Item3))));
 
         var clients = emitted
             .SelectMany((model, _) => model?.Clients == null ? ImmutableArray<(Operations.ClientModel, string, bool)>.Empty : model.Clients.Clients.Select(c => (c, model.RootNamespace, model.Internal)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Clients);
-        context.RegisterSourceOutput(clients, (spc, item) => SafeOutput.AddSource(spc, ClientEmitter.HintName(item.Item1), item.Item3, () => ClientEmitter.Emit(item.Item1, item.Item2)));
+        context.RegisterSourceOutput(clients, (spc, item) => SafeOutput.AddSource(spc, ClientEmitter.HintName(item.Item1), () => ClientEmitter.Emit(item.Item1, item.Item2, TypeVisibility.Keyword(item.Item3))));
 
         var clientRoot = emitted.Select((model, _) => model?.Clients == null ? ((Operations.ClientsModel, bool)?)null : (model.Clients, model.Internal)).WithTrackingName(TrackingNames.ClientRoot);
         context.RegisterSourceOutput(clientRoot, (spc, root) =>
         {
             if (root is { } r)
             {
-                SafeOutput.AddSource(spc, ClientEmitter.RootHintName, r.Item2, () => ClientEmitter.EmitRoot(r.Item1));
+                SafeOutput.AddSource(spc, ClientEmitter.RootHintName, () => ClientEmitter.EmitRoot(r.Item1, TypeVisibility.Keyword(r.Item2)));
             }
         });
 
@@ -96,16 +97,16 @@ public sealed class FoundryGenerator : IIncrementalGenerator
             {
                 if (input.Catalog != null && ModelsEmitter.HasExtras(input.Catalog, input.Precompiled))
                 {
-                    SafeOutput.AddSource(spc, ModelsEmitter.ExtrasHintName, input.Internal, () => ModelsEmitter.EmitExtras(input.Catalog, input.Precompiled, input.RootNamespace));
+                    SafeOutput.AddSource(spc, ModelsEmitter.ExtrasHintName, () => ModelsEmitter.EmitExtras(input.Catalog, input.Precompiled, input.RootNamespace, TypeVisibility.Keyword(input.Internal)));
                 }
 
                 return;
             }
 
-            SafeOutput.AddSource(spc, ModelsEmitter.CatalogHintName, input.Internal, () => ModelsEmitter.EmitCatalog(input.Catalog, input.RootNamespace));
+            SafeOutput.AddSource(spc, ModelsEmitter.CatalogHintName, () => ModelsEmitter.EmitCatalog(input.Catalog, input.RootNamespace, TypeVisibility.Keyword(input.Internal)));
             foreach (var route in Foundry.Generated.Catalog.ModelIds.ModelIdRules.KnownRoutes)
             {
-                SafeOutput.AddSource(spc, ModelsEmitter.RouteHintName(route), input.Internal, () => ModelsEmitter.EmitRoute(route, input.Catalog, input.RootNamespace));
+                SafeOutput.AddSource(spc, ModelsEmitter.RouteHintName(route), () => ModelsEmitter.EmitRoute(route, input.Catalog, input.RootNamespace, TypeVisibility.Keyword(input.Internal)));
             }
         });
 
@@ -117,7 +118,7 @@ public sealed class FoundryGenerator : IIncrementalGenerator
         {
             foreach (var template in plan.Emit)
             {
-                SafeOutput.AddSource(spc, IntegrationEmitter.HintName(template), plan.Internal, () => IntegrationEmitter.Emit(plan, template));
+                SafeOutput.AddSource(spc, IntegrationEmitter.HintName(template), () => IntegrationEmitter.Emit(plan, template));
             }
 
             foreach (var skipped in plan.Skipped)

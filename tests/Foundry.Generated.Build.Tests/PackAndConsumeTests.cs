@@ -40,6 +40,21 @@ public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<Packag
     }
 
     [Fact]
+    public void The_packages_build_files_are_the_very_files_the_repository_entry_imports()
+    {
+        using var archive = ZipFile.OpenRead(feed.Package("Foundry.Generated"));
+        var shipped = Path.Combine(PackageFeed.RepoRoot, "runtime", "Foundry.Generated.Clients", "buildTransitive");
+        var buildFiles = archive.Entries.Where(e => e.FullName.StartsWith("build/", StringComparison.Ordinal) || e.FullName.StartsWith("buildTransitive/", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(6, buildFiles.Count);
+        Assert.All(buildFiles, entry =>
+        {
+            using var packed = new StreamReader(entry.Open());
+            Assert.True(packed.ReadToEnd() == File.ReadAllText(Path.Combine(shipped, entry.Name)), entry.FullName + " differs from " + shipped);
+        });
+    }
+
+    [Fact]
     public void The_hosting_package_holds_the_adapters_of_the_precompiled_clients_and_their_compiled_base_and_depends_on_Foundry_Generated()
     {
         using var archive = ZipFile.OpenRead(feed.Package("Foundry.Generated.Hosting"));

@@ -11,8 +11,11 @@ internal sealed class ProjectFolder : IDisposable
 {
     private readonly string root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "fdry-projects-" + Guid.NewGuid().ToString("N"))).FullName;
 
-    /// <summary>Writes <c>name/name.csproj</c> and its one source file; returns the project's folder.</summary>
-    public string Project(string name, bool exe, string code, bool importProps = true, string beforeImport = "", string items = "")
+    /// <summary>
+    /// Writes <c>name/name.csproj</c> and its one source file; returns the project's folder. Properties go before the
+    /// import (<paramref name="beforeImport"/>) or after it, with the project's own (<paramref name="afterImport"/>).
+    /// </summary>
+    public string Project(string name, bool exe, string code, bool importProps = true, string beforeImport = "", string items = "", string afterImport = "")
     {
         var dir = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
         var import = importProps ? $"""<Import Project="{PackageFeed.RepoRoot}/generator/Foundry.Generated.Generator/build/Foundry.Generated.props" />""" : "";
@@ -27,6 +30,7 @@ internal sealed class ProjectFolder : IDisposable
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                 <NuGetAudit>false</NuGetAudit>
+                {afterImport}
               </PropertyGroup>
               {items}
             </Project>

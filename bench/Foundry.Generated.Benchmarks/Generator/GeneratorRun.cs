@@ -140,17 +140,17 @@ internal static class GeneratorRun
                 sw.Restart();
                 foreach (var type in types)
                 {
-                    TypeEmitter.Emit(type, "Foundry.Generated");
+                    TypeEmitter.Emit(type, "Foundry.Generated", "public");
                 }
 
                 emitTypes.Add(sw.Elapsed.TotalMilliseconds);
                 sw.Restart();
                 foreach (var client in clients.Clients)
                 {
-                    ClientEmitter.Emit(client, "Foundry.Generated");
+                    ClientEmitter.Emit(client, "Foundry.Generated", "public");
                 }
 
-                ClientEmitter.EmitRoot(clients);
+                ClientEmitter.EmitRoot(clients, "public");
                 emitClients.Add(sw.Elapsed.TotalMilliseconds);
             }
         }

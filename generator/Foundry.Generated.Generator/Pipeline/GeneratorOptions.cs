@@ -30,9 +30,6 @@ internal sealed record GeneratorOptions(
 
     public static readonly GeneratorOptions Default = new(DefaultNamespace, EquatableArray<string>.Empty, false, GenerateMode.All, EquatableArray<string>.Empty);
 
-    /// <summary>The keyword generated top-level types are declared with.</summary>
-    public string Visibility => Internal ? "internal" : "public";
-
     /// <summary>Whether a route's client (and what only it reaches) is generated.</summary>
     public bool Selects(string route) => Routes.Count == 0 || Routes.Contains(route);
 

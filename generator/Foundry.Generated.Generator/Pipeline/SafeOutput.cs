@@ -1,5 +1,4 @@
 using System;
-using System.Text.RegularExpressions;
 using Foundry.Generated.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 
@@ -11,16 +10,6 @@ namespace Foundry.Generated.Generator.Pipeline;
 /// </summary>
 internal static class SafeOutput
 {
-    // Every emitter and template declares top-level types at one indent inside the namespace block; nested types
-    // and members keep 'public' (they are no more visible than their internal container).
-    private static readonly Regex TopLevelPublic = new Regex(
-        "^    public (?=(?:(?:sealed|abstract|static|readonly|partial) )*(?:record|class|struct|interface|enum|delegate) )",
-        RegexOptions.Multiline | RegexOptions.CultureInvariant);
-
-    /// <summary>Adds the file; with <paramref name="internalTypes"/> its top-level types are declared internal.</summary>
-    public static void AddSource(SourceProductionContext context, string hintName, bool internalTypes, Func<string> emit)
-        => AddSource(context, hintName, internalTypes ? () => TopLevelPublic.Replace(emit(), "    internal ") : emit);
-
     public static void AddSource(SourceProductionContext context, string hintName, Func<string> emit)
     {
         string text;

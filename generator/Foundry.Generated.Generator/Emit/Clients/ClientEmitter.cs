@@ -12,7 +12,7 @@ internal static class ClientEmitter
 
     public static string HintName(ClientModel client) => "Foundry.Generated.Clients." + client.Name + ".g.cs";
 
-    public static string Emit(ClientModel client, string root)
+    public static string Emit(ClientModel client, string root, string visibility)
     {
         var w = new SourceWriter().FileHeader();
         w.Line("namespace " + root);
@@ -20,7 +20,7 @@ internal static class ClientEmitter
         w.Indent();
         w.Line($"/// <summary>Client for the <c>{client.Route}</c> proxy route.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
-        using (w.Block($"public sealed partial class {client.Name}"))
+        using (w.Block($"{visibility} sealed partial class {client.Name}"))
         {
             w.Line($"/// <summary>The route id (see <c>FoundryRoutes</c>).</summary>");
             w.Line($"public const string Route = {CSharpIdentifiers.StringLiteral(client.Route)};");
@@ -132,7 +132,7 @@ internal static class ClientEmitter
     public const string RootHintName = "Foundry.Generated.Clients.FoundryLlmClient.g.cs";
 
     /// <summary>The entry point: owns (or borrows) a pipeline and exposes one client per route.</summary>
-    public static string EmitRoot(ClientsModel model)
+    public static string EmitRoot(ClientsModel model, string visibility)
     {
         var w = new SourceWriter().FileHeader();
         w.Line("namespace " + model.RootNamespace);
@@ -140,7 +140,7 @@ internal static class ClientEmitter
         w.Indent();
         w.Line("/// <summary>All Foundry LLM proxy clients over one pipeline (HTTP client, auth, retries, telemetry).</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
-        using (w.Block("public sealed partial class FoundryLlmClient : global::System.IDisposable"))
+        using (w.Block($"{visibility} sealed partial class FoundryLlmClient : global::System.IDisposable"))
         {
             w.Line("private readonly bool _ownsPipeline;");
             w.Line();

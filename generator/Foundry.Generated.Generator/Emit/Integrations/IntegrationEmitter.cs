@@ -90,7 +90,7 @@ internal static class IntegrationEmitter
             source = source.Replace(IntegrationTemplates.RegistrationsToken, Registrations(plan.Clients));
         }
 
-        return source.Replace("__Root__", plan.RootNamespace);
+        return source.Replace(TypeVisibility.Token, TypeVisibility.Keyword(plan.Internal)).Replace("__Root__", plan.RootNamespace);
     }
 
     /// <summary>One <c>TryAddSingleton</c> per route client, resolved through the shared <c>FoundryLlmClient</c>.</summary>

@@ -5,7 +5,8 @@ namespace Foundry.Generated.Generator.Emit.Integrations;
 
 /// <summary>
 /// One hand-written adapter source (an embedded <c>Templates/*.cs</c> resource; <c>__Root__</c> becomes the root
-/// namespace and each <c>__Token__</c> its value here) and the generated names it compiles against. A regenerated
+/// namespace, <c>__Visibility__</c> the top-level types' keyword and each <c>__Token__</c> its value here) and the
+/// generated names it compiles against. A regenerated
 /// spec that lacks one of them skips the adapter with FDRY303 instead of breaking the consumer's build.
 /// </summary>
 internal sealed record IntegrationTemplate(IntegrationLibrary Library, string Name, string Resource, IReadOnlyDictionary<string, string> Tokens, IReadOnlyList<string> Requires)

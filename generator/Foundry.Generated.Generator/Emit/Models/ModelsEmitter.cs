@@ -26,7 +26,7 @@ internal static class ModelsEmitter
 
     public static string RouteHintName(string route) => "Foundry.Generated.Models." + RouteNames.ModelTypeName(route) + ".g.cs";
 
-    public static string EmitCatalog(ModelCatalog? catalog, string root)
+    public static string EmitCatalog(ModelCatalog? catalog, string root, string visibility)
     {
         var models = catalog?.Models ?? default;
         var w = new SourceWriter().FileHeader();
@@ -35,7 +35,7 @@ internal static class ModelsEmitter
         w.Indent();
         w.Line($"/// <summary>The model catalog (spec/model-catalog.json, version {catalog?.CatalogVersion ?? "none"}) as code.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
-        using (w.Block("public static partial class FoundryModels"))
+        using (w.Block($"{visibility} static partial class FoundryModels"))
         {
             foreach (var model in models)
             {
@@ -89,7 +89,7 @@ internal static class ModelsEmitter
     /// The default, precompiled path with your own catalog: <c>AppModels</c> holds the models (and routes) your catalog
     /// adds to the precompiled one, e.g. <c>AppModels.Responses.MyModel</c>, without regenerating any other type.
     /// </summary>
-    public static string EmitExtras(ModelCatalog catalog, PrecompiledModels precompiled, string root)
+    public static string EmitExtras(ModelCatalog catalog, PrecompiledModels precompiled, string root, string visibility)
     {
         var extras = Extras(catalog, precompiled).ToList();
         var w = new SourceWriter().FileHeader();
@@ -98,7 +98,7 @@ internal static class ModelsEmitter
         w.Indent();
         w.Line($"/// <summary>Models of your model catalog (version {catalog.CatalogVersion}) that the precompiled model types do not have.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
-        using (w.Block("public static partial class AppModels"))
+        using (w.Block($"{visibility} static partial class AppModels"))
         {
             foreach (var (model, _) in extras)
             {
@@ -134,7 +134,7 @@ internal static class ModelsEmitter
         return w.ToString();
     }
 
-    public static string EmitRoute(string route, ModelCatalog? catalog, string root)
+    public static string EmitRoute(string route, ModelCatalog? catalog, string root, string visibility)
     {
         var name = RouteNames.ModelTypeName(route)!;
         var models = (catalog?.Models ?? default).Where(m => m.SupportsRoute(route)).ToList();
@@ -144,7 +144,7 @@ internal static class ModelsEmitter
         w.Indent();
         w.Line($"/// <summary>A model that works on the <c>{route}</c> route: the catalogued ones as static properties, or an uncatalogued RID.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
-        using (w.Block($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {Public}.IFoundryModelId, {Runtime}.IFoundryJsonModel<{name}>"))
+        using (w.Block($"{visibility} readonly partial struct {name} : global::System.IEquatable<{name}>, {Public}.IFoundryModelId, {Runtime}.IFoundryJsonModel<{name}>"))
         {
             w.Line($"/// <summary>The route id.</summary>");
             w.Line($"public const string RouteId = {Lit(route)};");

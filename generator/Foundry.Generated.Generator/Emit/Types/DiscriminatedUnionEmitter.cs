@@ -9,13 +9,13 @@ namespace Foundry.Generated.Generator.Emit.Types;
 /// </summary>
 internal static class DiscriminatedUnionEmitter
 {
-    public static void Emit(SourceWriter w, TypeModel type)
+    public static void Emit(SourceWriter w, TypeModel type, string visibility)
     {
         var unknown = type.UnknownName!;
         var unknownFull = "global::" + type.Namespace + "." + unknown;
         var helpers = JsonCode.Helpers;
         TypeEmitter.Header(w, type);
-        using (w.Block($"public abstract partial record {type.Name} : global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
+        using (w.Block($"{visibility} abstract partial record {type.Name} : global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
         {
             w.Line($"/// <summary>JSON <c>{DocComments.Escape(type.DiscriminatorJsonName!)}</c>: which member this is.</summary>");
             w.Line($"public abstract string {type.DiscriminatorCSharpName} {{ get; }}");
@@ -82,7 +82,7 @@ internal static class DiscriminatedUnionEmitter
         w.Line();
         w.Line($"/// <summary>A <see cref=\"{type.Name}\"/> whose <c>{DocComments.Escape(type.DiscriminatorJsonName!)}</c> the spec does not know; the raw JSON is kept.</summary>");
         TypeEmitter.GeneratedCode(w);
-        using (w.Block($"public sealed partial record {unknown} : {type.Name}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{unknown}>"))
+        using (w.Block($"{visibility} sealed partial record {unknown} : {type.Name}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{unknown}>"))
         {
             w.Line("/// <summary>The discriminator value as received (empty when missing).</summary>");
             w.Line("public required string DiscriminatorValue { get; init; }");
@@ -105,11 +105,11 @@ internal static class DiscriminatedUnionEmitter
     }
 
     /// <summary>A member that already derives from another union, wrapped so it can be a member here too.</summary>
-    public static void EmitCase(SourceWriter w, TypeModel type)
+    public static void EmitCase(SourceWriter w, TypeModel type, string visibility)
     {
         var wrapped = type.Wrapped!.Name!;
         TypeEmitter.GeneratedCode(w);
-        using (w.Block($"public sealed partial record {type.Name} : {type.BaseType}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
+        using (w.Block($"{visibility} sealed partial record {type.Name} : {type.BaseType}, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
         {
             w.Line($"public required {wrapped} Value {{ get; init; }}");
             w.Line();

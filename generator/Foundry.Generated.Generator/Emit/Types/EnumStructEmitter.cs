@@ -9,10 +9,10 @@ namespace Foundry.Generated.Generator.Emit.Types;
 /// </summary>
 internal static class EnumStructEmitter
 {
-    public static void Emit(SourceWriter w, TypeModel type)
+    public static void Emit(SourceWriter w, TypeModel type, string visibility)
     {
         TypeEmitter.Header(w, type);
-        using (w.Block($"public readonly partial struct {type.Name} : global::System.IEquatable<{type.Name}>, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
+        using (w.Block($"{visibility} readonly partial struct {type.Name} : global::System.IEquatable<{type.Name}>, global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
         {
             w.Line("private readonly string? _value;");
             w.Line();

@@ -5,7 +5,7 @@ namespace Foundry.Generated.Generator.Emit.Types;
 /// <summary>Objects: a sealed record with init properties, unknown-property bag and hand-written JSON code.</summary>
 internal static class RecordEmitter
 {
-    public static void Emit(SourceWriter w, TypeModel type, string root)
+    public static void Emit(SourceWriter w, TypeModel type, string root, string visibility)
     {
         var isMember = type.BaseType != null;
         var bases = isMember
@@ -17,7 +17,7 @@ internal static class RecordEmitter
         }
 
         TypeEmitter.Header(w, type);
-        using (w.Block($"public sealed partial record {type.Name} : {bases}"))
+        using (w.Block($"{visibility} sealed partial record {type.Name} : {bases}"))
         {
             if (isMember)
             {

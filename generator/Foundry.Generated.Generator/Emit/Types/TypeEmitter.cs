@@ -5,7 +5,7 @@ namespace Foundry.Generated.Generator.Emit.Types;
 /// <summary>One file per generated type.</summary>
 internal static class TypeEmitter
 {
-    public static string Emit(TypeModel type, string root)
+    public static string Emit(TypeModel type, string root, string visibility)
     {
         var w = new SourceWriter().FileHeader();
         w.Line("namespace " + type.Namespace);
@@ -14,19 +14,19 @@ internal static class TypeEmitter
         switch (type.Kind)
         {
             case TypeModelKind.Record:
-                RecordEmitter.Emit(w, type, root);
+                RecordEmitter.Emit(w, type, root, visibility);
                 break;
             case TypeModelKind.DiscriminatedUnion:
-                DiscriminatedUnionEmitter.Emit(w, type);
+                DiscriminatedUnionEmitter.Emit(w, type, visibility);
                 break;
             case TypeModelKind.UnionCase:
-                DiscriminatedUnionEmitter.EmitCase(w, type);
+                DiscriminatedUnionEmitter.EmitCase(w, type, visibility);
                 break;
             case TypeModelKind.Union:
-                UnionStructEmitter.Emit(w, type, root);
+                UnionStructEmitter.Emit(w, type, root, visibility);
                 break;
             case TypeModelKind.Enum:
-                EnumStructEmitter.Emit(w, type);
+                EnumStructEmitter.Emit(w, type, visibility);
                 break;
         }
 

@@ -10,10 +10,10 @@ namespace Foundry.Generated.Generator.Emit.Types;
 /// </summary>
 internal static class UnionStructEmitter
 {
-    public static void Emit(SourceWriter w, TypeModel type, string root)
+    public static void Emit(SourceWriter w, TypeModel type, string root, string visibility)
     {
         TypeEmitter.Header(w, type);
-        using (w.Block($"public readonly partial record struct {type.Name} : global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
+        using (w.Block($"{visibility} readonly partial record struct {type.Name} : global::Foundry.Generated.Runtime.IFoundryJsonModel<{type.Name}>"))
         {
             w.Line("private readonly object? _value;");
             w.Line();

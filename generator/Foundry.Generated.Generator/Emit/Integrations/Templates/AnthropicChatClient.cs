@@ -5,7 +5,7 @@
 namespace __Root__
 {
     /// <summary>Microsoft.Extensions.AI adapters of the generated clients.</summary>
-    public static partial class FoundryAIExtensions
+    __Visibility__ static partial class FoundryAIExtensions
     {
         /// <summary>This route as a Microsoft.Extensions.AI <see cref="global::Microsoft.Extensions.AI.IChatClient"/>; <c>ChatOptions.ModelId</c> overrides <paramref name="defaultModel"/>.</summary>
         public static global::Microsoft.Extensions.AI.IChatClient AsIChatClient(this global::__Root__.AnthropicMessagesClient client, global::__Root__.AnthropicMessagesModel defaultModel)
@@ -20,7 +20,7 @@ namespace __Root__.AI
     /// tool use (input JSON streamed per content block), usage and stop reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class FoundryAnthropicChatClient : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.AnthropicMessagesModel>
+    __Visibility__ sealed class FoundryAnthropicChatClient : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.AnthropicMessagesModel>
     {
         private const string RouteName = "Anthropic Messages";
 

@@ -5,7 +5,7 @@
 namespace __Root__
 {
     /// <summary>Microsoft.Extensions.AI adapters of the generated clients.</summary>
-    public static partial class FoundryAIExtensions
+    __Visibility__ static partial class FoundryAIExtensions
     {
         /// <summary>This route as a Microsoft.Extensions.AI <see cref="global::Microsoft.Extensions.AI.IChatClient"/>; <c>ChatOptions.ModelId</c> overrides <paramref name="defaultModel"/>.</summary>
         public static global::Microsoft.Extensions.AI.IChatClient AsIChatClient(this global::__Root__.__Client__ client, global::__Root__.__Model__ defaultModel)
@@ -20,7 +20,7 @@ namespace __Root__.AI
     /// (<c>reasoning_content</c> where a provider sends it), tool calls accumulated by index, usage and finish reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class __Adapter__ : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.__Model__>
+    __Visibility__ sealed class __Adapter__ : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.__Model__>
     {
         private const string RouteName = "__RouteName__";
         private readonly global::__Root__.__Client__ _client;

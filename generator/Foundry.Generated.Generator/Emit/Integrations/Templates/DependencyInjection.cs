@@ -6,7 +6,7 @@ namespace __Root__
 {
     /// <summary>Registers the generated Foundry clients with dependency injection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public static class FoundryLlmServiceCollectionExtensions
+    __Visibility__ static class FoundryLlmServiceCollectionExtensions
     {
         /// <summary>
         /// Registers <see cref="global::__Root__.FoundryLlmClient"/> and each route's client as singletons over one

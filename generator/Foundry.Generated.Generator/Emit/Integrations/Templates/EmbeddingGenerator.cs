@@ -5,7 +5,7 @@
 namespace __Root__
 {
     /// <summary>Microsoft.Extensions.AI adapters of the generated clients.</summary>
-    public static partial class FoundryAIExtensions
+    __Visibility__ static partial class FoundryAIExtensions
     {
         /// <summary>This route as a Microsoft.Extensions.AI embedding generator; <c>EmbeddingGenerationOptions.ModelId</c> overrides <paramref name="defaultModel"/>.</summary>
         public static global::Microsoft.Extensions.AI.IEmbeddingGenerator<string, global::Microsoft.Extensions.AI.Embedding<float>> AsIEmbeddingGenerator(this global::__Root__.OpenAiEmbeddingsClient client, global::__Root__.EmbeddingsModel defaultModel)
@@ -20,7 +20,7 @@ namespace __Root__.AI
     /// route: one request per batch, vectors in input order, dimensions and usage passed through.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class FoundryEmbeddingGenerator : global::Microsoft.Extensions.AI.IEmbeddingGenerator<string, global::Microsoft.Extensions.AI.Embedding<float>>
+    __Visibility__ sealed class FoundryEmbeddingGenerator : global::Microsoft.Extensions.AI.IEmbeddingGenerator<string, global::Microsoft.Extensions.AI.Embedding<float>>
     {
         private readonly global::__Root__.OpenAiEmbeddingsClient _client;
         private readonly global::__Root__.EmbeddingsModel _defaultModel;

@@ -5,7 +5,7 @@
 namespace __Root__
 {
     /// <summary>Microsoft.Extensions.AI adapters of the generated clients.</summary>
-    public static partial class FoundryAIExtensions
+    __Visibility__ static partial class FoundryAIExtensions
     {
         /// <summary>This route as a Microsoft.Extensions.AI <see cref="global::Microsoft.Extensions.AI.IChatClient"/>; <c>ChatOptions.ModelId</c> overrides <paramref name="defaultModel"/>.</summary>
         public static global::Microsoft.Extensions.AI.IChatClient AsIChatClient(this global::__Root__.GoogleGenerateContentClient client, global::__Root__.GeminiModel defaultModel)
@@ -20,7 +20,7 @@ namespace __Root__.AI
     /// function calls (whole in one chunk, or with arguments streamed as Vertex AI <c>partialArgs</c>), usage and finish reasons.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-    public sealed class FoundryGeminiChatClient : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.GeminiModel>
+    __Visibility__ sealed class FoundryGeminiChatClient : global::Foundry.Generated.Hosting.AI.FoundryChatClientBase<global::__Root__.GeminiModel>
     {
         private const string RouteName = "Gemini generateContent";
         private readonly global::__Root__.GoogleGenerateContentClient _client;
