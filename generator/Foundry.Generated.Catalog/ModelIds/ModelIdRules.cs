@@ -1,4 +1,10 @@
 using System;
+using System.Linq;
+#if FOUNDRY_INTERNAL_CATALOG
+using Foundry.Generated.Runtime.Routes;
+#else
+using Foundry.Generated.Catalog.Routes;
+#endif
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -15,12 +21,8 @@ static class ModelIdRules
 {
     public const string RidPrefix = "ri.language-model-service..language-model.";
 
-    /// <summary>The 7 proxy route ids (docs/DESIGN.md).</summary>
-    public static readonly string[] KnownRoutes =
-    {
-        "openai-chat-completions", "openai-responses", "openai-embeddings", "anthropic-messages",
-        "google-generate-content", "xai-chat-completions", "xai-responses",
-    };
+    /// <summary>The proxy route ids (<see cref="ProxyRoutes"/>).</summary>
+    public static readonly string[] KnownRoutes = ProxyRoutes.All.Select(r => r.Id).ToArray();
 
     private static readonly Regex Rid = new Regex(
         "^ri\\.language-model-service\\.\\.language-model\\.[A-Za-z0-9][A-Za-z0-9._-]*$",

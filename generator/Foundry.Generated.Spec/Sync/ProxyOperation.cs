@@ -1,17 +1,20 @@
+using Foundry.Generated.Catalog.Routes;
+
 namespace Foundry.Generated.Spec.Sync;
 
 /// <summary>One proxy operation and the upstream operation it mirrors.</summary>
 public sealed class ProxyOperation
 {
-    public ProxyOperation(string provider, string upstreamPath, string foundryPath, string operationId, string route, string client, string? method, string? streamSchema, string? streamFallbackPath = null)
+    /// <param name="foundryPath">The route's path (<see cref="ProxyRoute.Path"/> or its <see cref="ProxyRoute.StreamPath"/>), as the spec writes it.</param>
+    public ProxyOperation(string provider, string upstreamPath, ProxyRoute route, string foundryPath, string operationId, string? method, string? streamSchema, string? streamFallbackPath = null)
     {
         StreamFallbackPath = streamFallbackPath;
         Provider = provider;
         UpstreamPath = upstreamPath;
-        FoundryPath = foundryPath;
+        FoundryPath = ProxyRoot + foundryPath;
         OperationId = operationId;
-        Route = route;
-        Client = client;
+        Route = route.Id;
+        Client = route.ClientName;
         Method = method;
         StreamSchema = streamSchema;
     }
@@ -47,18 +50,20 @@ public sealed class ProxyOperation
 
     public bool IsXai => Client.StartsWith("Xai", System.StringComparison.Ordinal);
 
-    public const string ProxyRoot = "/api/v2/llm/proxy/";
+    public const string ProxyRoot = ProxyRoutes.ProxyRoot;
 
-    /// <summary>The 8 proxy operations.</summary>
+    /// <summary>The 8 proxy operations (Gemini has two on its one route), over the route table.</summary>
     public static readonly ProxyOperation[] All =
     {
-        new ProxyOperation("OpenAi", "/chat/completions", ProxyRoot + "openai/v1/chat/completions", "openAiCreateChatCompletion", "openai-chat-completions", "OpenAiChatCompletions", null, null),
-        new ProxyOperation("OpenAi", "/responses", ProxyRoot + "openai/v1/responses", "openAiCreateResponse", "openai-responses", "OpenAiResponses", null, null),
-        new ProxyOperation("OpenAi", "/embeddings", ProxyRoot + "openai/v1/embeddings", "openAiCreateEmbedding", "openai-embeddings", "OpenAiEmbeddings", null, null),
-        new ProxyOperation("Anthropic", "/v1/messages", ProxyRoot + "anthropic/v1/messages", "anthropicCreateMessage", "anthropic-messages", "AnthropicMessages", null, "MessageStreamEvent"),
-        new ProxyOperation("Gemini", "/models/{modelsId}:generateContent", ProxyRoot + "google/v1/models/{model}:generateContent", "googleGenerateContent", "google-generate-content", "GoogleGenerateContent", "Create", null),
-        new ProxyOperation("Gemini", "/models/{modelsId}:streamGenerateContent", ProxyRoot + "google/v1/models/{model}:streamGenerateContent", "googleStreamGenerateContent", "google-generate-content", "GoogleGenerateContent", "Stream", "GenerateContentResponse", "/models/{modelsId}:generateContent"),
-        new ProxyOperation("OpenAi", "/chat/completions", ProxyRoot + "xai/v1/chat/completions", "xaiCreateChatCompletion", "xai-chat-completions", "XaiChatCompletions", null, null),
-        new ProxyOperation("OpenAi", "/responses", ProxyRoot + "xai/v1/responses", "xaiCreateResponse", "xai-responses", "XaiResponses", null, null),
+        new ProxyOperation("OpenAi", "/chat/completions", RouteOf(ProxyRoutes.OpenAiChatCompletions), RouteOf(ProxyRoutes.OpenAiChatCompletions).Path, "openAiCreateChatCompletion", null, null),
+        new ProxyOperation("OpenAi", "/responses", RouteOf(ProxyRoutes.OpenAiResponses), RouteOf(ProxyRoutes.OpenAiResponses).Path, "openAiCreateResponse", null, null),
+        new ProxyOperation("OpenAi", "/embeddings", RouteOf(ProxyRoutes.OpenAiEmbeddings), RouteOf(ProxyRoutes.OpenAiEmbeddings).Path, "openAiCreateEmbedding", null, null),
+        new ProxyOperation("Anthropic", "/v1/messages", RouteOf(ProxyRoutes.AnthropicMessages), RouteOf(ProxyRoutes.AnthropicMessages).Path, "anthropicCreateMessage", null, "MessageStreamEvent"),
+        new ProxyOperation("Gemini", "/models/{modelsId}:generateContent", RouteOf(ProxyRoutes.GoogleGenerateContent), RouteOf(ProxyRoutes.GoogleGenerateContent).Path, "googleGenerateContent", "Create", null),
+        new ProxyOperation("Gemini", "/models/{modelsId}:streamGenerateContent", RouteOf(ProxyRoutes.GoogleGenerateContent), RouteOf(ProxyRoutes.GoogleGenerateContent).StreamPath!, "googleStreamGenerateContent", "Stream", "GenerateContentResponse", "/models/{modelsId}:generateContent"),
+        new ProxyOperation("OpenAi", "/chat/completions", RouteOf(ProxyRoutes.XaiChatCompletions), RouteOf(ProxyRoutes.XaiChatCompletions).Path, "xaiCreateChatCompletion", null, null),
+        new ProxyOperation("OpenAi", "/responses", RouteOf(ProxyRoutes.XaiResponses), RouteOf(ProxyRoutes.XaiResponses).Path, "xaiCreateResponse", null, null),
     };
+
+    private static ProxyRoute RouteOf(string id) => ProxyRoutes.Find(id)!;
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Foundry.Generated;
+using Foundry.Generated.Catalog.Routes;
 using Foundry.Generated.Runtime;
 
 namespace Foundry.Generated.Cli.Chat;
@@ -8,15 +9,11 @@ namespace Foundry.Generated.Cli.Chat;
 /// <summary>Turns <c>--model</c>/<c>--route</c> into a catalogued model and a route that works for it, or a clear error.</summary>
 internal static class RouteChoice
 {
-    private static readonly (string Name, string Route)[] Names =
-    {
-        ("responses", FoundryRoutes.OpenAiResponses),
-        ("chat", FoundryRoutes.OpenAiChatCompletions),
-        ("anthropic", FoundryRoutes.AnthropicMessages),
-        ("gemini", FoundryRoutes.GoogleGenerateContent),
-        ("xai", FoundryRoutes.XaiResponses),
-        ("xai-chat", FoundryRoutes.XaiChatCompletions),
-    };
+    // The routes chat can stream from, with the names --route takes (the route table's short names).
+    private static readonly (string Name, string Route)[] Names = ProxyRoutes.All
+        .Where(r => r.Dialect != RouteStreamDialect.None)
+        .Select(r => (r.ShortName, r.Id))
+        .ToArray();
 
     /// <summary>The model named (or, without one, <see cref="ChatOptions.DefaultModel"/>, and with only a route that the
     /// default does not work on, the route's <see cref="PreferredModel"/>) and the route named or the model's preferred one.</summary>

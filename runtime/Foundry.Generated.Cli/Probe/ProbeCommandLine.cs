@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Linq;
+using Foundry.Generated.Catalog.Routes;
 using Foundry.Generated.Cli.Chat;
 using Foundry.Generated.Runtime;
 
@@ -20,9 +21,9 @@ internal static class ProbeCommandLine
     {
         var models = List("--model", "id", "only these models (friendly ids, aliases or RIDs; comma-separated or repeated)");
         models.CompletionSources.Add(_ => FoundryModels.All.Select(m => m.Id));
-        var routes = List("--route", "route", "only these routes (route ids, or responses | chat | anthropic | gemini | xai | xai-chat | embeddings)");
+        var routes = List("--route", "route", $"only these routes (route ids, or {string.Join(" | ", ProxyRoutes.All.Select(r => r.ShortName))})");
         routes.CustomParser = result => Split(result).Select(text => RouteId(text, result)).ToArray();
-        routes.CompletionSources.Add(ProbePlan.AllRoutes.Concat(RouteChoice.ShortNames).Append("embeddings").ToArray());
+        routes.CompletionSources.Add(ProbePlan.AllRoutes.Concat(ProxyRoutes.All.Select(r => r.ShortName)).ToArray());
         var providers = List("--provider", "p", "only these providers (openai, anthropic, google, xai, ...)");
         var concurrency = Positive("--concurrency", "requests in flight at once");
         concurrency.DefaultValueFactory = _ => ProbeOptions.DefaultConcurrency;
@@ -86,7 +87,7 @@ internal static class ProbeCommandLine
             return text;
         }
 
-        var route = text == "embeddings" ? FoundryRoutes.OpenAiEmbeddings : RouteChoice.FromShortName(text);
+        var route = ProxyRoutes.FindByShortName(text)?.Id;
         if (route is null)
         {
             result.AddError($"Unknown route '{text}'; use a route id ({string.Join(", ", ProbePlan.AllRoutes)}) or a short name.");

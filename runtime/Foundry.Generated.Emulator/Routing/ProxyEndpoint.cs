@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Foundry.Generated.Catalog;
+using Foundry.Generated.Catalog.Routes;
 using Microsoft.AspNetCore.Http;
 
 namespace Foundry.Generated.Emulator;
@@ -230,34 +231,50 @@ internal sealed class ProxyEndpoint
         return context.Response.WriteAsync(json, context.RequestAborted);
     }
 
-    /// <summary>Route id, reply dialect, model from the path (Gemini), and whether the path itself streams.</summary>
+    /// <summary>Route id, reply dialect, model from the path (Gemini), and whether the path itself streams: read from
+    /// the route table.</summary>
     private static (string? Route, string Dialect, string? PathModel, bool StreamPath) Match(string path)
     {
-        switch (path)
+        foreach (var route in ProxyRoutes.All)
         {
-            case "openai/v1/chat/completions": return ("openai-chat-completions", "chat", null, false);
-            case "openai/v1/responses": return ("openai-responses", "responses", null, false);
-            case "openai/v1/embeddings": return ("openai-embeddings", "embeddings", null, false);
-            case "anthropic/v1/messages": return ("anthropic-messages", "anthropic", null, false);
-            case "xai/v1/chat/completions": return ("xai-chat-completions", "chat", null, false);
-            case "xai/v1/responses": return ("xai-responses", "responses", null, false);
-        }
-
-        const string google = "google/v1/models/";
-        if (path.StartsWith(google, StringComparison.Ordinal))
-        {
-            var rest = Uri.UnescapeDataString(path.Substring(google.Length));
-            var colon = rest.LastIndexOf(':');
-            if (colon > 0)
+            if (ModelIn(route.Path, path) is { } model)
             {
-                var method = rest.Substring(colon + 1);
-                if (method is "generateContent" or "streamGenerateContent")
-                {
-                    return ("google-generate-content", "gemini", rest.Substring(0, colon), method == "streamGenerateContent");
-                }
+                return (route.Id, ReplyKind(route), model.Length > 0 ? model : null, false);
+            }
+
+            if (route.StreamPath is { } streamPath && ModelIn(streamPath, path) is { } streamModel)
+            {
+                return (route.Id, ReplyKind(route), streamModel, true);
             }
         }
 
         return (null, string.Empty, null, false);
     }
+
+    // Empty when the path is the template (no {model} in it), the model when it fills the template's {model}, else null.
+    private static string? ModelIn(string template, string path)
+    {
+        var slot = template.IndexOf("{model}", StringComparison.Ordinal);
+        if (slot < 0)
+        {
+            return path == template ? string.Empty : null;
+        }
+
+        var prefix = template.Substring(0, slot);
+        var suffix = template.Substring(slot + "{model}".Length);
+        var unescaped = Uri.UnescapeDataString(path);
+        return unescaped.Length > prefix.Length + suffix.Length && unescaped.StartsWith(prefix, StringComparison.Ordinal) && unescaped.EndsWith(suffix, StringComparison.Ordinal)
+            ? unescaped.Substring(prefix.Length, unescaped.Length - prefix.Length - suffix.Length)
+            : null;
+    }
+
+    // How the emulator answers: the stream dialect's own shapes; embeddings, the one route that does not stream.
+    private static string ReplyKind(ProxyRoute route) => route.Dialect switch
+    {
+        RouteStreamDialect.OpenAiChatCompletions => "chat",
+        RouteStreamDialect.OpenAiResponses => "responses",
+        RouteStreamDialect.AnthropicMessages => "anthropic",
+        RouteStreamDialect.GeminiGenerateContent => "gemini",
+        _ => "embeddings",
+    };
 }

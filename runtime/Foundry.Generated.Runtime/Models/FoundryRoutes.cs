@@ -1,3 +1,6 @@
+using System.Linq;
+using Foundry.Generated.Runtime.Routes;
+
 namespace Foundry.Generated.Runtime;
 
 /// <summary>How a route frames its server-sent events.</summary>
@@ -13,30 +16,27 @@ public enum FoundryStreamDialect
     GeminiGenerateContent,
 }
 
-/// <summary>Route ids shared by the spec (<c>x-foundry-route</c>), the model catalog and the generated code.</summary>
+/// <summary>Route ids shared by the spec (<c>x-foundry-route</c>), the model catalog and the generated code; the
+/// routes themselves are the one table in <c>generator/Foundry.Generated.Catalog/Routes/ProxyRoutes.cs</c>.</summary>
 public static class FoundryRoutes
 {
-    public const string OpenAiChatCompletions = "openai-chat-completions";
-    public const string OpenAiResponses = "openai-responses";
-    public const string OpenAiEmbeddings = "openai-embeddings";
-    public const string AnthropicMessages = "anthropic-messages";
-    public const string GoogleGenerateContent = "google-generate-content";
-    public const string XaiChatCompletions = "xai-chat-completions";
-    public const string XaiResponses = "xai-responses";
+    public const string OpenAiChatCompletions = ProxyRoutes.OpenAiChatCompletions;
+    public const string OpenAiResponses = ProxyRoutes.OpenAiResponses;
+    public const string OpenAiEmbeddings = ProxyRoutes.OpenAiEmbeddings;
+    public const string AnthropicMessages = ProxyRoutes.AnthropicMessages;
+    public const string GoogleGenerateContent = ProxyRoutes.GoogleGenerateContent;
+    public const string XaiChatCompletions = ProxyRoutes.XaiChatCompletions;
+    public const string XaiResponses = ProxyRoutes.XaiResponses;
 
-    public static readonly string[] All =
-    [
-        OpenAiChatCompletions, OpenAiResponses, OpenAiEmbeddings, AnthropicMessages,
-        GoogleGenerateContent, XaiChatCompletions, XaiResponses,
-    ];
+    public static readonly string[] All = ProxyRoutes.All.Select(r => r.Id).ToArray();
 
     /// <summary>The SSE framing of a streaming route, or null for a route that does not stream.</summary>
-    public static FoundryStreamDialect? GetStreamDialect(string route) => route switch
+    public static FoundryStreamDialect? GetStreamDialect(string route) => ProxyRoutes.Find(route)?.Dialect switch
     {
-        OpenAiChatCompletions or XaiChatCompletions => FoundryStreamDialect.OpenAiChatCompletions,
-        OpenAiResponses or XaiResponses => FoundryStreamDialect.OpenAiResponses,
-        AnthropicMessages => FoundryStreamDialect.AnthropicMessages,
-        GoogleGenerateContent => FoundryStreamDialect.GeminiGenerateContent,
+        RouteStreamDialect.OpenAiChatCompletions => FoundryStreamDialect.OpenAiChatCompletions,
+        RouteStreamDialect.OpenAiResponses => FoundryStreamDialect.OpenAiResponses,
+        RouteStreamDialect.AnthropicMessages => FoundryStreamDialect.AnthropicMessages,
+        RouteStreamDialect.GeminiGenerateContent => FoundryStreamDialect.GeminiGenerateContent,
         _ => null,
     };
 }
