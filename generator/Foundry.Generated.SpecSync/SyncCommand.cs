@@ -3,12 +3,14 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using Foundry.Generated.Spec.Sync;
+using Foundry.Generated.SpecSync.ApiChanges;
 
 namespace Foundry.Generated.SpecSync;
 
 /// <summary>
 /// Regenerates spec/foundry-llm-proxy.openapi.json from the providers' upstream OpenAPI files
-/// (<c>dotnet run --project generator/Foundry.Generated.SpecSync</c>, or <c>foundry-llm sync</c>; their options: <see cref="SyncCommandLine"/>).
+/// (<c>dotnet run --project generator/Foundry.Generated.SpecSync</c>, or <c>foundry-llm sync</c>; their options: <see cref="SyncCommandLine"/>),
+/// and prints the public API changes the new revision causes in the generated types.
 /// </summary>
 public static class SyncCommand
 {
@@ -44,9 +46,11 @@ public static class SyncCommand
                 stdout.WriteLine("warning: " + warning);
             }
 
+            var current = File.Exists(output) ? await File.ReadAllTextAsync(output) : string.Empty;
+            var apiChanges = ApiDiff.Between(ApiSurface.Of(current), ApiSurface.Of(spec));
             if (options.Check)
             {
-                var current = File.Exists(output) ? await File.ReadAllTextAsync(output) : string.Empty;
+                ApiDiff.Print(apiChanges, stdout);
                 if (current != spec)
                 {
                     stderr.WriteLine($"error: {output} is out of date; run the sync without --check to regenerate it");
@@ -59,6 +63,7 @@ public static class SyncCommand
 
             await File.WriteAllTextAsync(output, spec);
             stdout.WriteLine($"wrote {output} ({spec.Length:N0} bytes)");
+            ApiDiff.Print(apiChanges, stdout);
             return 0;
         }
         catch (SpecSyncException e)

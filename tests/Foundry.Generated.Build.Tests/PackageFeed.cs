@@ -33,6 +33,9 @@ public sealed class PackageFeed : IDisposable
 
     public string Package(string id) => Path.Combine(Folder, $"{id}.{Version}.nupkg");
 
+    /// <summary>The symbol package (PDBs) packed next to <see cref="Package"/>.</summary>
+    public string SymbolPackage(string id) => Path.Combine(Folder, $"{id}.{Version}.snupkg");
+
     public void Dispose()
     {
         Directory.Delete(Folder, recursive: true);
