@@ -6,7 +6,7 @@ using Xunit;
 namespace Foundry.Generated.Build.Tests;
 
 /// <summary>
-/// `dotnet pack` compares the package's public API with the last release's (eng/package-baselines/): a regeneration
+/// `dotnet pack` compares the package's public API with the last release's (tools/packaging/package-baselines/): a regeneration
 /// that removes or retypes a public member of the generated clients fails the pack and names the member.
 /// </summary>
 public sealed class PackageValidationTests : IDisposable
