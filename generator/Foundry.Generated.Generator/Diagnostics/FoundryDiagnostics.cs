@@ -17,138 +17,138 @@ public static class FoundryDiagnostics
     // ---- Model ids in user code (analyzer) ----
 
     public static readonly DiagnosticDescriptor UnknownModelId = new(
-        "FDRY001", "Unknown model id",
+        DiagnosticIds.UnknownModelId, "Unknown model id",
         "'{0}' is not a model in the Foundry model catalog{1}",
         ModelIds, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ModelNotOnRoute = new(
-        "FDRY002", "Model not available on this route",
+        DiagnosticIds.ModelNotOnRoute, "Model not available on this route",
         "Model '{0}' does not work on route '{1}'{2}; it works on: {3}{4}",
         ModelIds, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor DeprecatedModel = new(
-        "FDRY003", "Deprecated or sunset model",
+        DiagnosticIds.DeprecatedModel, "Deprecated or sunset model",
         "Model '{0}' is {1}{2}",
         ModelIds, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor MalformedRid = new(
-        "FDRY004", "Malformed model RID",
+        DiagnosticIds.MalformedRid, "Malformed model RID",
         "'{0}' is not a well-formed language model RID (expected ri.language-model-service..language-model.<name>)",
         ModelIds, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UncataloguedRid = new(
-        "FDRY005", "Uncatalogued model RID",
+        DiagnosticIds.UncataloguedRid, "Uncatalogued model RID",
         "'{0}' is not in the model catalog; it cannot be checked at compile time",
         ModelIds, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ParameterRejectedByModel = new(
-        "FDRY006", "Parameter rejected by model",
+        DiagnosticIds.ParameterRejectedByModel, "Parameter rejected by model",
         "Model '{0}' rejects '{1}': {2}",
         ModelIds, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ModelNotPrecompiled = new(
-        "FDRY007", "Model only in your catalog",
+        DiagnosticIds.ModelNotPrecompiled, "Model only in your catalog",
         "Model '{0}' is in your model catalog but not in the precompiled {1}, whose Parse only knows the catalog it was compiled with; use {2}",
         ModelIds, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     // ---- OpenAPI spec (AdditionalFile) ----
 
     public static readonly DiagnosticDescriptor SpecInvalidJson = new(
-        "FDRY100", "Spec is not valid JSON",
+        DiagnosticIds.SpecInvalidJson, "Spec is not valid JSON",
         "The OpenAPI spec '{0}' is not valid JSON: {1}",
         Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecUnreadable = new(
-        "FDRY101", "Spec cannot be read",
+        DiagnosticIds.SpecUnreadable, "Spec cannot be read",
         "The OpenAPI spec '{0}' cannot be used: {1}. This is a generator bug; please report it with the spec.",
         Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecBrokenReference = new(
-        "FDRY102", "Broken $ref in spec",
+        DiagnosticIds.SpecBrokenReference, "Broken $ref in spec",
         "'{0}' refers to '{1}', which the spec does not define",
         Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecUnsupportedConstruct = new(
-        "FDRY103", "Unsupported schema construct",
+        DiagnosticIds.SpecUnsupportedConstruct, "Unsupported schema construct",
         "Schema '{0}' uses {1}; it is generated as raw JSON",
         Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecUnknownRoute = new(
-        "FDRY104", "Unknown route in spec",
+        DiagnosticIds.SpecUnknownRoute, "Unknown route in spec",
         "Operation '{0}' names route '{1}', which is not a Foundry proxy route",
         Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecMissingFoundryExtension = new(
-        "FDRY105", "Operation is not bound to a Foundry route",
+        DiagnosticIds.SpecMissingFoundryExtension, "Operation is not bound to a Foundry route",
         "Operation '{0}' has no x-foundry-route; no client is generated for it",
         Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecNameCollision = new(
-        "FDRY106", "Generated name collision",
+        DiagnosticIds.SpecNameCollision, "Generated name collision",
         "{0} would be named '{1}', which is taken by {2}; it is named '{3}' instead",
         Spec, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor EmitFailed = new(
-        "FDRY108", "Generated file could not be emitted",
+        DiagnosticIds.EmitFailed, "Generated file could not be emitted",
         "'{0}' was not generated: {1}. This is a generator bug; please report it with the spec.",
         Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecNotOpenApi = new(
-        "FDRY109", "Spec is not an OpenAPI document",
+        DiagnosticIds.SpecNotOpenApi, "Spec is not an OpenAPI document",
         "The OpenAPI spec '{0}' is not an OpenAPI document: {1}; no clients are generated",
         Spec, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecOperationSkipped = new(
-        "FDRY110", "Operation not generated",
+        DiagnosticIds.SpecOperationSkipped, "Operation not generated",
         "Operation '{0}' has no client method: {1}",
         Spec, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     // ---- Model catalog (AdditionalFile) ----
 
     public static readonly DiagnosticDescriptor CatalogInvalidJson = new(
-        "FDRY200", "Catalog is not valid JSON",
+        DiagnosticIds.CatalogInvalidJson, "Catalog is not valid JSON",
         "The model catalog '{0}' is not valid JSON: {1}",
         Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor CatalogInvalidEntry = new(
-        "FDRY201", "Invalid catalog entry",
+        DiagnosticIds.CatalogInvalidEntry, "Invalid catalog entry",
         "The model catalog '{0}' has an invalid entry: {1}",
         Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor CatalogDuplicateModel = new(
-        "FDRY202", "Duplicate model id in catalog",
+        DiagnosticIds.CatalogDuplicateModel, "Duplicate model id in catalog",
         "Duplicate model in the catalog: {0}",
         Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor CatalogUnknownRoute = new(
-        "FDRY203", "Unknown route in catalog",
+        DiagnosticIds.CatalogUnknownRoute, "Unknown route in catalog",
         "Unknown route in the catalog: {0}",
         Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor CatalogMalformedRid = new(
-        "FDRY204", "Malformed RID in catalog",
+        DiagnosticIds.CatalogMalformedRid, "Malformed RID in catalog",
         "Malformed RID in the catalog: {0}",
         Catalog, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     // ---- Configuration ----
 
     public static readonly DiagnosticDescriptor NoSpecFile = new(
-        "FDRY300", "No Foundry spec",
+        DiagnosticIds.NoSpecFile, "No Foundry spec",
         "No OpenAPI spec was found among AdditionalFiles (expected a file named '{0}'); no clients are generated",
         Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor NoCatalogFile = new(
-        "FDRY301", "No model catalog",
+        DiagnosticIds.NoCatalogFile, "No model catalog",
         "No model catalog was found among AdditionalFiles (expected a file named '{0}'); model types are not generated",
         Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InvalidOption = new(
-        "FDRY302", "Invalid generator option",
+        DiagnosticIds.InvalidOption, "Invalid generator option",
         "{0} '{1}' is not valid: {2}",
         Configuration, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor IntegrationSkipped = new(
-        "FDRY303", "Integration not generated",
+        DiagnosticIds.IntegrationSkipped, "Integration not generated",
         "The {0} adapter is not generated: the spec has no type or client '{1}' it needs",
         Configuration, DiagnosticSeverity.Info, isEnabledByDefault: true);
 

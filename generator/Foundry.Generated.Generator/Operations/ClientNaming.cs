@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System;
+using Foundry.Generated.Generator.Diagnostics;
 using Foundry.Generated.Generator.Emit;
 using Foundry.Generated.Generator.Pipeline;
 using Foundry.Generated.Generator.Schemas;
@@ -46,7 +47,7 @@ internal static class ClientNaming
                 byKey[(op.Name, op.Route)] = name;
                 if (takenBy != null && report)
                 {
-                    document.Report("FDRY106", op.Pointer, "The client '" + op.Source + "' of route '" + op.Route + "'", op.Name, takenBy, name);
+                    document.Report(DiagnosticIds.SpecNameCollision, op.Pointer, "The client '" + op.Source + "' of route '" + op.Route + "'", op.Name, takenBy, name);
                 }
             }
 

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System;
 using Foundry.Generated.Catalog.Collections;
+using Foundry.Generated.Generator.Diagnostics;
 using Foundry.Generated.Generator.Schemas;
 using RouteNames = Foundry.Generated.Generator.Model.RouteNames;
 
@@ -34,11 +35,11 @@ internal static class OperationReader
             var route = SpecJson.String(op, "x-foundry-route");
             if (route == null)
             {
-                document.Report("FDRY105", pointer, operationId);
+                document.Report(DiagnosticIds.SpecMissingFoundryExtension, pointer, operationId);
             }
             else if (!RouteNames.IsKnown(route))
             {
-                document.Report("FDRY104", pointer + "/x-foundry-route", operationId, route);
+                document.Report(DiagnosticIds.SpecUnknownRoute, pointer + "/x-foundry-route", operationId, route);
             }
         }
 
@@ -63,7 +64,7 @@ internal static class OperationReader
             var events = ResponseSchema(op, "text/event-stream");
             if (ModelProblem(requestType, modelInPath) is { } problem)
             {
-                document.Report("FDRY110", pointer, SpecJson.String(op, "operationId") ?? pathName, problem);
+                document.Report(DiagnosticIds.SpecOperationSkipped, pointer, SpecJson.String(op, "operationId") ?? pathName, problem);
                 continue;
             }
 

@@ -25,11 +25,11 @@ internal static class ProblemReporter
 
     private static string IdOf(CatalogProblemKind kind) => kind switch
     {
-        CatalogProblemKind.InvalidJson => "FDRY200",
-        CatalogProblemKind.DuplicateModel => "FDRY202",
-        CatalogProblemKind.UnknownRoute => "FDRY203",
-        CatalogProblemKind.MalformedRid => "FDRY204",
-        _ => "FDRY201",
+        CatalogProblemKind.InvalidJson => DiagnosticIds.CatalogInvalidJson,
+        CatalogProblemKind.DuplicateModel => DiagnosticIds.CatalogDuplicateModel,
+        CatalogProblemKind.UnknownRoute => DiagnosticIds.CatalogUnknownRoute,
+        CatalogProblemKind.MalformedRid => DiagnosticIds.CatalogMalformedRid,
+        _ => DiagnosticIds.CatalogInvalidEntry,
     };
 
     // FDRY202–204 messages take their own arguments; the others take (file, message).

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
+using System;
 using Foundry.Generated.Catalog.Collections;
 using Foundry.Generated.Catalog.Json;
+using Foundry.Generated.Generator.Diagnostics;
 using Foundry.Generated.Generator.Model;
 using Foundry.Generated.Generator.Operations;
 using Foundry.Generated.Generator.Schemas;
@@ -41,7 +42,7 @@ internal static class SpecModelReader
         catch (Exception e)
         {
             // A generator must never crash the build: report what broke instead.
-            problems.Add(new GeneratorProblem("FDRY101", file.Path, TextPosition.Start, new[] { file.Path, e.GetType().Name + ": " + e.Message }.ToEquatableArray()));
+            problems.Add(new GeneratorProblem(DiagnosticIds.SpecUnreadable, file.Path, TextPosition.Start, new[] { file.Path, e.GetType().Name + ": " + e.Message }.ToEquatableArray()));
             return new SpecModel(rootNamespace, options.Internal, default, null, problems.ToEquatableArray());
         }
     }

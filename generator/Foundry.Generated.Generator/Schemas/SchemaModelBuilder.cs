@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
+using System;
 using Foundry.Generated.Catalog.Collections;
+using Foundry.Generated.Generator.Diagnostics;
 using Foundry.Generated.Generator.Emit;
 using Foundry.Generated.Generator.Model;
 using RouteNames = Foundry.Generated.Generator.Model.RouteNames;
@@ -107,7 +108,7 @@ internal sealed class SchemaModelBuilder
             var name = scope.Claim(wanted, "the discriminator", out var takenBy);
             if (takenBy != null)
             {
-                _doc.Report("FDRY106", TypeNames.SchemaPointer(union.Key) + "/discriminator", "The discriminator property '" + json + "' of '" + union.Key + "'", wanted, takenBy, name);
+                _doc.Report(DiagnosticIds.SpecNameCollision, TypeNames.SchemaPointer(union.Key) + "/discriminator", "The discriminator property '" + json + "' of '" + union.Key + "'", wanted, takenBy, name);
             }
 
             _discriminators[union.Key] = (json, name);
@@ -268,7 +269,7 @@ internal sealed class SchemaModelBuilder
                 var member = scope.Claim(wanted, "value '" + value + "'", out var takenBy);
                 if (takenBy != null)
                 {
-                    _doc.Report("FDRY106", TypeNames.SchemaPointer(id) + "/enum/" + index, "Value '" + value + "' of enum '" + id + "'", wanted, takenBy, member);
+                    _doc.Report(DiagnosticIds.SpecNameCollision, TypeNames.SchemaPointer(id) + "/enum/" + index, "Value '" + value + "' of enum '" + id + "'", wanted, takenBy, member);
                 }
 
                 members.Add(new EnumMember(value, member, EnumValueDescription(SpecJson.String(schema, "description"), value)));
@@ -333,7 +334,7 @@ internal sealed class SchemaModelBuilder
             var csName = scope.Claim(wanted, "property '" + property.JsonName + "'", out var takenBy);
             if (takenBy != null)
             {
-                _doc.Report("FDRY106", property.Pointer, "Property '" + property.JsonName + "' of '" + id + "'", wanted, takenBy, csName);
+                _doc.Report(DiagnosticIds.SpecNameCollision, property.Pointer, "Property '" + property.JsonName + "' of '" + id + "'", wanted, takenBy, csName);
             }
 
             // A required constant is computed and always written; an optional one is an ordinary optional string,
@@ -420,7 +421,7 @@ internal sealed class SchemaModelBuilder
             var memberName = scope.Claim(wanted, "the member '" + type.CSharp + "'", out var takenBy);
             if (takenBy != null)
             {
-                _doc.Report("FDRY106", pointer, "A member of union '" + id + "'", wanted, takenBy, memberName);
+                _doc.Report(DiagnosticIds.SpecNameCollision, pointer, "A member of union '" + id + "'", wanted, takenBy, memberName);
             }
 
             cases.Add(new UnionCase(null, type, memberName, TypeValues(member)));
@@ -488,7 +489,7 @@ internal sealed class SchemaModelBuilder
             var typeName = RouteNames.ModelTypeName(route);
             if (typeName == null)
             {
-                _doc.Report("FDRY104", pointer, pointer, route);
+                _doc.Report(DiagnosticIds.SpecUnknownRoute, pointer, pointer, route);
                 return TypeRef.Primitive(TypeKind.String);
             }
 
@@ -610,7 +611,7 @@ internal sealed class SchemaModelBuilder
         {
             const string prefix = "/components/schemas/";
             var subject = pointer.StartsWith(prefix, StringComparison.Ordinal) ? Foundry.Generated.Catalog.Json.JsonPointer.Unescape(pointer.Substring(prefix.Length)) : pointer;
-            _doc.Report("FDRY103", pointer, subject, construct);
+            _doc.Report(DiagnosticIds.SpecUnsupportedConstruct, pointer, subject, construct);
         }
     }
 

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using System;
 using Foundry.Generated.Catalog.Collections;
 using Foundry.Generated.Catalog.Json;
+using Foundry.Generated.Generator.Diagnostics;
 using Foundry.Generated.Generator.Model;
 
 namespace Foundry.Generated.Generator.Schemas;
@@ -43,7 +44,7 @@ internal sealed class SpecDocument
         owner = null;
         if (JsonLocator.FindSyntaxError(text) is { } error)
         {
-            problems.Add(new GeneratorProblem("FDRY100", path, error.Position, new[] { path, error.Message }.ToEquatableArray()));
+            problems.Add(new GeneratorProblem(DiagnosticIds.SpecInvalidJson, path, error.Position, new[] { path, error.Message }.ToEquatableArray()));
             return null;
         }
 
@@ -51,7 +52,7 @@ internal sealed class SpecDocument
         if (FindInvalidString(owner.RootElement, string.Empty) is { } invalid)
         {
             // Valid JSON grammar, but a \ud800-style escape that is no UTF-16 text: nothing can name a type after it.
-            problems.Add(new GeneratorProblem("FDRY100", path, JsonLocator.Locate(text, invalid), new[] { path, "the string at '" + invalid + "' is not valid Unicode (a lone surrogate escape)" }.ToEquatableArray()));
+            problems.Add(new GeneratorProblem(DiagnosticIds.SpecInvalidJson, path, JsonLocator.Locate(text, invalid), new[] { path, "the string at '" + invalid + "' is not valid Unicode (a lone surrogate escape)" }.ToEquatableArray()));
             return null;
         }
 
@@ -59,7 +60,7 @@ internal sealed class SpecDocument
         {
             var where = owner.RootElement.ValueKind == JsonValueKind.Object && owner.RootElement.TryGetProperty("paths", out _) ? "/paths" : string.Empty;
             var what = where.Length > 0 ? "'paths' is not an object" : owner.RootElement.ValueKind == JsonValueKind.Object ? "it has no 'paths'" : "it is not a JSON object";
-            problems.Add(new GeneratorProblem("FDRY109", path, JsonLocator.Locate(text, where), new[] { path, what }.ToEquatableArray()));
+            problems.Add(new GeneratorProblem(DiagnosticIds.SpecNotOpenApi, path, JsonLocator.Locate(text, where), new[] { path, what }.ToEquatableArray()));
             return null;
         }
 
@@ -177,7 +178,7 @@ internal sealed class SpecDocument
         var exists = reference.StartsWith("#/", StringComparison.Ordinal) && Resolve(reference.Substring(2)) != null;
         if (!exists)
         {
-            Report("FDRY102", pointer, owner.Length == 0 ? "/" : owner, reference);
+            Report(DiagnosticIds.SpecBrokenReference, pointer, owner.Length == 0 ? "/" : owner, reference);
         }
     }
 

@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using Foundry.Generated.Generator.Diagnostics;
 using Foundry.Generated.Generator.Emit;
 
 namespace Foundry.Generated.Generator.Schemas;
@@ -167,7 +168,7 @@ internal sealed class TypeNames
         var name = key.Substring(ns.Length + 1);
         if (takenBy != null)
         {
-            _document.Report("FDRY106", pointer, description, wanted, takenBy, name);
+            _document.Report(DiagnosticIds.SpecNameCollision, pointer, description, wanted, takenBy, name);
         }
 
         return name;
@@ -187,7 +188,7 @@ internal sealed class TypeNames
             key = _scope.Claim(key, "namespace '" + key + "'", out var takenBy);
             if (takenBy != null)
             {
-                _document.Report("FDRY106", SchemaPointer(id), "Namespace '" + _root + "." + prefix + "' of schema '" + id + "'", prefix, takenBy, key.Substring(_root.Length + 1));
+                _document.Report(DiagnosticIds.SpecNameCollision, SchemaPointer(id), "Namespace '" + _root + "." + prefix + "' of schema '" + id + "'", prefix, takenBy, key.Substring(_root.Length + 1));
             }
 
             _namespaceKeys.Add(key);
