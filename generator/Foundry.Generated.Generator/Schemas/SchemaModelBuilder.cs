@@ -229,7 +229,7 @@ internal sealed class SchemaModelBuilder
                 types.Add(BuildRecord(id, ns, name));
                 break;
             case TypeModelKind.Enum:
-                types.Add(new TypeModel(TypeModelKind.Enum, id, ns, name, default, default, EnumValues(id, schema, name), null, null, null, null, null));
+                types.Add(new TypeModel(TypeModelKind.Enum, id, ns, name) { EnumValues = EnumValues(id, schema, name) });
                 break;
             case TypeModelKind.Union:
                 types.Add(BuildUnion(id, schema, ns, name));
@@ -347,7 +347,14 @@ internal sealed class SchemaModelBuilder
             });
         }
 
-        return new TypeModel(TypeModelKind.Record, id, ns, name, properties.ToEquatableArray(), default, default, baseType, discriminatorJson, discriminatorCs, discriminatorValue, null);
+        return new TypeModel(TypeModelKind.Record, id, ns, name)
+        {
+            Properties = properties.ToEquatableArray(),
+            BaseType = baseType,
+            DiscriminatorJsonName = discriminatorJson,
+            DiscriminatorCSharpName = discriminatorCs,
+            DiscriminatorValue = discriminatorValue,
+        };
     }
 
     private void BuildDiscriminatedUnion(string id, JsonElement schema, string ns, string name, List<TypeModel> types)
@@ -373,7 +380,14 @@ internal sealed class SchemaModelBuilder
             if (wrapped.Add(member.Target))
             {
                 var inner = new TypeRef(TypeKind.Record, _names.FullName(member.Target), null, false);
-                types.Add(new TypeModel(TypeModelKind.UnionCase, id + "/" + member.Target, ns, wrapperName, default, default, default, "global::" + ns + "." + name, property, discriminator, member.Value, inner));
+                types.Add(new TypeModel(TypeModelKind.UnionCase, id + "/" + member.Target, ns, wrapperName)
+                {
+                    BaseType = "global::" + ns + "." + name,
+                    DiscriminatorJsonName = property,
+                    DiscriminatorCSharpName = discriminator,
+                    DiscriminatorValue = member.Value,
+                    Wrapped = inner,
+                });
             }
 
             cases.Add(new UnionCase(member.Value, new TypeRef(TypeKind.Record, "global::" + ns + "." + wrapperName, null, false), wrapperName, default)
@@ -382,8 +396,11 @@ internal sealed class SchemaModelBuilder
             });
         }
 
-        types.Add(new TypeModel(TypeModelKind.DiscriminatedUnion, id, ns, name, default, cases.ToEquatableArray(), default, null, property, discriminator, null, null)
+        types.Add(new TypeModel(TypeModelKind.DiscriminatedUnion, id, ns, name)
         {
+            Cases = cases.ToEquatableArray(),
+            DiscriminatorJsonName = property,
+            DiscriminatorCSharpName = discriminator,
             UnknownName = _unknownNames[id],
         });
     }
@@ -427,7 +444,7 @@ internal sealed class SchemaModelBuilder
             cases.Add(new UnionCase(null, type, memberName, TypeValues(member)));
         }
 
-        return new TypeModel(TypeModelKind.Union, id, ns, name, default, cases.ToEquatableArray(), default, null, null, null, null, null);
+        return new TypeModel(TypeModelKind.Union, id, ns, name) { Cases = cases.ToEquatableArray() };
     }
 
     /// <summary>The <c>type</c> values an object member accepts, so a union can pick a member by peeking at it.</summary>

@@ -42,21 +42,32 @@ internal sealed record UnionCase(string? Value, TypeRef Type, string MemberName,
 internal sealed record EnumMember(string Value, string CSharpName, string? Description) : IEquatable<EnumMember>;
 
 /// <summary>One generated type, everything the emitter needs and nothing from Roslyn or the JSON document.</summary>
-internal sealed record TypeModel(
-    TypeModelKind Kind,
-    string SchemaId,
-    string Namespace,
-    string Name,
-    EquatableArray<PropertyModel> Properties,
-    EquatableArray<UnionCase> Cases,
-    EquatableArray<EnumMember> EnumValues,
-    string? BaseType,
-    string? DiscriminatorJsonName,
-    string? DiscriminatorCSharpName,
-    string? DiscriminatorValue,
-    TypeRef? Wrapped) : IEquatable<TypeModel>
+internal sealed record TypeModel(TypeModelKind Kind, string SchemaId, string Namespace, string Name) : IEquatable<TypeModel>
 {
     public string FullName => "global::" + Namespace + "." + Name;
+
+    /// <summary>A record's properties (<see cref="TypeModelKind.Record"/>, <see cref="TypeModelKind.UnionCase"/> none).</summary>
+    public EquatableArray<PropertyModel> Properties { get; init; }
+
+    /// <summary>A union's members.</summary>
+    public EquatableArray<UnionCase> Cases { get; init; }
+
+    /// <summary>A string enum's known values.</summary>
+    public EquatableArray<EnumMember> EnumValues { get; init; }
+
+    /// <summary>The discriminated union a member record or wrapper derives from (<c>global::</c> name).</summary>
+    public string? BaseType { get; init; }
+
+    /// <summary>The discriminator's JSON property, on a discriminated union and its members.</summary>
+    public string? DiscriminatorJsonName { get; init; }
+
+    public string? DiscriminatorCSharpName { get; init; }
+
+    /// <summary>A member's discriminator value.</summary>
+    public string? DiscriminatorValue { get; init; }
+
+    /// <summary>The record a <see cref="TypeModelKind.UnionCase"/> wrapper holds.</summary>
+    public TypeRef? Wrapped { get; init; }
 
     /// <summary>A discriminated union's member for values the spec does not know (<c>Unknown{Name}</c> unless that is taken).</summary>
     public string? UnknownName { get; init; }
