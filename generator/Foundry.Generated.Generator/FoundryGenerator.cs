@@ -72,8 +72,7 @@ public sealed class FoundryGenerator : IIncrementalGenerator
         {
             foreach (var problem in o.Problems)
             {
-                var parts = problem.Split('|');
-                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.InvalidOption, Location.None, parts[0], parts[1], parts[2]));
+                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.InvalidOption, Location.None, problem.Property, problem.Value, problem.Reason));
             }
         });
 

@@ -24,18 +24,18 @@ internal sealed record GeneratorOptions(
     EquatableArray<string> Routes,
     bool Internal,
     GenerateMode Mode,
-    EquatableArray<string> Problems) : IEquatable<GeneratorOptions>
+    EquatableArray<OptionProblem> Problems) : IEquatable<GeneratorOptions>
 {
     public const string DefaultNamespace = "Foundry.Generated";
 
-    public static readonly GeneratorOptions Default = new(DefaultNamespace, EquatableArray<string>.Empty, false, GenerateMode.All, EquatableArray<string>.Empty);
+    public static readonly GeneratorOptions Default = new(DefaultNamespace, EquatableArray<string>.Empty, false, GenerateMode.All, EquatableArray<OptionProblem>.Empty);
 
     /// <summary>Whether a route's client (and what only it reaches) is generated.</summary>
     public bool Selects(string route) => Routes.Count == 0 || Routes.Contains(route);
 
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
-        var problems = new List<string>();
+        var problems = new List<OptionProblem>();
         var root = DefaultNamespace;
         if (Read(options, "FoundryGeneratedNamespace") is { } ns)
         {
@@ -45,7 +45,7 @@ internal sealed record GeneratorOptions(
             }
             else
             {
-                problems.Add($"FoundryGeneratedNamespace|{ns}|not a valid C# namespace; using '{DefaultNamespace}'");
+                problems.Add(new OptionProblem("FoundryGeneratedNamespace", ns, $"not a valid C# namespace; using '{DefaultNamespace}'"));
             }
         }
 
@@ -58,7 +58,7 @@ internal sealed record GeneratorOptions(
             }
             else
             {
-                problems.Add($"FoundryRoutes|{route}|not a route; known routes: {string.Join(", ", ModelIdRules.KnownRoutes)}");
+                problems.Add(new OptionProblem("FoundryRoutes", route, $"not a route; known routes: {string.Join(", ", ModelIdRules.KnownRoutes)}"));
             }
         }
 
@@ -72,7 +72,7 @@ internal sealed record GeneratorOptions(
                 isInternal = true;
                 break;
             case var other:
-                problems.Add($"FoundryGeneratedVisibility|{other}|expected 'public' or 'internal'; using 'public'");
+                problems.Add(new OptionProblem("FoundryGeneratedVisibility", other, "expected 'public' or 'internal'; using 'public'"));
                 break;
         }
 
@@ -86,7 +86,7 @@ internal sealed record GeneratorOptions(
                 mode = GenerateMode.Integrations;
                 break;
             case var other:
-                problems.Add($"FoundryGenerate|{other}|expected 'All' or 'Integrations'; using 'All'");
+                problems.Add(new OptionProblem("FoundryGenerate", other, "expected 'All' or 'Integrations'; using 'All'"));
                 break;
         }
 
@@ -117,3 +117,6 @@ internal sealed record GeneratorOptions(
         return true;
     }
 }
+
+/// <summary>A build property the generator could not use (FDRY302): its name, the value given, and what happens instead.</summary>
+internal sealed record OptionProblem(string Property, string Value, string Reason) : IEquatable<OptionProblem>;
