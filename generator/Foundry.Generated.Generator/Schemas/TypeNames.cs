@@ -27,7 +27,7 @@ internal sealed class TypeNames
     /// <summary>The runtime's public types in <see cref="PublicRuntimeNamespace"/>.</summary>
     internal static readonly string[] PublicRuntimeTypes =
     {
-        "FoundryClientOptions", "ModelIdWireFormat", "IFoundryTokenProvider", "FoundryOAuth2TokenProvider",
+        "FoundryClientOptions", "ModelIdWireFormat", "IFoundryTokenProvider", "FoundryOAuth2TokenProvider", "FoundryRequestOptions",
         "FoundryException", "FoundryApiException", "FoundryStreamException", "FoundryStreamFailure",
         "FoundryConnectionException", "FoundryTimeoutException", "FoundryCredentialException", "FoundryTelemetry",
         "FoundryModelInfo", "FoundryModelCapabilities", "FoundryModelLifecycle", "IFoundryModelId", "FoundryModelIdAttribute",

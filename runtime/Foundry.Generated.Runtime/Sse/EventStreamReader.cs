@@ -20,16 +20,15 @@ internal static class EventStreamReader
     /// <summary>How many bytes of a body that is not an event stream an error shows.</summary>
     public const int PreviewBytes = 256;
 
-    public static async IAsyncEnumerable<TValue> ReadAsync<TRequest, TValue, TReader>(FoundryTransport transport, FoundryOperation operation, TRequest request, ILogger logger, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<TValue> ReadAsync<TRequest, TValue, TReader>(FoundryTransport transport, FoundryOperation operation, TRequest request, FoundryClientOptions options, ILogger logger, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TRequest : IFoundryJsonWritable
         where TReader : struct, IStreamValueReader<TReader, TValue>
     {
-        var options = transport.Options;
         using var failures = new CallFailures(operation, stream: true, options, logger);
         HttpResponseMessage response;
         try
         {
-            response = await transport.SendAsync(operation, request, stream: true, failures, cancellationToken).ConfigureAwait(false);
+            response = await transport.SendAsync(operation, request, stream: true, options, failures, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not FoundryException and not OperationCanceledException)
         {

@@ -143,6 +143,26 @@ public sealed class FoundryClientOptions
             : token;
     }
 
+    /// <summary>The attribution RIDs a call sends: the call's own (<see cref="FoundryRequestOptions"/>) or the client's.</summary>
+    internal IReadOnlyCollection<string> CallAttribution => _callAttribution ?? (IReadOnlyCollection<string>)AttributionRids;
+
+    /// <summary>A call's extra headers, or null.</summary>
+    internal IReadOnlyDictionary<string, string>? CallHeaders { get; private set; }
+
+    private IReadOnlyList<string>? _callAttribution;
+
+    /// <summary>A copy for one call with <paramref name="call"/>'s settings over these (the token settings shared).</summary>
+    internal FoundryClientOptions ForCall(FoundryRequestOptions call)
+    {
+        var copy = (FoundryClientOptions)MemberwiseClone();
+        copy._callAttribution = call.AttributionRids ?? _callAttribution;
+        copy.CallHeaders = call.Headers ?? CallHeaders;
+        copy.RequestTimeout = call.RequestTimeout ?? RequestTimeout;
+        copy.MaxRetries = call.MaxRetries ?? MaxRetries;
+        copy.StreamIdleTimeout = call.StreamIdleTimeout ?? StreamIdleTimeout;
+        return copy;
+    }
+
     /// <summary>Shows the settings without the token.</summary>
     public override string ToString()
         => $"FoundryClientOptions {{ BaseUrl = {BaseUrl?.ToString() ?? "$" + UrlVariable}, Token = {(Token is null && TokenProvider is null && Credentials is null ? "$" + TokenVariable : "***")}, Attribution = [{string.Join(", ", AttributionRids)}], ModelIdWireFormat = {ModelIdWireFormat}, MaxRetries = {MaxRetries} }}";

@@ -38,16 +38,23 @@ public sealed partial class FoundryPipeline : IDisposable
     public FoundryClientOptions Options { get; }
 
     /// <summary>Sends one non-streaming request and reads the JSON response.</summary>
-    public async Task<TResponse> SendAsync<TRequest, TResponse>(FoundryOperation operation, TRequest request, CancellationToken cancellationToken = default)
+    public Task<TResponse> SendAsync<TRequest, TResponse>(FoundryOperation operation, TRequest request, CancellationToken cancellationToken = default)
+        where TRequest : IFoundryJsonWritable
+        where TResponse : IFoundryJsonReadable<TResponse>
+        => SendAsync<TRequest, TResponse>(operation, request, null, cancellationToken);
+
+    /// <summary>Sends one non-streaming request with <paramref name="requestOptions"/> over the client's options.</summary>
+    public async Task<TResponse> SendAsync<TRequest, TResponse>(FoundryOperation operation, TRequest request, FoundryRequestOptions? requestOptions, CancellationToken cancellationToken = default)
         where TRequest : IFoundryJsonWritable
         where TResponse : IFoundryJsonReadable<TResponse>
     {
-        using var failures = new CallFailures(operation, stream: false, Options, _logger);
-        using var timeout = new CancellationTokenSource(Options.RequestTimeout, Options.TimeProvider);
+        var options = FoundryRequestOptions.Apply(Options, requestOptions);
+        using var failures = new CallFailures(operation, stream: false, options, _logger);
+        using var timeout = new CancellationTokenSource(options.RequestTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var response = await _transport.SendAsync(operation, request, stream: false, failures, linked.Token).ConfigureAwait(false);
+            using var response = await _transport.SendAsync(operation, request, stream: false, options, failures, linked.Token).ConfigureAwait(false);
             byte[] body;
             try
             {
@@ -64,7 +71,7 @@ public sealed partial class FoundryPipeline : IDisposable
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw failures.Timeout(Options.RequestTimeout, "FoundryClientOptions.RequestTimeout", e);
+            throw failures.Timeout(options.RequestTimeout, requestOptions?.RequestTimeout is null ? "FoundryClientOptions.RequestTimeout" : "FoundryRequestOptions.RequestTimeout", e);
         }
         catch (Exception e) when (e is not FoundryException and not OperationCanceledException)
         {
@@ -77,25 +84,36 @@ public sealed partial class FoundryPipeline : IDisposable
     public IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(FoundryOperation operation, TRequest request, CancellationToken cancellationToken = default)
         where TRequest : IFoundryJsonWritable
         where TEvent : IFoundryJsonReadable<TEvent>
-        => StreamCoreAsync<TRequest, TEvent, TypedEventReader<TEvent>>(operation, request, cancellationToken);
+        => StreamAsync<TRequest, TEvent>(operation, request, null, cancellationToken);
+
+    /// <summary>Sends one streaming request with <paramref name="requestOptions"/> over the client's options.</summary>
+    public IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(FoundryOperation operation, TRequest request, FoundryRequestOptions? requestOptions, CancellationToken cancellationToken = default)
+        where TRequest : IFoundryJsonWritable
+        where TEvent : IFoundryJsonReadable<TEvent>
+        => StreamCoreAsync<TRequest, TEvent, TypedEventReader<TEvent>>(operation, request, FoundryRequestOptions.Apply(Options, requestOptions), cancellationToken);
 
     /// <summary>
     /// Sends one streaming request and yields only the answer text, as it arrives: no event objects are built.
     /// Reasoning, tool calls and refusals are not text; with several choices or candidates, only the first counts.
-    /// Errors, retries, timeouts, usage and telemetry are those of <see cref="StreamAsync{TRequest, TEvent}"/>, except
+    /// Errors, retries, timeouts, usage and telemetry are those of <c>StreamAsync</c>, except
     /// that an event is read only up to its text: malformed JSON after it is not reported.
     /// </summary>
     public IAsyncEnumerable<string> StreamTextAsync<TRequest>(FoundryOperation operation, TRequest request, CancellationToken cancellationToken = default)
         where TRequest : IFoundryJsonWritable
+        => StreamTextAsync(operation, request, null, cancellationToken);
+
+    /// <summary>Streams only the answer text with <paramref name="requestOptions"/> over the client's options.</summary>
+    public IAsyncEnumerable<string> StreamTextAsync<TRequest>(FoundryOperation operation, TRequest request, FoundryRequestOptions? requestOptions, CancellationToken cancellationToken = default)
+        where TRequest : IFoundryJsonWritable
     {
         _ = FoundryRoutes.GetStreamDialect(operation.Route) ?? throw new ArgumentException($"route '{operation.Route}' does not stream", nameof(operation));
-        return StreamCoreAsync<TRequest, string, StreamTextReader>(operation, request, cancellationToken);
+        return StreamCoreAsync<TRequest, string, StreamTextReader>(operation, request, FoundryRequestOptions.Apply(Options, requestOptions), cancellationToken);
     }
 
-    private IAsyncEnumerable<TValue> StreamCoreAsync<TRequest, TValue, TReader>(FoundryOperation operation, TRequest request, CancellationToken cancellationToken)
+    private IAsyncEnumerable<TValue> StreamCoreAsync<TRequest, TValue, TReader>(FoundryOperation operation, TRequest request, FoundryClientOptions options, CancellationToken cancellationToken)
         where TRequest : IFoundryJsonWritable
         where TReader : struct, IStreamValueReader<TReader, TValue>
-        => EventStreamReader.ReadAsync<TRequest, TValue, TReader>(_transport, operation, request, _logger, cancellationToken);
+        => EventStreamReader.ReadAsync<TRequest, TValue, TReader>(_transport, operation, request, options, _logger, cancellationToken);
 
     private static TResponse Decode<TResponse>(CallFailures failures, byte[] body)
         where TResponse : IFoundryJsonReadable<TResponse>

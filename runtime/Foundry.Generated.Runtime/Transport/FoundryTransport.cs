@@ -46,26 +46,29 @@ internal sealed class FoundryTransport : IDisposable
 
     public Uri ProxyRoot { get; }
 
-    /// <summary>Sends until a success status, a status not worth retrying, or a refused retry (see <see cref="RetryPolicy"/>).</summary>
-    public async Task<HttpResponseMessage> SendAsync<TRequest>(FoundryOperation operation, TRequest request, bool stream, CallFailures failures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends until a success status, a status not worth retrying, or a refused retry (see <see cref="RetryPolicy"/>),
+    /// by <c>options</c>: the client's, or a call's copy of them (<see cref="FoundryRequestOptions"/>).
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync<TRequest>(FoundryOperation operation, TRequest request, bool stream, FoundryClientOptions options, CallFailures failures, CancellationToken cancellationToken)
         where TRequest : IFoundryJsonWritable
     {
-        if (_plainHttpToRemote && !Options.AllowInsecureHttp)
+        if (_plainHttpToRemote && !options.AllowInsecureHttp)
         {
             // Before the token is even fetched: an OAuth2 provider on the same host would send its secret the same way.
             throw PlainHttp.Refusal("the Foundry bearer token", ProxyRoot, "FoundryClientOptions.AllowInsecureHttp");
         }
 
-        Options.EnsureToken();
+        options.EnsureToken();
         var body = RequestBody.Serialize(request, _wire);
-        var token = await TokenAsync(failures, null, cancellationToken).ConfigureAwait(false);
+        var token = await TokenAsync(options, failures, null, cancellationToken).ConfigureAwait(false);
         var endpoint = new Uri(ProxyRoot, operation.Path);
         var refreshed = false;
         var waited = TimeSpan.Zero;
         for (var attempt = 0; ; attempt++)
         {
             failures.Sending(token);
-            using var message = BuildRequest(endpoint, body, token, stream);
+            using var message = BuildRequest(endpoint, body, token, stream, options);
             HttpResponseMessage response;
             try
             {
@@ -73,15 +76,15 @@ internal sealed class FoundryTransport : IDisposable
             }
             catch (HttpRequestException e) when (!cancellationToken.IsCancellationRequested)
             {
-                var backoff = RetryPolicy.Backoff(attempt, Options);
-                if (RetryPolicy.Refusal(attempt, backoff, null, waited, Options) is { } refusal)
+                var backoff = RetryPolicy.Backoff(attempt, options);
+                if (RetryPolicy.Refusal(attempt, backoff, null, waited, options) is { } refusal)
                 {
                     throw failures.Connection(endpoint, e, refusal);
                 }
 
                 Log.Retrying(_logger, operation.Route, attempt + 1, "connection failure: " + failures.Scrubber.Scrub(e.Message), backoff.TotalMilliseconds);
                 waited += backoff;
-                await Task.Delay(backoff, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(backoff, options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
@@ -95,31 +98,31 @@ internal sealed class FoundryTransport : IDisposable
                 return response;
             }
 
-            if (response.StatusCode == HttpStatusCode.Unauthorized && Options.Credentials is { } credentials && !refreshed)
+            if (response.StatusCode == HttpStatusCode.Unauthorized && options.Credentials is { } credentials && !refreshed)
             {
                 // A rejected token is dropped and fetched again, once.
                 refreshed = true;
                 response.Dispose();
                 credentials.Invalidate(token);
-                token = await TokenAsync(failures, credentials, cancellationToken).ConfigureAwait(false);
+                token = await TokenAsync(options, failures, credentials, cancellationToken).ConfigureAwait(false);
                 attempt--;
                 continue;
             }
 
             using (response)
             {
-                var serverAsked = RetryPolicy.ServerAsked(response, Options.TimeProvider);
+                var serverAsked = RetryPolicy.ServerAsked(response, options.TimeProvider);
                 string? retryNote = null;
                 if (RetryPolicy.IsRetryable(response.StatusCode))
                 {
-                    var delay = serverAsked ?? RetryPolicy.Backoff(attempt, Options);
-                    retryNote = RetryPolicy.Refusal(attempt, delay, serverAsked, waited, Options);
+                    var delay = serverAsked ?? RetryPolicy.Backoff(attempt, options);
+                    retryNote = RetryPolicy.Refusal(attempt, delay, serverAsked, waited, options);
                     if (retryNote is null)
                     {
                         var reason = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) + (serverAsked is null ? ", backoff" : ", Retry-After");
                         Log.Retrying(_logger, operation.Route, attempt + 1, reason, delay.TotalMilliseconds);
                         waited += delay;
-                        await Task.Delay(delay, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                 }
@@ -132,12 +135,12 @@ internal sealed class FoundryTransport : IDisposable
 
     // The configured token, or a fresh one from the provider: a provider's failure (a refused client, an unreachable
     // token endpoint, its own timeout) is a FoundryException like every other failure of the call.
-    private async ValueTask<string> TokenAsync(CallFailures failures, IFoundryTokenProvider? refresh, CancellationToken cancellationToken)
+    private static async ValueTask<string> TokenAsync(FoundryClientOptions options, CallFailures failures, IFoundryTokenProvider? refresh, CancellationToken cancellationToken)
     {
         try
         {
             return refresh is null
-                ? await Options.GetTokenAsync(cancellationToken).ConfigureAwait(false)
+                ? await options.GetTokenAsync(cancellationToken).ConfigureAwait(false)
                 : await refresh.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not FoundryException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
@@ -146,7 +149,7 @@ internal sealed class FoundryTransport : IDisposable
         }
     }
 
-    private HttpRequestMessage BuildRequest(Uri endpoint, ReadOnlyMemory<byte> body, string token, bool stream)
+    private static HttpRequestMessage BuildRequest(Uri endpoint, ReadOnlyMemory<byte> body, string token, bool stream, FoundryClientOptions options)
     {
         var message = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
@@ -155,10 +158,18 @@ internal sealed class FoundryTransport : IDisposable
         message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         message.Headers.Accept.ParseAdd(stream ? "text/event-stream" : "application/json");
-        message.Headers.UserAgent.ParseAdd(Options.UserAgent);
-        if (Options.AttributionRids.Count > 0)
+        message.Headers.UserAgent.ParseAdd(options.UserAgent);
+        if (options.CallAttribution.Count > 0)
         {
-            message.Headers.TryAddWithoutValidation("attribution", string.Join(",", Options.AttributionRids));
+            message.Headers.TryAddWithoutValidation("attribution", string.Join(",", options.CallAttribution));
+        }
+
+        if (options.CallHeaders is { } headers)
+        {
+            foreach (var (name, value) in headers)
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
         }
 
         if (Activity.Current is { } current && current.IdFormat == ActivityIdFormat.W3C)

@@ -56,7 +56,10 @@ internal static class ClientEmitter
                 ? $"global::System.Collections.Generic.IAsyncEnumerable<{op.ResultType}>"
                 : $"global::System.Threading.Tasks.Task<{op.ResultType}>";
         var modelType = "global::" + root + "." + RouteNames.ModelTypeName(op.Route);
-        var parameters = (op.ModelInPath ? $"{modelType} model, " : string.Empty) + $"{op.RequestType} request, {Token} cancellationToken = default";
+        var modelParameter = op.ModelInPath ? $"{modelType} model, " : string.Empty;
+        var parameters = modelParameter + $"{op.RequestType} request, {RequestOptions}? options, {Token} cancellationToken = default";
+        var name = (textOnly ? "StreamText" : op.Method) + "Async";
+        EmitShortOverload(w, op, returnType, name, modelParameter, textOnly, isStream);
         w.Line(textOnly
             ? "/// <summary>Sends the request with streaming on and yields only the answer text as it arrives (no reasoning, tool calls or refusals; the first choice); errors, usage and telemetry as <c>StreamAsync</c>.</summary>"
             : isStream
@@ -68,6 +71,7 @@ internal static class ClientEmitter
             // One <param> asks for all (CS1573).
             DocComments.Element(w, "param name=\"model\"", modelDocs);
             w.Line("/// <param name=\"request\">The request body.</param>");
+            w.Line("/// <param name=\"options\">Settings for this call only (attribution, timeouts, retries, headers) over the client's.</param>");
             w.Line("/// <param name=\"cancellationToken\">Cancels the request (and the stream).</param>");
         }
 
@@ -75,7 +79,7 @@ internal static class ClientEmitter
         {
             w.Line(Types.TypeEmitter.Obsolete);
         }
-        using (w.Block($"public {returnType} {(textOnly ? "StreamText" : op.Method)}Async({parameters})"))
+        using (w.Block($"public {returnType} {name}({parameters})"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
             var body = "request";
@@ -116,11 +120,31 @@ internal static class ClientEmitter
 
             w.Line($"var operation = new global::Foundry.Generated.Runtime.FoundryOperation(Route, {path}, {model});");
             w.Line(textOnly
-                ? $"return _pipeline.StreamTextAsync<{op.RequestType}>(operation, {body}, cancellationToken);"
+                ? $"return _pipeline.StreamTextAsync<{op.RequestType}>(operation, {body}, options, cancellationToken);"
                 : isStream
-                    ? $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, cancellationToken);"
-                    : $"return _pipeline.SendAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, cancellationToken);");
+                    ? $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);"
+                    : $"return _pipeline.SendAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);");
         }
+    }
+
+    private const string RequestOptions = "global::Foundry.Generated.FoundryRequestOptions";
+
+    // The overload without per-call options: the client's settings as they are.
+    private static void EmitShortOverload(SourceWriter w, OperationModel op, string returnType, string name, string modelParameter, bool textOnly, bool isStream)
+    {
+        w.Line(textOnly
+            ? "/// <summary>Sends the request with streaming on and yields only the answer text as it arrives (no reasoning, tool calls or refusals; the first choice); errors, usage and telemetry as <c>StreamAsync</c>.</summary>"
+            : isStream
+                ? "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>"
+                : "/// <summary>Sends the request and returns the whole response.</summary>");
+        if (op.Deprecated)
+        {
+            w.Line(Types.TypeEmitter.Obsolete);
+        }
+
+        var model = modelParameter.Length > 0 ? "model, " : string.Empty;
+        w.Line($"public {returnType} {name}({modelParameter}{op.RequestType} request, {Token} cancellationToken = default) => {name}({model}request, null, cancellationToken);");
+        w.Line();
     }
 
     private static (string Before, string After) Split(string template)
