@@ -23,6 +23,9 @@ public sealed class IntegrationTests
         => Run(spec, warningsAsErrors: false, extra);
 
     private static (Compilation Output, IReadOnlyList<Diagnostic> Diagnostics, string[] HintNames) Run(string spec, bool warningsAsErrors, params MetadataReference[] extra)
+        => Run(spec, warningsAsErrors, new Dictionary<string, string>(), extra);
+
+    private static (Compilation Output, IReadOnlyList<Diagnostic> Diagnostics, string[] HintNames) Run(string spec, bool warningsAsErrors, Dictionary<string, string> properties, params MetadataReference[] extra)
     {
         var texts = new AdditionalText[]
         {
@@ -36,7 +39,7 @@ public sealed class IntegrationTests
             compilation = compilation.WithOptions(compilation.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Error));
         }
 
-        var driver = GeneratorHarness.CreateDriver(new FoundryGenerator(), texts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = GeneratorHarness.CreateDriver(new FoundryGenerator(), texts, properties).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var hints = driver.GetRunResult().GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).ToArray();
         return (output, diagnostics, hints);
     }
@@ -80,6 +83,23 @@ public sealed class IntegrationTests
         Assert.DoesNotContain(hints, h => h == "AI.FoundryResponsesChatClient.g.cs");
         Assert.Contains("AI.FoundryChatCompletionsChatClient.g.cs", hints);
         Assert.DoesNotContain(GeneratorRun.Problems(output), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void With_another_root_namespace_and_internal_types_the_same_bodies_compile_under_a_new_header()
+    {
+        var properties = new Dictionary<string, string> { ["build_property.FoundryGeneratedNamespace"] = "Acme.Llm", ["build_property.FoundryGeneratedVisibility"] = "internal" };
+        var (output, diagnostics, _) = Run(System.IO.File.ReadAllText(RepoPaths.Spec("foundry-llm-proxy.openapi.json")), warningsAsErrors: false, properties, Hosting.Append(ExtensionsAi).ToArray());
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "FDRY303");
+        var adapterTrees = output.SyntaxTrees.Where(t => System.IO.Path.GetFileName(t.FilePath) is var f && (f.StartsWith("AI.") || f.StartsWith("Hosting."))).ToList();
+        Assert.Equal(9, adapterTrees.Count);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && adapterTrees.Contains(d.Location.SourceTree!)).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        foreach (var name in new[] { "Acme.Llm.AI.FoundryXaiResponsesChatClient", "Acme.Llm.AI.FoundryEmbeddingGenerator", "Acme.Llm.FoundryAIExtensions", "Acme.Llm.FoundryLlmServiceCollectionExtensions" })
+        {
+            Assert.Equal(Accessibility.Internal, output.GetTypeByMetadataName(name)!.DeclaredAccessibility);
+        }
     }
 
     [Fact]
