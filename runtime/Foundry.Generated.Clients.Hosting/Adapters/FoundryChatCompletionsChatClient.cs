@@ -123,12 +123,6 @@ public sealed class FoundryChatCompletionsChatClient(Client client, Model defaul
         _ => new ChatFinishReason(reason),
     };
 
-    protected override bool TryParseModel(string id, out Model model) => Model.TryParse(id, out model);
-
-    protected override Model ParseModel(string id) => Model.Parse(id);
-
-    protected override Model UncataloguedModel(string rid) => Model.FromUncataloguedRid(rid);
-
     private Request BuildRequest(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         var raw = options?.RawRepresentationFactory?.Invoke(this) as Request;

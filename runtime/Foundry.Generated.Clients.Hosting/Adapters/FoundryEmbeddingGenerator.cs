@@ -95,9 +95,5 @@ public sealed class FoundryEmbeddingGenerator(Client client, Model defaultModel)
     {
     }
 
-    private Model ResolveModel(string? id)
-        => string.IsNullOrWhiteSpace(id) ? _defaultModel
-            : Model.TryParse(id, out var model) ? model
-            : id!.StartsWith("ri.", StringComparison.OrdinalIgnoreCase) ? Model.FromUncataloguedRid(id)
-            : Model.Parse(id);
+    private Model ResolveModel(string? id) => FoundryModelResolution.Resolve(id, _defaultModel);
 }

@@ -130,12 +130,6 @@ public sealed class FoundryGeminiChatClient(Client client, Model defaultModel) :
         yield return last;
     }
 
-    protected override bool TryParseModel(string id, out Model model) => Model.TryParse(id, out model);
-
-    protected override Model ParseModel(string id) => Model.Parse(id);
-
-    protected override Model UncataloguedModel(string rid) => Model.FromUncataloguedRid(rid);
-
     private static Request BuildRequest(Request? raw, IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         var system = new StringBuilder(options?.Instructions ?? string.Empty);

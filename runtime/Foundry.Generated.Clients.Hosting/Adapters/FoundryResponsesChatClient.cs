@@ -84,12 +84,6 @@ public sealed class FoundryResponsesChatClient(Client client, Model defaultModel
         }
     }
 
-    protected override bool TryParseModel(string id, out Model model) => Model.TryParse(id, out model);
-
-    protected override Model ParseModel(string id) => Model.Parse(id);
-
-    protected override Model UncataloguedModel(string rid) => Model.FromUncataloguedRid(rid);
-
     private Request BuildRequest(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         var raw = options?.RawRepresentationFactory?.Invoke(this) as Request;
