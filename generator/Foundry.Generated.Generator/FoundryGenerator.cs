@@ -120,6 +120,11 @@ public sealed class FoundryGenerator : IIncrementalGenerator
                 SafeOutput.AddSource(spc, IntegrationEmitter.HintName(template), () => IntegrationEmitter.Emit(plan, template));
             }
 
+            if (IntegrationEmitter.EmitExtensions(plan) is { } extensions)
+            {
+                SafeOutput.AddSource(spc, AdapterExtensions.HintName, () => extensions);
+            }
+
             foreach (var skipped in plan.Skipped)
             {
                 var parts = skipped.Split('|');

@@ -149,7 +149,7 @@ public static class FoundryDiagnostics
 
     public static readonly DiagnosticDescriptor IntegrationSkipped = new(
         DiagnosticIds.IntegrationSkipped, "Integration not generated",
-        "The {0} adapter is not generated: the spec has no type or client '{1}' it needs",
+        "The {0} adapter is not generated: the spec has no type, member or client '{1}' it needs",
         Configuration, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ByIdTable = BuildTable();

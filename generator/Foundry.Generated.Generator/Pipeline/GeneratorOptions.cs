@@ -13,8 +13,8 @@ internal enum GenerateMode
     /// <summary>Types, clients, model types and the adapters of the referenced libraries.</summary>
     All,
 
-    /// <summary>Only the adapters (IChatClient, DI), for types compiled into a referenced assembly
-    /// (the precompiled <c>Foundry.Generated.Clients</c>).</summary>
+    /// <summary>Only the adapters (IChatClient, DI), for types compiled into a referenced assembly. The precompiled
+    /// clients' adapters need no generator: they are compiled in <c>Foundry.Generated.Clients.Hosting</c>.</summary>
     Integrations,
 }
 

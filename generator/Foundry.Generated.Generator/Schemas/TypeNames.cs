@@ -101,6 +101,8 @@ internal sealed class TypeNames
                 .Reserve(template.HintName.Substring(0, template.HintName.Length - ".g.cs".Length), "the generated file '" + template.HintName + "'");
         }
 
+        _scope.Reserve(Emit.Integrations.AdapterExtensions.HintName.Substring(0, Emit.Integrations.AdapterExtensions.HintName.Length - ".g.cs".Length), "the generated file '" + Emit.Integrations.AdapterExtensions.HintName + "'");
+
         // The adapters' namespace: a schema prefix "AI" shares it.
         _namespaceKeys.Add(rootNamespace + ".AI");
         _scope.Reserve(rootNamespace + ".AI", "namespace '" + rootNamespace + ".AI'");

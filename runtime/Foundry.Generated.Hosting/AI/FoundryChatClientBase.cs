@@ -8,7 +8,7 @@ namespace Foundry.Generated.Hosting.AI
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public abstract class FoundryChatClientBase<TModel> : global::Microsoft.Extensions.AI.IChatClient
-        where TModel : struct
+        where TModel : struct, global::Foundry.Generated.Runtime.IFoundryParsableModelId<TModel>
     {
         private readonly object _client;
         private readonly global::Microsoft.Extensions.AI.ChatClientMetadata _metadata;
@@ -22,12 +22,6 @@ namespace Foundry.Generated.Hosting.AI
 
         /// <summary>The model used when <c>ChatOptions.ModelId</c> is not set.</summary>
         public TModel DefaultModel { get; }
-
-        protected abstract bool TryParseModel(string id, out TModel model);
-
-        protected abstract TModel ParseModel(string id);
-
-        protected abstract TModel UncataloguedModel(string rid);
 
         public async global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.ChatResponse> GetResponseAsync(global::System.Collections.Generic.IEnumerable<global::Microsoft.Extensions.AI.ChatMessage> messages, global::Microsoft.Extensions.AI.ChatOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => await global::Microsoft.Extensions.AI.ChatResponseExtensions.ToChatResponseAsync(GetStreamingResponseAsync(messages, options, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -50,16 +44,6 @@ namespace Foundry.Generated.Hosting.AI
         }
 
         protected TModel ResolveModel(global::Microsoft.Extensions.AI.ChatOptions? options, TModel fallback)
-        {
-            var id = options?.ModelId;
-            if (string.IsNullOrWhiteSpace(id))
-            {
-                return fallback;
-            }
-
-            return TryParseModel(id!, out var model) ? model
-                : id!.StartsWith("ri.", global::System.StringComparison.OrdinalIgnoreCase) ? UncataloguedModel(id)
-                : ParseModel(id);
-        }
+            => FoundryModelResolution.Resolve(options?.ModelId, fallback);
     }
 }

@@ -1,17 +1,31 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Foundry.Generated.Generator.Emit.Integrations;
 
 /// <summary>
-/// One hand-written adapter source (an embedded <c>Templates/*.cs</c> resource; <c>__Root__</c> becomes the root
-/// namespace, <c>__Visibility__</c> the top-level types' keyword and each <c>__Token__</c> its value here) and the
-/// generated names it compiles against. A regenerated
-/// spec that lacks one of them skips the adapter with FDRY303 instead of breaking the consumer's build.
+/// One adapter: its body is a compiled source file of Foundry.Generated.Clients.Hosting (<see cref="Body"/>, under
+/// <c>Adapters/</c>, embedded in the generator) and everything that depends on the spec is in the header
+/// (<see cref="AdapterHeader"/>): the aliases (alias → type below the root namespace), the route's name and the
+/// declaration. What the body needs from the spec is listed in <c>AdapterRequirements.txt</c>, derived from the
+/// compiled body by a test; a spec that lacks one of those skips the adapter with FDRY303.
 /// </summary>
-internal sealed record IntegrationTemplate(IntegrationLibrary Library, string Name, string Resource, IReadOnlyDictionary<string, string> Tokens, IReadOnlyList<string> Requires)
+internal sealed record IntegrationTemplate(IntegrationLibrary Library, string Name, string Body, string? RouteName, IReadOnlyList<KeyValuePair<string, string>> Aliases, string Declaration, string Summary)
 {
     public string HintName => (Library == IntegrationLibrary.ExtensionsAi ? "AI." : "Hosting.") + Name + ".g.cs";
+
+    /// <summary>The type (below the root namespace) an alias of the header stands for, or null.</summary>
+    public string? AliasTarget(string alias)
+    {
+        foreach (var pair in Aliases)
+        {
+            if (pair.Key == alias)
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>The optional library an adapter is built on; it is generated only when the consumer references it.</summary>
@@ -24,79 +38,73 @@ internal enum IntegrationLibrary
     Hosting,
 }
 
-/// <summary>Every adapter template, with the library it needs.</summary>
+/// <summary>Every adapter, with the library it needs; xAI's serve the OpenAI shapes, so they share the OpenAI bodies.</summary>
 internal static class IntegrationTemplates
 {
-    /// <summary>Replaced by one registration per generated route client.</summary>
-    public const string RegistrationsToken = "__Registrations__";
-
-    private static readonly string[] ResponsesTypes =
-    {
-        "OpenAi.InputItem", "OpenAi.Item", "OpenAi.EasyInputMessage", "OpenAi.EasyInputMessageRole", "OpenAi.FunctionToolCall",
-        "OpenAi.FunctionCallOutputItemParam", "OpenAi.Tool", "OpenAi.FunctionTool", "OpenAi.ToolChoiceParam", "OpenAi.ToolChoiceOptions",
-        "OpenAi.ToolChoiceFunction", "OpenAi.ResponseTextParam", "OpenAi.TextResponseFormatJsonSchema", "OpenAi.ResponseFormatJsonObject",
-        "OpenAi.Reasoning", "OpenAi.ReasoningEffort", "OpenAi.ReasoningSummary", "OpenAi.Response", "OpenAi.ResponseCreatedEvent",
-        "OpenAi.ResponseTextDeltaEvent", "OpenAi.ResponseReasoningSummaryTextDeltaEvent", "OpenAi.ResponseReasoningTextDeltaEvent",
-        "OpenAi.ResponseOutputItemAddedEvent", "OpenAi.ResponseFunctionCallArgumentsDeltaEvent", "OpenAi.ResponseOutputItemDoneEvent",
-        "OpenAi.ResponseCompletedEvent", "OpenAi.ResponseIncompleteEvent", "OpenAi.ResponseFailedEvent", "OpenAi.FunctionAndCustomToolCallOutput",
-        "OpenAi.InputTextContent", "OpenAi.InputImageContent", "OpenAi.ImageDetail",
-    };
-
-    private static readonly string[] ChatTypes =
-    {
-        "OpenAi.CreateChatCompletionStreamResponse", "OpenAi.ChatCompletionMessageToolCallChunk", "OpenAi.ChatCompletionRequestMessage",
-        "OpenAi.ChatCompletionRequestSystemMessage", "OpenAi.ChatCompletionRequestUserMessage", "OpenAi.ChatCompletionRequestAssistantMessage",
-        "OpenAi.ChatCompletionRequestToolMessage", "OpenAi.ChatCompletionMessageToolCallsItemItem", "OpenAi.ChatCompletionMessageToolCall",
-        "OpenAi.ChatCompletionMessageToolCallFunction", "OpenAi.CreateChatCompletionRequestTool", "OpenAi.ChatCompletionTool",
-        "OpenAi.FunctionObject", "OpenAi.ChatCompletionToolChoiceOption", "OpenAi.ChatCompletionToolChoiceOptionVariant1",
-        "OpenAi.ChatCompletionNamedToolChoice", "OpenAi.ChatCompletionNamedToolChoiceFunction", "OpenAi.CreateChatCompletionRequestResponseFormat",
-        "OpenAi.ResponseFormatJsonSchema", "OpenAi.ResponseFormatJsonSchemaJsonSchema", "OpenAi.ResponseFormatJsonObject", "OpenAi.ReasoningEffort", "OpenAi.StopConfiguration", "OpenAi.ChatCompletionRequestAssistantMessageContent",
-        "OpenAi.ChatCompletionRequestUserMessageContentPart", "OpenAi.ChatCompletionRequestMessageContentPartText", "OpenAi.ChatCompletionRequestMessageContentPartImage",
-        "OpenAi.ChatCompletionRequestMessageContentPartImageImageUrl",
-    };
-
-    private static readonly string[] AnthropicTypes =
-    {
-        "AnthropicMessagesClient", "AnthropicMessagesModel", "Anthropic.CreateMessageParams", "Anthropic.CreateMessageParamsSystem",
-        "Anthropic.CreateMessageParamsTool", "Anthropic.Tool", "Anthropic.InputSchema", "Anthropic.InputMessage", "Anthropic.InputMessageRole",
-        "Anthropic.InputContentBlock", "Anthropic.RequestTextBlock", "Anthropic.RequestToolUseBlock", "Anthropic.RequestToolResultBlock",
-        "Anthropic.ToolChoice", "Anthropic.ToolChoiceNone", "Anthropic.ToolChoiceTool", "Anthropic.ToolChoiceAny", "Anthropic.ToolChoiceAuto",
-        "Anthropic.ThinkingConfigParam", "Anthropic.ThinkingConfigEnabled", "Anthropic.ThinkingConfigDisabled", "Anthropic.MessageStartEvent",
-        "Anthropic.ContentBlockStartEvent", "Anthropic.ResponseToolUseBlock", "Anthropic.ContentBlockDeltaEvent", "Anthropic.TextContentBlockDelta",
-        "Anthropic.ThinkingContentBlockDelta", "Anthropic.InputJsonContentBlockDelta", "Anthropic.ContentBlockStopEvent", "Anthropic.MessageDeltaEvent",
-        "Anthropic.RequestImageBlock", "Anthropic.Base64ImageSource", "Anthropic.URLImageSource", "Anthropic.ResponseServerToolUseBlock",
-        "Anthropic.ResponseTextBlock", "Anthropic.ResponseThinkingBlock", "Anthropic.ResponseRedactedThinkingBlock",
-    };
-
-    private static readonly string[] GeminiTypes =
-    {
-        "GoogleGenerateContentClient", "GeminiModel", "Gemini.GenerateContentRequest", "Gemini.GenerateContentResponse", "Gemini.Candidate",
-        "Gemini.Content", "Gemini.Part", "Gemini.FunctionCall", "Gemini.FunctionResponse", "Gemini.FunctionDeclaration", "Gemini.Tool",
-        "Gemini.ToolConfig", "Gemini.FunctionCallingConfig", "Gemini.FunctionCallingConfigMode", "Gemini.GenerationConfig", "Gemini.ThinkingConfig",
-        "Gemini.UsageMetadata", "Gemini.Blob", "Gemini.FileData", "Gemini.PartialArg",
-    };
+    private const string ChatBase = "FoundryChatClientBase<Model>(client, defaultModel, defaultModel.Id)";
 
     public static readonly IReadOnlyList<IntegrationTemplate> All = new[]
     {
-        Routed("FoundryResponsesChatClient", "ResponsesChatClient.cs", "OpenAI Responses", "OpenAiResponsesClient", "ResponsesModel", "OpenAi.CreateResponse", ResponsesTypes),
-        Routed("FoundryXaiResponsesChatClient", "ResponsesChatClient.cs", "xAI Responses", "XaiResponsesClient", "XaiResponsesModel", "Xai.CreateResponse", ResponsesTypes),
-        Routed("FoundryChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "OpenAI chat completions", "OpenAiChatCompletionsClient", "ChatCompletionsModel", "OpenAi.CreateChatCompletionRequest", ChatTypes),
-        new IntegrationTemplate(IntegrationLibrary.ExtensionsAi, "FoundryAnthropicChatClient", "AnthropicChatClient.cs", new Dictionary<string, string>(), AnthropicTypes),
-        new IntegrationTemplate(IntegrationLibrary.ExtensionsAi, "FoundryGeminiChatClient", "GeminiChatClient.cs", new Dictionary<string, string>(), GeminiTypes),
-        new IntegrationTemplate(IntegrationLibrary.ExtensionsAi, "FoundryEmbeddingGenerator", "EmbeddingGenerator.cs", new Dictionary<string, string>(), new[]
-        {
-            "OpenAiEmbeddingsClient", "EmbeddingsModel", "OpenAi.CreateEmbeddingRequest", "OpenAi.CreateEmbeddingRequestInput",
-            "OpenAi.CreateEmbeddingRequestEncodingFormat", "OpenAi.CreateEmbeddingResponse", "OpenAi.Embedding",
-        }),
-        Routed("FoundryXaiChatCompletionsChatClient", "ChatCompletionsChatClient.cs", "xAI chat completions", "XaiChatCompletionsClient", "XaiChatCompletionsModel", "Xai.CreateChatCompletionRequest", ChatTypes),
-        new IntegrationTemplate(IntegrationLibrary.Hosting, "FoundryLlmServiceCollectionExtensions", "DependencyInjection.cs", new Dictionary<string, string>(), new[] { "FoundryLlmClient" }),
+        Chat("FoundryResponsesChatClient", "FoundryResponsesChatClient.cs", "OpenAI Responses", "OpenAiResponsesClient", "ResponsesModel", "OpenAi.CreateResponse", "OpenAi",
+            "text, reasoning summaries, function calls (arguments streamed and assembled per output item), usage and finish reasons"),
+        Chat("FoundryXaiResponsesChatClient", "FoundryResponsesChatClient.cs", "xAI Responses", "XaiResponsesClient", "XaiResponsesModel", "Xai.CreateResponse", "OpenAi",
+            "text, reasoning summaries, function calls (arguments streamed and assembled per output item), usage and finish reasons"),
+        Chat("FoundryChatCompletionsChatClient", "FoundryChatCompletionsChatClient.cs", "OpenAI chat completions", "OpenAiChatCompletionsClient", "ChatCompletionsModel", "OpenAi.CreateChatCompletionRequest", "OpenAi",
+            "text, reasoning (<c>reasoning_content</c> where a provider sends it), tool calls accumulated by index, usage and finish reasons"),
+        Chat("FoundryAnthropicChatClient", "FoundryAnthropicChatClient.cs", "Anthropic Messages", "AnthropicMessagesClient", "AnthropicMessagesModel", "Anthropic.CreateMessageParams", "Anthropic",
+            "text, thinking, tool use (input JSON streamed per content block), usage and stop reasons"),
+        Chat("FoundryGeminiChatClient", "FoundryGeminiChatClient.cs", "Gemini generateContent", "GoogleGenerateContentClient", "GeminiModel", "Gemini.GenerateContentRequest", "Gemini",
+            "text, thoughts, function calls (whole in one chunk, or with arguments streamed as Vertex AI <c>partialArgs</c>), usage and finish reasons"),
+        new IntegrationTemplate(
+            IntegrationLibrary.ExtensionsAi,
+            "FoundryEmbeddingGenerator",
+            "FoundryEmbeddingGenerator.cs",
+            "OpenAI embeddings",
+            Aliases(("Client", "OpenAiEmbeddingsClient"), ("Model", "EmbeddingsModel"), ("Request", "OpenAi.CreateEmbeddingRequest"), ("OpenAi", "OpenAi")),
+            "sealed class FoundryEmbeddingGenerator(Client client, Model defaultModel) : IEmbeddingGenerator<string, Embedding<float>>",
+            "<see cref=\"IEmbeddingGenerator{TInput, TEmbedding}\"/> over the OpenAI embeddings route: one request per batch, vectors in input order, dimensions and usage passed through."),
+        Chat("FoundryXaiChatCompletionsChatClient", "FoundryChatCompletionsChatClient.cs", "xAI chat completions", "XaiChatCompletionsClient", "XaiChatCompletionsModel", "Xai.CreateChatCompletionRequest", "OpenAi",
+            "text, reasoning (<c>reasoning_content</c> where a provider sends it), tool calls accumulated by index, usage and finish reasons"),
+        new IntegrationTemplate(
+            IntegrationLibrary.Hosting,
+            "FoundryLlmServiceCollectionExtensions",
+            "FoundryLlmServiceCollectionExtensions.cs",
+            null,
+            Aliases(("LlmClient", "FoundryLlmClient")),
+            "static partial class FoundryLlmServiceCollectionExtensions",
+            "Registers the generated Foundry clients with dependency injection."),
     };
 
-    private static IntegrationTemplate Routed(string adapter, string resource, string routeName, string client, string model, string request, string[] types)
+    /// <summary>The adapters whose body is their own file (the others reuse one of these bodies).</summary>
+    public static IEnumerable<IntegrationTemplate> OwnBodies()
+    {
+        foreach (var template in All)
+        {
+            if (template.Body == template.Name + ".cs")
+            {
+                yield return template;
+            }
+        }
+    }
+
+    private static IntegrationTemplate Chat(string adapter, string body, string routeName, string client, string model, string request, string schemas, string maps)
         => new(
             IntegrationLibrary.ExtensionsAi,
             adapter,
-            resource,
-            new Dictionary<string, string> { ["__Adapter__"] = adapter, ["__RouteName__"] = routeName, ["__Client__"] = client, ["__Model__"] = model, ["__Request__"] = request },
-            new[] { client, model, request }.Concat(types).ToArray());
+            body,
+            routeName,
+            Aliases(("Client", client), ("Model", model), ("Request", request), (schemas, schemas)),
+            "sealed class " + adapter + "(Client client, Model defaultModel) : " + ChatBase,
+            "<see cref=\"IChatClient\"/> over the " + routeName + " route: " + maps + ".");
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Aliases(params (string Alias, string Type)[] pairs)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        foreach (var (alias, type) in pairs)
+        {
+            list.Add(new KeyValuePair<string, string>(alias, type));
+        }
+
+        return list;
+    }
 }

@@ -144,7 +144,7 @@ internal static class ModelsEmitter
         w.Indent();
         w.Line($"/// <summary>A model that works on the <c>{route}</c> route: the catalogued ones as static properties, or an uncatalogued RID.</summary>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Foundry.Generated\", \"1.0.0\")]");
-        using (w.Block($"{visibility} readonly partial struct {name} : global::System.IEquatable<{name}>, {Public}.IFoundryModelId, {Runtime}.IFoundryJsonModel<{name}>"))
+        using (w.Block($"{visibility} readonly partial struct {name} : global::System.IEquatable<{name}>, {Public}.IFoundryModelId, {Runtime}.IFoundryParsableModelId<{name}>, {Runtime}.IFoundryJsonModel<{name}>"))
         {
             w.Line($"/// <summary>The route id.</summary>");
             w.Line($"public const string RouteId = {Lit(route)};");
