@@ -13,7 +13,8 @@ namespace Foundry.Generated.Build.Tests;
 /// The packages as a user gets them: packed, restored from a folder feed into fresh projects outside the repository,
 /// built by the real SDK, and run against the loopback emulator.
 /// </summary>
-public sealed class PackAndConsumeTests(PackageFeed feed) : IClassFixture<PackageFeed>
+[Collection(PackageFeedCollection.Name)]
+public sealed class PackAndConsumeTests(PackageFeed feed)
 {
     [Fact]
     public void The_package_holds_the_precompiled_clients_the_runtime_the_generator_the_spec_and_the_build_files_and_nothing_else()

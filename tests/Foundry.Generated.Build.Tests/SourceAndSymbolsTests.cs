@@ -11,7 +11,8 @@ namespace Foundry.Generated.Build.Tests;
 /// A user can step into the shipped code: every package has a symbol package with the PDBs of the assemblies it ships,
 /// and names the repository and commit it was built from (SourceLink).
 /// </summary>
-public sealed class SourceAndSymbolsTests(PackageFeed feed) : IClassFixture<PackageFeed>
+[Collection(PackageFeedCollection.Name)]
+public sealed class SourceAndSymbolsTests(PackageFeed feed)
 {
     [Theory]
     [InlineData("Foundry.Generated", "lib/net10.0/Foundry.Generated.Clients.pdb", "lib/net10.0/Foundry.Generated.Runtime.pdb")]
