@@ -121,9 +121,12 @@ public sealed class FoundryClientOptions
     {
         if (Credentials is null && TokenProvider is null && string.IsNullOrEmpty(Token ?? Environment.GetEnvironmentVariable(TokenVariable)))
         {
-            throw new InvalidOperationException($"No Foundry token: set FoundryClientOptions.Token, a TokenProvider, or the {TokenVariable} environment variable.");
+            throw NoToken();
         }
     }
+
+    private static InvalidOperationException NoToken()
+        => new($"No Foundry token: set FoundryClientOptions.Token, a TokenProvider, or the {TokenVariable} environment variable.");
 
     internal async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
@@ -139,7 +142,7 @@ public sealed class FoundryClientOptions
 
         var token = Token ?? Environment.GetEnvironmentVariable(TokenVariable);
         return string.IsNullOrEmpty(token)
-            ? throw new InvalidOperationException($"No Foundry token: set FoundryClientOptions.Token, a TokenProvider, or the {TokenVariable} environment variable.")
+            ? throw NoToken()
             : token;
     }
 
