@@ -5,16 +5,17 @@ namespace Foundry.Generated.Spec.Sync;
 /// <summary>One proxy operation and the upstream operation it mirrors.</summary>
 public sealed class ProxyOperation
 {
-    /// <param name="foundryPath">The route's path (<see cref="ProxyRoute.Path"/> or its <see cref="ProxyRoute.StreamPath"/>), as the spec writes it.</param>
-    public ProxyOperation(string provider, string upstreamPath, ProxyRoute route, string foundryPath, string operationId, string? method, string? streamSchema, string? streamFallbackPath = null)
+    /// <param name="route">The route table's entry; the streaming method of a route with its own stream path (Gemini) takes that path.</param>
+    public ProxyOperation(string provider, string upstreamPath, string route, string operationId, string? method, string? streamSchema, string? streamFallbackPath = null)
     {
         StreamFallbackPath = streamFallbackPath;
         Provider = provider;
         UpstreamPath = upstreamPath;
-        FoundryPath = ProxyRoot + foundryPath;
+        var entry = ProxyRoutes.Find(route) ?? throw new System.ArgumentException($"'{route}' is not in the route table", nameof(route));
+        FoundryPath = ProxyRoot + (method == "Stream" && entry.StreamPath is { } streamPath ? streamPath : entry.Path);
         OperationId = operationId;
-        Route = route.Id;
-        Client = route.ClientName;
+        Route = entry.Id;
+        Client = entry.ClientName;
         Method = method;
         StreamSchema = streamSchema;
     }
@@ -55,15 +56,13 @@ public sealed class ProxyOperation
     /// <summary>The 8 proxy operations (Gemini has two on its one route), over the route table.</summary>
     public static readonly ProxyOperation[] All =
     {
-        new ProxyOperation("OpenAi", "/chat/completions", RouteOf(ProxyRoutes.OpenAiChatCompletions), RouteOf(ProxyRoutes.OpenAiChatCompletions).Path, "openAiCreateChatCompletion", null, null),
-        new ProxyOperation("OpenAi", "/responses", RouteOf(ProxyRoutes.OpenAiResponses), RouteOf(ProxyRoutes.OpenAiResponses).Path, "openAiCreateResponse", null, null),
-        new ProxyOperation("OpenAi", "/embeddings", RouteOf(ProxyRoutes.OpenAiEmbeddings), RouteOf(ProxyRoutes.OpenAiEmbeddings).Path, "openAiCreateEmbedding", null, null),
-        new ProxyOperation("Anthropic", "/v1/messages", RouteOf(ProxyRoutes.AnthropicMessages), RouteOf(ProxyRoutes.AnthropicMessages).Path, "anthropicCreateMessage", null, "MessageStreamEvent"),
-        new ProxyOperation("Gemini", "/models/{modelsId}:generateContent", RouteOf(ProxyRoutes.GoogleGenerateContent), RouteOf(ProxyRoutes.GoogleGenerateContent).Path, "googleGenerateContent", "Create", null),
-        new ProxyOperation("Gemini", "/models/{modelsId}:streamGenerateContent", RouteOf(ProxyRoutes.GoogleGenerateContent), RouteOf(ProxyRoutes.GoogleGenerateContent).StreamPath!, "googleStreamGenerateContent", "Stream", "GenerateContentResponse", "/models/{modelsId}:generateContent"),
-        new ProxyOperation("OpenAi", "/chat/completions", RouteOf(ProxyRoutes.XaiChatCompletions), RouteOf(ProxyRoutes.XaiChatCompletions).Path, "xaiCreateChatCompletion", null, null),
-        new ProxyOperation("OpenAi", "/responses", RouteOf(ProxyRoutes.XaiResponses), RouteOf(ProxyRoutes.XaiResponses).Path, "xaiCreateResponse", null, null),
+        new ProxyOperation("OpenAi", "/chat/completions", ProxyRoutes.OpenAiChatCompletions, "openAiCreateChatCompletion", null, null),
+        new ProxyOperation("OpenAi", "/responses", ProxyRoutes.OpenAiResponses, "openAiCreateResponse", null, null),
+        new ProxyOperation("OpenAi", "/embeddings", ProxyRoutes.OpenAiEmbeddings, "openAiCreateEmbedding", null, null),
+        new ProxyOperation("Anthropic", "/v1/messages", ProxyRoutes.AnthropicMessages, "anthropicCreateMessage", null, "MessageStreamEvent"),
+        new ProxyOperation("Gemini", "/models/{modelsId}:generateContent", ProxyRoutes.GoogleGenerateContent, "googleGenerateContent", "Create", null),
+        new ProxyOperation("Gemini", "/models/{modelsId}:streamGenerateContent", ProxyRoutes.GoogleGenerateContent, "googleStreamGenerateContent", "Stream", "GenerateContentResponse", "/models/{modelsId}:generateContent"),
+        new ProxyOperation("OpenAi", "/chat/completions", ProxyRoutes.XaiChatCompletions, "xaiCreateChatCompletion", null, null),
+        new ProxyOperation("OpenAi", "/responses", ProxyRoutes.XaiResponses, "xaiCreateResponse", null, null),
     };
-
-    private static ProxyRoute RouteOf(string id) => ProxyRoutes.Find(id)!;
 }
