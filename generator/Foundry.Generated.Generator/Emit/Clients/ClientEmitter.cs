@@ -60,11 +60,7 @@ internal static class ClientEmitter
         var parameters = modelParameter + $"{op.RequestType} request, {RequestOptions}? options, {Token} cancellationToken = default";
         var name = (textOnly ? "StreamText" : op.Method) + "Async";
         EmitShortOverload(w, op, returnType, name, modelParameter, textOnly, isStream);
-        w.Line(textOnly
-            ? "/// <summary>Sends the request with streaming on and yields only the answer text as it arrives (no reasoning, tool calls or refusals; the first choice); errors, usage and telemetry as <c>StreamAsync</c>.</summary>"
-            : isStream
-                ? "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>"
-                : "/// <summary>Sends the request and returns the whole response.</summary>");
+        w.Line(Summary(textOnly, isStream));
         DocComments.Element(w, "remarks", DocComments.Lines(op.Description));
         if (op.ModelInPath && DocComments.Lines(op.ModelDescription) is { Count: > 0 } modelDocs)
         {
@@ -129,14 +125,16 @@ internal static class ClientEmitter
 
     private const string RequestOptions = "global::Foundry.Generated.FoundryRequestOptions";
 
+    private static string Summary(bool textOnly, bool isStream) => textOnly
+        ? "/// <summary>Sends the request with streaming on and yields only the answer text as it arrives (no reasoning, tool calls or refusals; the first choice); errors, usage and telemetry as <c>StreamAsync</c>.</summary>"
+        : isStream
+            ? "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>"
+            : "/// <summary>Sends the request and returns the whole response.</summary>";
+
     // The overload without per-call options: the client's settings as they are.
     private static void EmitShortOverload(SourceWriter w, OperationModel op, string returnType, string name, string modelParameter, bool textOnly, bool isStream)
     {
-        w.Line(textOnly
-            ? "/// <summary>Sends the request with streaming on and yields only the answer text as it arrives (no reasoning, tool calls or refusals; the first choice); errors, usage and telemetry as <c>StreamAsync</c>.</summary>"
-            : isStream
-                ? "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>"
-                : "/// <summary>Sends the request and returns the whole response.</summary>");
+        w.Line(Summary(textOnly, isStream));
         if (op.Deprecated)
         {
             w.Line(Types.TypeEmitter.Obsolete);
