@@ -56,6 +56,11 @@ public sealed class FoundryClientOptionsValidator : IValidateOptions<FoundryClie
             problems.Add($"Foundry:MaxEventBytes must be at least 1024 (was {options.MaxEventBytes}).");
         }
 
+        if (options.MaxResponseBytes < 1024)
+        {
+            problems.Add($"Foundry:MaxResponseBytes must be at least 1024 (was {options.MaxResponseBytes}).");
+        }
+
         foreach (var rid in options.AttributionRids)
         {
             if (!rid.StartsWith("ri.", StringComparison.Ordinal) || rid.Contains(' ', StringComparison.Ordinal))

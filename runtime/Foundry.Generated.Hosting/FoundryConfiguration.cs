@@ -14,6 +14,7 @@ namespace Foundry.Generated.Hosting;
 /// Keys: <c>BaseUrl</c>, <c>Token</c>, <c>AttributionRids</c> (array or comma-separated), <c>UserAgent</c>,
 /// <c>ModelIdWireFormat</c> (<c>Rid</c> | <c>FriendlyId</c>), <c>MaxRetries</c>, <c>RetryBaseDelay</c>, <c>RetryMaxDelay</c>,
 /// <c>StreamIdleTimeout</c>, <c>RequestTimeout</c> (TimeSpan, e.g. <c>00:02:00</c>), <c>MaxEventBytes</c>,
+/// <c>MaxResponseBytes</c>, <c>MaxErrorBodyBytes</c>,
 /// <c>AllowInsecureHttp</c> (true | false; also passed to the OAuth2 token provider built here),
 /// <c>AllowMissingStreamTerminal</c> (true | false), <c>FailOnIncompleteResponse</c> (true | false), and
 /// <c>OAuth2:ClientId</c> / <c>OAuth2:ClientSecret</c> / <c>OAuth2:Scope</c> for client-credentials auth.
@@ -68,6 +69,8 @@ public static class FoundryConfiguration
 
         Int(section, path, "MaxRetries", v => options.MaxRetries = v, problems);
         Int(section, path, "MaxEventBytes", v => options.MaxEventBytes = v, problems);
+        Int(section, path, "MaxResponseBytes", v => options.MaxResponseBytes = v, problems);
+        Int(section, path, "MaxErrorBodyBytes", v => options.MaxErrorBodyBytes = v, problems);
         Time(section, path, "RetryBaseDelay", v => options.RetryBaseDelay = v, problems);
         Time(section, path, "RetryMaxDelay", v => options.RetryMaxDelay = v, problems);
         Time(section, path, "StreamIdleTimeout", v => options.StreamIdleTimeout = v, problems);

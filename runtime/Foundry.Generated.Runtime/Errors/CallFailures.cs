@@ -72,7 +72,16 @@ internal sealed class CallFailures : IDisposable
         return error;
     }
 
-    public FoundryApiException Undecodable(byte[] body, Exception e)
+    /// <summary>A successful answer longer than <paramref name="limit"/>; <paramref name="declared"/> is its Content-Length.</summary>
+    public FoundryApiException TooLarge(int limit, long? declared)
+    {
+        Failed("response_too_large");
+        Log.CallFailed(_logger, Route, "response_too_large");
+        var size = declared is { } length ? $"is {length:N0} bytes" : "goes on";
+        return new FoundryApiException($"Foundry {Route} returned an answer that {size}, past the {limit:N0}-byte limit (FoundryClientOptions.MaxResponseBytes); it was not read further.", Route, Model, HttpStatusCode.OK, FoundryErrorBody.Parse([]), null, null, Scrubber);
+    }
+
+    public FoundryApiException Undecodable(ReadOnlySpan<byte> body, Exception e)
     {
         Failed("invalid_response");
         Log.CallFailed(_logger, Route, "invalid_response");

@@ -96,6 +96,13 @@ public sealed class FoundryClientOptions
     /// </summary>
     public int MaxErrorBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Largest successful (non-streaming) response accepted. A longer body is not read on: the call fails with a
+    /// <see cref="FoundryApiException"/> (status 200) saying so, at once when the server declares its length. The
+    /// default leaves room for answers carrying generated images.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = 64 * 1024 * 1024;
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -55,18 +55,23 @@ public sealed partial class FoundryPipeline : IDisposable
         try
         {
             using var response = await _transport.SendAsync(operation, request, stream: false, options, failures, linked.Token).ConfigureAwait(false);
-            byte[] body;
+            var body = BoundedBody.For(response.Content, options.MaxResponseBytes);
             try
             {
-                body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+                await body.ReadAsync(response.Content, linked.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is HttpRequestException or IOException && !linked.IsCancellationRequested)
             {
                 throw failures.Connection(new Uri(_transport.ProxyRoot, operation.Path), e, "the connection broke while the answer was being read");
             }
 
-            var result = Decode<TResponse>(failures, body);
-            failures.Completed(UsageScanner.Scan(body));
+            if (body.Exceeded || response.Content.Headers.ContentLength > options.MaxResponseBytes)
+            {
+                throw failures.TooLarge(options.MaxResponseBytes, response.Content.Headers.ContentLength);
+            }
+
+            var result = Decode<TResponse>(failures, body.Bytes);
+            failures.Completed(UsageScanner.Scan(body.Bytes));
             return result;
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -115,7 +120,7 @@ public sealed partial class FoundryPipeline : IDisposable
         where TReader : struct, IStreamValueReader<TReader, TValue>
         => EventStreamReader.ReadAsync<TRequest, TValue, TReader>(_transport, operation, request, options, _logger, cancellationToken);
 
-    private static TResponse Decode<TResponse>(CallFailures failures, byte[] body)
+    private static TResponse Decode<TResponse>(CallFailures failures, ArraySegment<byte> body)
         where TResponse : IFoundryJsonReadable<TResponse>
     {
         try

@@ -127,7 +127,7 @@ internal sealed class FoundryTransport : IDisposable
                     }
                 }
 
-                var errorBody = await ReadErrorBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                var errorBody = await ReadErrorBodyAsync(response.Content, options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
                 throw failures.Status(response.StatusCode, errorBody, RequestIdOf(response), serverAsked, retryNote);
             }
         }
@@ -185,36 +185,19 @@ internal sealed class FoundryTransport : IDisposable
     }
 
     // At most MaxErrorBodyBytes: a hostile or broken server cannot make a failing call hold an endless body.
-    private async Task<byte[]> ReadErrorBodyAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadErrorBodyAsync(HttpContent content, int limit, CancellationToken cancellationToken)
     {
-        var limit = Math.Max(0, Options.MaxErrorBodyBytes);
-        var buffer = new byte[Math.Min(limit, 16 * 1024)];
-        var length = 0;
+        var body = BoundedBody.For(content, limit);
         try
         {
-            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            while (length < limit)
-            {
-                if (length == buffer.Length)
-                {
-                    Array.Resize(ref buffer, (int)Math.Min(limit, buffer.Length * 2L));
-                }
-
-                var n = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                length += n;
-            }
+            await body.ReadAsync(content, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
             // The status speaks for itself; show what arrived.
         }
 
-        return buffer.AsSpan(0, length).ToArray();
+        return body.Bytes.ToArray();
     }
 
     private static string? RequestIdOf(HttpResponseMessage response)

@@ -37,6 +37,8 @@ public sealed class DependencyInjectionTests(EmulatorFixture fixture) : IClassFi
         ["Foundry:Token"] = fixture.Emulator.Token,
         ["Foundry:MaxRetries"] = "2",
         ["Foundry:StreamIdleTimeout"] = "00:00:30",
+        ["Foundry:MaxResponseBytes"] = "2000000",
+        ["Foundry:MaxErrorBodyBytes"] = "3000",
         ["Foundry:AttributionRids:0"] = AttributionRid,
     };
 
@@ -66,6 +68,7 @@ public sealed class DependencyInjectionTests(EmulatorFixture fixture) : IClassFi
         Assert.Same(client.Pipeline, provider.GetRequiredService<FoundryPipeline>());
         Assert.Equal(2, options.MaxRetries);
         Assert.Equal(TimeSpan.FromSeconds(30), options.StreamIdleTimeout);
+        Assert.Equal((2_000_000, 3000), (options.MaxResponseBytes, options.MaxErrorBodyBytes));
         Assert.Equal(AttributionRid, fixture.Emulator.Requests.Last().Attribution);
         Assert.Same(provider.GetRequiredService<ILoggerFactory>(), options.LoggerFactory);
         Assert.Contains(logs, l => l.Contains("Foundry LLM pipeline for 127.0.0.1: auth token, 2 retries"));
@@ -100,6 +103,7 @@ public sealed class DependencyInjectionTests(EmulatorFixture fixture) : IClassFi
     [Theory]
     [InlineData("Foundry:MaxRetries", "lots", "Foundry:MaxRetries 'lots' is not a whole number")]
     [InlineData("Foundry:MaxRetries", "99", "Foundry:MaxRetries must be between 0 and 10")]
+    [InlineData("Foundry:MaxResponseBytes", "100", "Foundry:MaxResponseBytes must be at least 1024")]
     [InlineData("Foundry:BaseUrl", "not a url", "Foundry:BaseUrl 'not a url' is not an absolute URL")]
     [InlineData("Foundry:BaseUrl", "ftp://example.com", "must be an http(s) URL")]
     [InlineData("Foundry:StreamIdleTimeout", "soon", "Foundry:StreamIdleTimeout 'soon' is not a time span")]
