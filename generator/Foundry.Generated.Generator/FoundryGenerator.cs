@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using Foundry.Generated.Catalog;
 using Foundry.Generated.Generator.Emit;
@@ -26,62 +25,89 @@ public sealed class FoundryGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var options = context.AnalyzerConfigOptionsProvider
+        var options = ReadOptions(context);
+        var files = ReadInputFiles(context);
+        var spec = ReadSpec(files, options);
+        var catalog = ReadCatalog(files);
+        var precompiled = FindPrecompiledModels(context, options);
+
+        // FoundryGenerate=Integrations: the spec's types are compiled into a referenced assembly; only plan adapters.
+        var emitted = spec.Combine(options).Select((pair, _) => pair.Right.Mode == GenerateMode.All ? pair.Left : null);
+        EmitTypes(context, emitted);
+        EmitClients(context, emitted);
+        EmitModels(context, catalog, options, precompiled);
+        EmitIntegrations(context, spec);
+
+        // Diagnostics are separate outputs so a problem-only change never re-emits source.
+        ReportOptionProblems(context, options);
+        ReportSpecProblems(context, spec, files, precompiled);
+        ReportCatalogProblems(context, catalog);
+    }
+
+    private static IncrementalValueProvider<GeneratorOptions> ReadOptions(IncrementalGeneratorInitializationContext context)
+        => context.AnalyzerConfigOptionsProvider
             .Select((provider, _) => GeneratorOptions.From(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
-        var files = context.AdditionalTextsProvider
+    /// <summary>The AdditionalFiles that are a spec or a catalog (by name or by their <c>FoundryKind</c> metadata).</summary>
+    private static IncrementalValuesProvider<InputFile> ReadInputFiles(IncrementalGeneratorInitializationContext context)
+        => context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select((pair, _) => (Text: pair.Left, Kind: InputKinds.Of(pair.Left, pair.Right)))
             .Where(f => f.Kind != null)
             .Select((f, ct) => new InputFile(f.Text.Path, f.Kind!, f.Text.GetText(ct)?.ToString() ?? string.Empty))
             .WithTrackingName(TrackingNames.Files);
 
-        var spec = files.Where(f => f.Kind == InputKinds.Spec).Collect()
+    private static IncrementalValueProvider<SpecModel?> ReadSpec(IncrementalValuesProvider<InputFile> files, IncrementalValueProvider<GeneratorOptions> options)
+        => files.Where(f => f.Kind == InputKinds.Spec).Collect()
             .Combine(options)
             .Select((pair, ct) => pair.Left.IsEmpty ? null : SpecModelReader.Read(pair.Left[0], pair.Right, ct))
             .WithTrackingName(TrackingNames.Spec);
 
-        var catalog = files.Where(f => f.Kind == InputKinds.Catalog).Collect()
+    private static IncrementalValueProvider<CatalogInput?> ReadCatalog(IncrementalValuesProvider<InputFile> files)
+        => files.Where(f => f.Kind == InputKinds.Catalog).Collect()
             .Select((list, ct) => list.IsEmpty ? null : new CatalogInput(list[0].Path, CatalogReader.Read(list[0].Text, ct)))
             .WithTrackingName(TrackingNames.Catalog);
 
-        // FoundryGenerate=Integrations: the spec's types are compiled into a referenced assembly; only plan adapters.
-        var emitted = spec.Combine(options).Select((pair, _) => pair.Right.Mode == GenerateMode.All ? pair.Left : null);
-
-        var types = emitted
-            .SelectMany((model, _) => model == null ? ImmutableArray<(Schemas.TypeModel, string, bool)>.Empty : model.Types.Select(t => (t, model.RootNamespace, model.Internal)).ToImmutableArray())
-            .WithTrackingName(TrackingNames.Types);
-        context.RegisterSourceOutput(types, (spc, item) => SafeOutput.AddSource(spc, item.Item1.HintName, () => TypeEmitter.Emit(item.Item1, item.Item2, TypeVisibility.Keyword(item.Item3))));
-
-        var clients = emitted
-            .SelectMany((model, _) => model?.Clients == null ? ImmutableArray<(Operations.ClientModel, string, bool)>.Empty : model.Clients.Clients.Select(c => (c, model.RootNamespace, model.Internal)).ToImmutableArray())
-            .WithTrackingName(TrackingNames.Clients);
-        context.RegisterSourceOutput(clients, (spc, item) => SafeOutput.AddSource(spc, ClientEmitter.HintName(item.Item1), () => ClientEmitter.Emit(item.Item1, item.Item2, TypeVisibility.Keyword(item.Item3))));
-
-        var clientRoot = emitted.Select((model, _) => model?.Clients == null ? ((Operations.ClientsModel, bool)?)null : (model.Clients, model.Internal)).WithTrackingName(TrackingNames.ClientRoot);
-        context.RegisterSourceOutput(clientRoot, (spc, root) =>
-        {
-            if (root is { } r)
-            {
-                SafeOutput.AddSource(spc, ClientEmitter.RootHintName, () => ClientEmitter.EmitRoot(r.Item1, TypeVisibility.Keyword(r.Item2)));
-            }
-        });
-
-        context.RegisterSourceOutput(options, (spc, o) =>
-        {
-            foreach (var problem in o.Problems)
-            {
-                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.InvalidOption, Location.None, problem.Property, problem.Value, problem.Reason));
-            }
-        });
-
-        // Model types from the catalog: all of them, unless a referenced assembly already compiles them (the default,
-        // precompiled path), where only the catalog's extra models are emitted (AppModels). The compilation step
-        // yields a small value, so edits of user code re-run nothing downstream.
-        var precompiled = context.CompilationProvider.Combine(options)
+    /// <summary>The model types a referenced assembly already compiles: a small value, so edits of user code re-run nothing downstream.</summary>
+    private static IncrementalValueProvider<PrecompiledModels> FindPrecompiledModels(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<GeneratorOptions> options)
+        => context.CompilationProvider.Combine(options)
             .Select((pair, _) => PrecompiledModels.From(pair.Left, pair.Right.RootNamespace))
             .WithTrackingName(TrackingNames.Precompiled);
+
+    private static void EmitTypes(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecModel?> emitted)
+    {
+        var types = emitted
+            .SelectMany((model, _) => model == null ? ImmutableArray<TypeOutput>.Empty : model.Types.Select(t => new TypeOutput(t, model.RootNamespace, model.Internal)).ToImmutableArray())
+            .WithTrackingName(TrackingNames.Types);
+        context.RegisterSourceOutput(types, (spc, output) => SafeOutput.AddSource(spc, output.Type.HintName, () => TypeEmitter.Emit(output.Type, output.RootNamespace, TypeVisibility.Keyword(output.Internal))));
+    }
+
+    private static void EmitClients(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecModel?> emitted)
+    {
+        var clients = emitted
+            .SelectMany((model, _) => model?.Clients == null ? ImmutableArray<ClientOutput>.Empty : model.Clients.Clients.Select(c => new ClientOutput(c, model.RootNamespace, model.Internal)).ToImmutableArray())
+            .WithTrackingName(TrackingNames.Clients);
+        context.RegisterSourceOutput(clients, (spc, output) => SafeOutput.AddSource(spc, ClientEmitter.HintName(output.Client), () => ClientEmitter.Emit(output.Client, output.RootNamespace, TypeVisibility.Keyword(output.Internal))));
+
+        var root = emitted
+            .Select((model, _) => model?.Clients == null ? null : new ClientRootOutput(model.Clients, model.Internal))
+            .WithTrackingName(TrackingNames.ClientRoot);
+        context.RegisterSourceOutput(root, (spc, output) =>
+        {
+            if (output != null)
+            {
+                SafeOutput.AddSource(spc, ClientEmitter.RootHintName, () => ClientEmitter.EmitRoot(output.Clients, TypeVisibility.Keyword(output.Internal)));
+            }
+        });
+    }
+
+    /// <summary>
+    /// Model types from the catalog: all of them, unless a referenced assembly already compiles them (the default,
+    /// precompiled path), where only the catalog's extra models are emitted.
+    /// </summary>
+    private static void EmitModels(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<CatalogInput?> catalog, IncrementalValueProvider<GeneratorOptions> options, IncrementalValueProvider<PrecompiledModels> precompiled)
+    {
         var models = catalog.Select((c, _) => c?.Result.Catalog).Combine(options).Combine(precompiled)
             .Select((pair, _) => new CatalogModelInput(pair.Left.Left, pair.Left.Right.RootNamespace, pair.Left.Right.Internal, pair.Left.Right.Mode, pair.Right))
             .WithTrackingName(TrackingNames.Models);
@@ -92,25 +118,31 @@ public sealed class FoundryGenerator : IIncrementalGenerator
                 return;
             }
 
+            var visibility = TypeVisibility.Keyword(input.Internal);
             if (input.Precompiled.Any)
             {
                 if (input.Catalog != null && ModelsEmitter.HasExtras(input.Catalog, input.Precompiled))
                 {
-                    SafeOutput.AddSource(spc, ModelsEmitter.ExtrasHintName, () => ModelsEmitter.EmitExtras(input.Catalog, input.Precompiled, input.RootNamespace, TypeVisibility.Keyword(input.Internal)));
+                    SafeOutput.AddSource(spc, ModelsEmitter.ExtrasHintName, () => ModelsEmitter.EmitExtras(input.Catalog, input.Precompiled, input.RootNamespace, visibility));
                 }
 
                 return;
             }
 
-            SafeOutput.AddSource(spc, ModelsEmitter.CatalogHintName, () => ModelsEmitter.EmitCatalog(input.Catalog, input.RootNamespace, TypeVisibility.Keyword(input.Internal)));
+            SafeOutput.AddSource(spc, ModelsEmitter.CatalogHintName, () => ModelsEmitter.EmitCatalog(input.Catalog, input.RootNamespace, visibility));
             foreach (var route in Foundry.Generated.Catalog.ModelIds.ModelIdRules.KnownRoutes)
             {
-                SafeOutput.AddSource(spc, ModelsEmitter.RouteHintName(route), () => ModelsEmitter.EmitRoute(route, input.Catalog, input.RootNamespace, TypeVisibility.Keyword(input.Internal)));
+                SafeOutput.AddSource(spc, ModelsEmitter.RouteHintName(route), () => ModelsEmitter.EmitRoute(route, input.Catalog, input.RootNamespace, visibility));
             }
         });
+    }
 
-        // Adapters for optional libraries the consumer references (e.g. Microsoft.Extensions.AI). The compilation step
-        // yields a small value, so edits that do not change references re-run nothing downstream.
+    /// <summary>
+    /// Adapters for optional libraries the consumer references (e.g. Microsoft.Extensions.AI). The compilation step
+    /// yields a small value, so edits that do not change references re-run nothing downstream.
+    /// </summary>
+    private static void EmitIntegrations(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecModel?> spec)
+    {
         var libraries = context.CompilationProvider.Select((c, _) => ReferencedLibraries.From(c)).WithTrackingName(TrackingNames.Libraries);
         var integrations = spec.Combine(libraries).Select((pair, _) => IntegrationEmitter.Plan(pair.Left, pair.Right)).WithTrackingName(TrackingNames.Integrations);
         context.RegisterSourceOutput(integrations, (spc, plan) =>
@@ -127,38 +159,52 @@ public sealed class FoundryGenerator : IIncrementalGenerator
 
             foreach (var skipped in plan.Skipped)
             {
-                var parts = skipped.Split('|');
-                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.IntegrationSkipped, Location.None, parts[0], parts[1]));
+                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.IntegrationSkipped, Location.None, skipped.Adapter, skipped.Missing));
+            }
+        });
+    }
+
+    private static void ReportOptionProblems(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<GeneratorOptions> options)
+        => context.RegisterSourceOutput(options, (spc, o) =>
+        {
+            foreach (var problem in o.Problems)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.InvalidOption, Location.None, problem.Property, problem.Value, problem.Reason));
             }
         });
 
-        // Diagnostics are a separate output so a problem-only change never re-emits source.
-        var specProblems = spec.Select((model, _) => model?.Problems ?? default).WithTrackingName(TrackingNames.SpecProblems);
+    /// <summary>The spec's problems, and a missing spec or catalog (without a spec, precompiled clients are the normal case).</summary>
+    private static void ReportSpecProblems(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecModel?> spec, IncrementalValuesProvider<InputFile> files, IncrementalValueProvider<PrecompiledModels> precompiled)
+    {
+        var problems = spec.Select((model, _) => model?.Problems ?? default).WithTrackingName(TrackingNames.SpecProblems);
+        var kinds = files.Select((f, _) => f.Kind).Collect();
         var precompiledAny = precompiled.Select((p, _) => p.Any);
-        context.RegisterSourceOutput(specProblems.Combine(files.Collect()).Combine(precompiledAny), (spc, input) =>
+        context.RegisterSourceOutput(problems.Combine(kinds).Combine(precompiledAny), (spc, input) =>
         {
-            var pair = input.Left;
-            foreach (var problem in pair.Left)
+            var ((specProblems, inputKinds), hasPrecompiled) = input;
+            foreach (var problem in specProblems)
             {
                 spc.ReportDiagnostic(ProblemReporter.ToDiagnostic(problem));
             }
 
-            // Without a spec, the precompiled clients are the normal case, not a problem.
-            if (!pair.Right.Any(f => f.Kind == InputKinds.Spec) && !input.Right)
+            if (!inputKinds.Contains(InputKinds.Spec) && !hasPrecompiled)
             {
                 spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.NoSpecFile, Location.None, SpecFileName));
             }
 
-            if (!pair.Right.Any(f => f.Kind == InputKinds.Catalog))
+            if (!inputKinds.Contains(InputKinds.Catalog))
             {
                 spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.FoundryDiagnostics.NoCatalogFile, Location.None, CatalogFileName));
             }
         });
+    }
 
-        var catalogProblems = catalog.Select((c, _) => c == null ? default : ProblemReporter.FromCatalog(c.Path, c.Result.Problems)).WithTrackingName(TrackingNames.CatalogProblems);
-        context.RegisterSourceOutput(catalogProblems, (spc, problems) =>
+    private static void ReportCatalogProblems(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<CatalogInput?> catalog)
+    {
+        var problems = catalog.Select((c, _) => c == null ? default : ProblemReporter.FromCatalog(c.Path, c.Result.Problems)).WithTrackingName(TrackingNames.CatalogProblems);
+        context.RegisterSourceOutput(problems, (spc, list) =>
         {
-            foreach (var problem in problems)
+            foreach (var problem in list)
             {
                 spc.ReportDiagnostic(ProblemReporter.ToDiagnostic(problem));
             }

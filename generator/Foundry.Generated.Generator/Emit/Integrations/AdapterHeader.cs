@@ -26,7 +26,7 @@ internal static class AdapterHeader
         "System", "Foundry.Generated.Hosting", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.DependencyInjection.Extensions",
     };
 
-    public static string Write(IntegrationTemplate template, string rootNamespace, bool internalTypes, EquatableArray<string> clients)
+    public static string Write(IntegrationTemplate template, string rootNamespace, bool internalTypes, EquatableArray<string> clientProperties)
     {
         var ai = template.Library == IntegrationLibrary.ExtensionsAi;
         var text = new StringBuilder();
@@ -57,7 +57,7 @@ internal static class AdapterHeader
 
         if (!ai)
         {
-            Registrations(text, clients);
+            Registrations(text, clientProperties);
         }
 
         text.Append("/// <summary>").Append(template.Summary).Append("</summary>\n");
@@ -79,14 +79,13 @@ internal static class AdapterHeader
         return source.Substring(end + End.Length + 2);
     }
 
-    /// <summary>One <c>TryAddSingleton</c> per route client ("Type|Property"), each the shared <c>FoundryLlmClient</c>'s.</summary>
-    private static void Registrations(StringBuilder text, EquatableArray<string> clients)
+    /// <summary>One <c>TryAddSingleton</c> per route client (its property), each the shared <c>FoundryLlmClient</c>'s.</summary>
+    private static void Registrations(StringBuilder text, EquatableArray<string> clientProperties)
     {
         text.Append("static partial class FoundryLlmServiceCollectionExtensions\n{\n");
         text.Append("    private static void AddRouteClients(IServiceCollection services)\n    {\n");
-        foreach (var entry in clients)
+        foreach (var property in clientProperties)
         {
-            var property = entry.Substring(entry.IndexOf('|') + 1);
             text.Append("        services.TryAddSingleton(provider => Root(provider).").Append(property).Append(");\n");
         }
 
