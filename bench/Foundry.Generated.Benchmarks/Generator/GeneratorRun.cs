@@ -7,6 +7,7 @@ using Foundry.Generated.Generator;
 using Foundry.Generated.Generator.Emit.Clients;
 using Foundry.Generated.Generator.Emit.Types;
 using Foundry.Generated.Generator.Model;
+using Foundry.Generated.Generator.OpenApi;
 using Foundry.Generated.Generator.Operations;
 using Foundry.Generated.Generator.Pipeline;
 using Foundry.Generated.Generator.Schemas;

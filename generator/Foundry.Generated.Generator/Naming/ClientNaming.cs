@@ -3,12 +3,11 @@ using System.Linq;
 using System.Text.Json;
 using System;
 using Foundry.Generated.Generator.Diagnostics;
-using Foundry.Generated.Generator.Emit;
 using Foundry.Generated.Generator.Pipeline;
-using Foundry.Generated.Generator.Schemas;
 using RouteNames = Foundry.Generated.Generator.Model.RouteNames;
+using Foundry.Generated.Generator.OpenApi;
 
-namespace Foundry.Generated.Generator.Operations;
+namespace Foundry.Generated.Generator.Naming;
 
 /// <summary>A selected operation's client: <c>{PropertyName}Client</c>, a property of <c>FoundryLlmClient</c>.</summary>
 internal sealed record ClientName(string Pointer, string Route, string PropertyName)

@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System;
 using Foundry.Generated.Generator.Diagnostics;
-using Foundry.Generated.Generator.Emit;
+using Foundry.Generated.Generator.OpenApi;
 
-namespace Foundry.Generated.Generator.Schemas;
+namespace Foundry.Generated.Generator.Naming;
 
 /// <summary>
 /// C# namespace and type name of every generated type: <c>OpenAi.CreateResponse</c> → <c>{Root}.OpenAi.CreateResponse</c>.

@@ -6,7 +6,7 @@ using Foundry.Generated.Catalog.Json;
 using Foundry.Generated.Generator.Diagnostics;
 using Foundry.Generated.Generator.Model;
 
-namespace Foundry.Generated.Generator.Schemas;
+namespace Foundry.Generated.Generator.OpenApi;
 
 /// <summary>The parsed spec text plus problem reporting at JSON pointers (resolved to file positions).</summary>
 internal sealed class SpecDocument

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 
-namespace Foundry.Generated.Generator.Schemas;
+namespace Foundry.Generated.Generator.OpenApi;
 
 /// <summary>
 /// Reading the spec's JSON without assuming its shape: a keyword holding the wrong kind of value (<c>"required": "x"</c>,

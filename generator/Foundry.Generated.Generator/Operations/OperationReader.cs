@@ -6,6 +6,8 @@ using Foundry.Generated.Catalog.Collections;
 using Foundry.Generated.Generator.Diagnostics;
 using Foundry.Generated.Generator.Schemas;
 using RouteNames = Foundry.Generated.Generator.Model.RouteNames;
+using Foundry.Generated.Generator.Naming;
+using Foundry.Generated.Generator.OpenApi;
 
 namespace Foundry.Generated.Generator.Operations;
 

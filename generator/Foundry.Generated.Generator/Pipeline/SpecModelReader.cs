@@ -7,6 +7,7 @@ using Foundry.Generated.Generator.Diagnostics;
 using Foundry.Generated.Generator.Model;
 using Foundry.Generated.Generator.Operations;
 using Foundry.Generated.Generator.Schemas;
+using Foundry.Generated.Generator.OpenApi;
 
 namespace Foundry.Generated.Generator.Pipeline;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using Foundry.Generated.Generator.Pipeline;
+using Foundry.Generated.Generator.OpenApi;
 
 namespace Foundry.Generated.Generator.Schemas;
 

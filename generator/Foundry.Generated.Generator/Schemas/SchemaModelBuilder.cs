@@ -5,9 +5,10 @@ using System.Threading;
 using System;
 using Foundry.Generated.Catalog.Collections;
 using Foundry.Generated.Generator.Diagnostics;
-using Foundry.Generated.Generator.Emit;
 using Foundry.Generated.Generator.Model;
 using RouteNames = Foundry.Generated.Generator.Model.RouteNames;
+using Foundry.Generated.Generator.Naming;
+using Foundry.Generated.Generator.OpenApi;
 
 namespace Foundry.Generated.Generator.Schemas;
 
@@ -46,7 +47,7 @@ internal sealed class SchemaModelBuilder
 
     public static List<TypeModel> Build(SpecDocument doc, Pipeline.GeneratorOptions options, CancellationToken cancellationToken)
     {
-        var clients = Operations.ClientNaming.Assign(doc, options, report: false).Values.Select(c => c.ClassName).Distinct(StringComparer.Ordinal);
+        var clients = ClientNaming.Assign(doc, options, report: false).Values.Select(c => c.ClassName).Distinct(StringComparer.Ordinal);
         var builder = new SchemaModelBuilder(doc, options.RootNamespace, clients);
         var types = new List<TypeModel>();
         foreach (var pair in doc.Schemas)

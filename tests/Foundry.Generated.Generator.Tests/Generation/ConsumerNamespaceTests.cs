@@ -58,10 +58,10 @@ public sealed class ConsumerNamespaceTests
     {
         // The generator's list of the runtime's public types in Foundry.Generated is the runtime's.
         var inRuntime = typeof(Foundry.Generated.Runtime.FoundryPipeline).Assembly.GetExportedTypes()
-            .Where(t => t.Namespace == Foundry.Generated.Generator.Schemas.TypeNames.PublicRuntimeNamespace && !t.IsNested)
+            .Where(t => t.Namespace == Foundry.Generated.Generator.Naming.TypeNames.PublicRuntimeNamespace && !t.IsNested)
             .Select(t => t.Name)
             .OrderBy(n => n, StringComparer.Ordinal);
-        Assert.Equal(inRuntime, Foundry.Generated.Generator.Schemas.TypeNames.PublicRuntimeTypes.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(inRuntime, Foundry.Generated.Generator.Naming.TypeNames.PublicRuntimeTypes.OrderBy(n => n, StringComparer.Ordinal));
 
         // A Foundry schema lands in the root namespace: one named like a runtime type is renamed, not a second
         // Foundry.Generated.FoundryClientOptions hiding the runtime's from the generated code and from users.

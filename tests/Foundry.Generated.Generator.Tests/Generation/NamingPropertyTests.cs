@@ -352,7 +352,7 @@ public sealed class NamingPropertyTests(ITestOutputHelper output)
 
     private static string ShortName(string id) => id.Contains('.') ? id.Substring(id.IndexOf('.') + 1) : id;
 
-    private static string? SpecName(string reference) => Foundry.Generated.Generator.Schemas.SpecDocument.SchemaName(reference);
+    private static string? SpecName(string reference) => Foundry.Generated.Generator.OpenApi.SpecDocument.SchemaName(reference);
 
     /// <summary>A union the schema is a member of (its members are named with the union's discriminator in scope).</summary>
     private static string? Enclosing(SpecEdit spec, string id)

@@ -229,7 +229,7 @@ public sealed class NamingTests
     [InlineData("a b\u2028c", "ABC")]
     public void Every_wire_name_becomes_an_identifier(string wire, string expected)
     {
-        var identifier = Foundry.Generated.Generator.Emit.CSharpIdentifiers.Identifier(System.Text.RegularExpressions.Regex.Unescape(wire));
+        var identifier = Foundry.Generated.Generator.Naming.CSharpIdentifiers.Identifier(System.Text.RegularExpressions.Regex.Unescape(wire));
 
         Assert.Equal(expected, identifier);
         Assert.True(Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(identifier));

@@ -1,6 +1,7 @@
 using System.Linq;
 using Foundry.Generated.Generator.Operations;
 using RouteNames = Foundry.Generated.Generator.Model.RouteNames;
+using Foundry.Generated.Generator.Naming;
 
 namespace Foundry.Generated.Generator.Emit.Clients;
 

@@ -5,6 +5,7 @@ using Foundry.Generated.Catalog.ModelIds;
 using Foundry.Generated.Generator.Emit.Types;
 using Foundry.Generated.Generator.Pipeline;
 using RouteNames = Foundry.Generated.Generator.Model.RouteNames;
+using Foundry.Generated.Generator.Naming;
 
 namespace Foundry.Generated.Generator.Emit.Models;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Foundry.Generated.Generator.Schemas;
+using Foundry.Generated.Generator.Naming;
 
 namespace Foundry.Generated.Generator.Emit.Types;
 

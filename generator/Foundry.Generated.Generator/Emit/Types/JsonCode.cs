@@ -1,4 +1,5 @@
 using Foundry.Generated.Generator.Schemas;
+using Foundry.Generated.Generator.Naming;
 
 namespace Foundry.Generated.Generator.Emit.Types;
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using Foundry.Generated.Generator.Schemas;
+using Foundry.Generated.Generator.Naming;
 
 namespace Foundry.Generated.Generator.Emit.Types;
 
