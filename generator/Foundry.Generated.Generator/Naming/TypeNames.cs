@@ -40,7 +40,7 @@ internal sealed class TypeNames
     private readonly Dictionary<string, string> _namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
     private readonly HashSet<string> _namespaceKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-    /// <param name="clientNames">The route clients' class names (<see cref="Operations.ClientNaming"/>): they keep their names.</param>
+    /// <param name="clientNames">The route clients' class names (<see cref="ClientNaming"/>): they keep their names.</param>
     public TypeNames(SpecDocument document, string rootNamespace, IEnumerable<string> clientNames)
     {
         _document = document;
