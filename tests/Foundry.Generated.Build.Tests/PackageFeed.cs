@@ -11,6 +11,12 @@ namespace Foundry.Generated.Build.Tests;
 /// Packs Foundry.Generated, Foundry.Generated.Hosting and the foundry-llm tool once per test class into a temporary folder feed, with a
 /// version no earlier run used (so NuGet's global cache never serves a stale package); removes both afterwards.
 /// </summary>
+/// <remarks>
+/// Packs what the suite's build already compiled (Debug, <c>--no-build</c>; this project references the three so they
+/// are built): a version passed to a building pack would change every assembly's version and recompile them all, the
+/// precompiled clients included. The packages' contents are the same but for the optimiser; a Release pack is what
+/// <see cref="PackageValidationTests"/> and docs/RELEASING.md run.
+/// </remarks>
 public sealed class PackageFeed : IDisposable
 {
     public PackageFeed()
@@ -19,7 +25,12 @@ public sealed class PackageFeed : IDisposable
         Directory.CreateDirectory(Folder);
         foreach (var project in new[] { "runtime/Foundry.Generated.Clients", "runtime/Foundry.Generated.Clients.Hosting", "runtime/Foundry.Generated.Cli" })
         {
-            var (exit, output) = Dotnet.Run(RepoRoot, "pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", Folder, "-p:Version=" + Version, "-nologo");
+            // A packing restore first: the package's dependencies come from the restore, where a reference packed
+            // inside the package is private (_IsPacking, as `dotnet pack` restores); no-build pack does not restore.
+            var path = Path.Combine(RepoRoot, project);
+            var (exit, output) = Dotnet.Run(RepoRoot, "restore", path, "-p:_IsPacking=true", "-nologo");
+            Assert.True(exit == 0, output);
+            (exit, output) = Dotnet.Run(RepoRoot, "pack", path, "-c", "Debug", "--no-build", "-p:BuildProjectReferences=false", "-o", Folder, "-p:Version=" + Version, "-nologo");
             Assert.True(exit == 0, output);
         }
     }

@@ -27,13 +27,15 @@ public sealed partial class ReadmeSnippetBuildTests
             exe: true,
             code: hosting,
             beforeImport: "<FoundryHosting>true</FoundryHosting>",
-            items: """<ItemGroup><PackageReference Include="Microsoft.Extensions.Hosting" Version="11.0.0" /></ItemGroup>""");
+            items: """<ItemGroup><PackageReference Include="Microsoft.Extensions.Hosting" Version="11.0.0" /></ItemGroup>""",
+            // Implicit usings on, as in a new `dotnet new console` project the snippets are pasted into. In the project,
+            // not on the command line: a global property would flow to the repository's projects and rebuild them all.
+            afterImport: "<ImplicitUsings>enable</ImplicitUsings>");
         File.WriteAllText(Path.Combine(dir, "ChatSnippet.cs"), AsMethod(chat, "ChatSnippet"));
         File.WriteAllText(Path.Combine(dir, "ErrorsSnippet.cs"), AsMethod(errors, "ErrorsSnippet"));
         File.WriteAllText(Path.Combine(dir, "PerCallSnippet.cs"), AsMethod(perCall, "PerCallSnippet"));
 
-        // Implicit usings on, as in a new `dotnet new console` project the snippets are pasted into.
-        var (exit, output) = folder.Build(dir, "-p:ImplicitUsings=enable");
+        var (exit, output) = folder.Build(dir);
 
         Assert.True(exit == 0, output);
         Assert.Contains("0 Warning(s)", output);
