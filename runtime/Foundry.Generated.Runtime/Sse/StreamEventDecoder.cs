@@ -17,40 +17,47 @@ internal enum DecodedKind
 }
 
 /// <summary>One parsed server-sent event: a typed value, the end sentinel, or a provider error.</summary>
+/// <remarks>
+/// Three fields: the parser copies this struct (inside its <c>SseItem</c>) a few times per event, so what only errors,
+/// failing events and usage carry lives in a <see cref="DecodedDetails"/> that ordinary events do not allocate.
+/// </remarks>
 internal readonly struct DecodedEvent<TEvent>
 {
+    private readonly DecodedDetails? _details;
+
     public DecodedEvent(DecodedKind kind, TEvent? value = default, string? message = null, string? code = null, string? type = null, long? inputTokens = null, long? outputTokens = null, bool failsStream = false)
     {
-        FailsStream = failsStream;
-        InputTokens = inputTokens;
-        OutputTokens = outputTokens;
         Kind = kind;
         Value = value;
-        Message = message;
-        Code = code;
-        Type = type;
+        if (message is not null || code is not null || type is not null || inputTokens is not null || outputTokens is not null || failsStream)
+        {
+            _details = new DecodedDetails(message, code, type, inputTokens, outputTokens, failsStream);
+        }
     }
 
     public DecodedKind Kind { get; }
 
     public TEvent? Value { get; }
 
-    public string? Message { get; }
+    public string? Message => _details?.Message;
 
-    public string? Code { get; }
+    public string? Code => _details?.Code;
 
-    public string? Type { get; }
+    public string? Type => _details?.Type;
 
-    public long? InputTokens { get; }
+    public long? InputTokens => _details?.InputTokens;
 
-    public long? OutputTokens { get; }
+    public long? OutputTokens => _details?.OutputTokens;
 
     /// <summary>
     /// An ordinary event that ends the stream with an error (Responses <c>response.failed</c>): its value is delivered
     /// like any other, then the stream fails with <see cref="Message"/> and <see cref="Code"/>.
     /// </summary>
-    public bool FailsStream { get; }
+    public bool FailsStream => _details?.FailsStream == true;
 }
+
+/// <summary>What an error, a failing event or a usage report adds to a <see cref="DecodedEvent{TEvent}"/>.</summary>
+internal sealed record DecodedDetails(string? Message, string? Code, string? Type, long? InputTokens, long? OutputTokens, bool FailsStream);
 
 /// <summary>
 /// Decodes one SSE <c>data</c> field straight from its UTF-8 bytes. Error detection works on raw bytes first, so
