@@ -9,7 +9,7 @@ namespace Foundry.Generated.SpecSync;
 
 /// <summary>
 /// Regenerates spec/foundry-llm-proxy.openapi.json from the providers' upstream OpenAPI files
-/// (<c>dotnet run --project generator/Foundry.Generated.SpecSync</c>, or <c>foundry-llm sync</c>; their options: <see cref="SyncCommandLine"/>),
+/// (<c>dotnet run --project tools/Foundry.Generated.SpecSync</c>, or <c>foundry-llm sync</c>; their options: <see cref="SyncCommandLine"/>),
 /// and prints the public API changes the new revision causes in the generated types.
 /// </summary>
 public static class SyncCommand
