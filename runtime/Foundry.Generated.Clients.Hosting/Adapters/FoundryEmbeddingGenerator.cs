@@ -25,14 +25,12 @@ file static class Route
 
 /// <summary><see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> over the OpenAI embeddings route: one request per batch, vectors in input order, dimensions and usage passed through.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Foundry.Generated", "1.0.0")]
-public sealed class FoundryEmbeddingGenerator(Client client, Model defaultModel) : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class FoundryEmbeddingGenerator(Client client, Model defaultModel) : FoundryEmbeddingGeneratorBase<Model>(client, defaultModel, defaultModel.Id, defaultModel.Info?.Capabilities.EmbeddingDimensions)
 // </foundry-header>
 {
     private readonly Client _client = client ?? throw new ArgumentNullException(nameof(client));
-    private readonly Model _defaultModel = defaultModel;
-    private readonly EmbeddingGeneratorMetadata _metadata = new(FoundryChatMapping.ProviderName, null, defaultModel.Id, defaultModel.Info?.Capabilities.EmbeddingDimensions);
 
-    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
         var inputs = new List<string>(values);
@@ -41,7 +39,7 @@ public sealed class FoundryEmbeddingGenerator(Client client, Model defaultModel)
             return new GeneratedEmbeddings<Embedding<float>>();
         }
 
-        var model = ResolveModel(options?.ModelId);
+        var model = ResolveModel(options);
         var raw = options?.RawRepresentationFactory?.Invoke(this) as Request;
         var request = (raw ?? new Request { Model = model, Input = inputs }) with
         {
@@ -79,21 +77,4 @@ public sealed class FoundryEmbeddingGenerator(Client client, Model defaultModel)
             Usage = new UsageDetails { InputTokenCount = response.Usage.PromptTokens, TotalTokenCount = response.Usage.TotalTokens },
         };
     }
-
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(_client) ? _client
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
-
-    /// <summary>Nothing to release: the generated client belongs to the caller.</summary>
-    public void Dispose()
-    {
-    }
-
-    private Model ResolveModel(string? id) => FoundryModelResolution.Resolve(id, _defaultModel);
 }

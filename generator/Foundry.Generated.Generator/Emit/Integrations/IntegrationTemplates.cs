@@ -61,7 +61,7 @@ internal static class IntegrationTemplates
             "FoundryEmbeddingGenerator.cs",
             "OpenAI embeddings",
             Aliases(("Client", "OpenAiEmbeddingsClient"), ("Model", "EmbeddingsModel"), ("Request", "OpenAi.CreateEmbeddingRequest"), ("OpenAi", "OpenAi")),
-            "sealed class FoundryEmbeddingGenerator(Client client, Model defaultModel) : IEmbeddingGenerator<string, Embedding<float>>",
+            "sealed class FoundryEmbeddingGenerator(Client client, Model defaultModel) : FoundryEmbeddingGeneratorBase<Model>(client, defaultModel, defaultModel.Id, defaultModel.Info?.Capabilities.EmbeddingDimensions)",
             "<see cref=\"IEmbeddingGenerator{TInput, TEmbedding}\"/> over the OpenAI embeddings route: one request per batch, vectors in input order, dimensions and usage passed through."),
         Chat("FoundryXaiChatCompletionsChatClient", "FoundryChatCompletionsChatClient.cs", "xAI chat completions", "XaiChatCompletionsClient", "XaiChatCompletionsModel", "Xai.CreateChatCompletionRequest", "OpenAi",
             "text, reasoning (<c>reasoning_content</c> where a provider sends it), tool calls accumulated by index, usage and finish reasons"),
