@@ -17,11 +17,26 @@ namespace Foundry.Generated.Runtime;
 /// the parser drops such an event silently, as the SSE standard says, but for a client it means the stream was cut.
 /// On an LF-only stream it looks once per read for the last blank line (a backward vectorised search); after the first
 /// CR, line by line. Either way the count is exact at every read.
+/// <para>
+/// It reads ahead: the parser asks for a few hundred bytes at a time (its line buffer starts at 1 KB), so this stream
+/// reads up to <see cref="ReadAheadBytes"/> from the response at once and hands them out from memory. The timeouts and
+/// the response stream below are then crossed once per network read, not several times per event; a read still
+/// returns as soon as any bytes arrive, so nothing waits for the buffer to fill.
+/// </para>
 /// </remarks>
 internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventBytes) : ReadOnlyWrapperStream(inner)
 {
+    /// <summary>The most one read from the response takes (the limit holds however the bytes are split).</summary>
+    public const int ReadAheadBytes = 16 * 1024;
+
     // The data limit plus room for field names and line ends: what an event may take on the wire before it ends.
-    private readonly long _wireLimit = maxEventBytes + Math.Max(maxEventBytes / 8L, 4096L);
+    private readonly long _wireLimit = WireLimit(maxEventBytes);
+
+    // No larger than the wire limit: then a read that passes the limit holds no complete event the parser has not yet
+    // had (an event that starts within one read cannot pass it there), so failing at once loses nothing.
+    private readonly byte[] _ahead = new byte[(int)Math.Min(ReadAheadBytes, WireLimit(maxEventBytes))];
+    private int _aheadStart;
+    private int _aheadEnd;
     private long _eventBytes;
     private long _lineBytes;
     private bool _afterCarriageReturn;
@@ -29,27 +44,48 @@ internal sealed class EventSizeLimitStream(System.IO.Stream inner, int maxEventB
     private bool _carriageReturns;
     private bool _carriageReturnEndedField;
 
+    private static long WireLimit(int maxEventBytes) => maxEventBytes + Math.Max(maxEventBytes / 8L, 4096L);
+
     /// <summary>Bytes of the event in progress when the body ended (0 when it ended on an event boundary).</summary>
     public long PendingEventBytes => _eventHasField ? _eventBytes : 0;
 
-    // Reads are small and frequent (the parser's buffer is a few KB): no state machine when the read completes at once.
+    // Most reads are served from what was read ahead: no call below, no state machine.
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = Inner.ReadAsync(buffer, cancellationToken);
-        if (!read.IsCompletedSuccessfully)
+        if (_aheadStart < _aheadEnd || buffer.IsEmpty)
         {
-            return CountWhenReadAsync(read, buffer);
+            return new ValueTask<int>(Serve(buffer.Span));
         }
 
-        var n = read.Result;
-        Count(buffer.Span[..n]);
-        return new ValueTask<int>(n);
+        var read = Inner.ReadAsync(_ahead, cancellationToken);
+        if (!read.IsCompletedSuccessfully)
+        {
+            return ServeWhenReadAsync(read, buffer);
+        }
+
+        Arrived(read.Result);
+        return new ValueTask<int>(Serve(buffer.Span));
     }
 
-    private async ValueTask<int> CountWhenReadAsync(ValueTask<int> read, Memory<byte> buffer)
+    private async ValueTask<int> ServeWhenReadAsync(ValueTask<int> read, Memory<byte> buffer)
     {
-        var n = await read.ConfigureAwait(false);
-        Count(buffer.Span[..n]);
+        Arrived(await read.ConfigureAwait(false));
+        return Serve(buffer.Span);
+    }
+
+    // Bytes are counted as they arrive from the response, so an event too large fails before the parser buffers it.
+    private void Arrived(int n)
+    {
+        Count(_ahead.AsSpan(0, n));
+        _aheadStart = 0;
+        _aheadEnd = n;
+    }
+
+    private int Serve(Span<byte> buffer)
+    {
+        var n = Math.Min(buffer.Length, _aheadEnd - _aheadStart);
+        _ahead.AsSpan(_aheadStart, n).CopyTo(buffer);
+        _aheadStart += n;
         return n;
     }
 
