@@ -115,7 +115,7 @@ internal sealed class AnthropicAccumulator : StreamAccumulator
             return false;
         }
 
-        var piece = reader.GetString();
+        var piece = Pieces.Chars(ref reader);
         if (!reader.Read() || reader.TokenType != JsonTokenType.EndObject || !reader.Read() || reader.TokenType != JsonTokenType.EndObject)
         {
             return false;

@@ -22,7 +22,7 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
 
     public ChatCompletionsAccumulator(List<JsonElement> unknown)
         : base(unknown)
-        => _merge = new DeltaMerge(Text);
+        => _merge = new DeltaMerge(Text, Pieces);
 
     protected override bool Add(ReadOnlySpan<byte> data)
     {
@@ -57,7 +57,7 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
             }
             else
             {
-                var name = reader.GetString()!;
+                var name = PieceReader.Known(ref reader, ChunkMembers);
                 reader.Read();
                 Last(_chunk, name, ref reader);
             }
@@ -133,7 +133,7 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
             }
             else
             {
-                var name = reader.GetString()!;
+                var name = PieceReader.Known(ref reader, ChunkMembers);
                 reader.Read();
                 Last(choice, name, ref reader);
             }
@@ -153,13 +153,31 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
             return;
         }
 
-        if (reader.TokenType == JsonTokenType.String && target[name] is JsonValue old && old.TryGetValue<string>(out var same) && reader.ValueTextEquals(same))
+        // Members that repeat on every chunk (id, model, created, a null finish) are read again only when they change.
+        switch (reader.TokenType)
         {
-            return;
-        }
+            case JsonTokenType.String when target[name] is JsonValue old && old.TryGetValue<string>(out var same) && reader.ValueTextEquals(same):
+                return;
+            case JsonTokenType.String:
+                target[name] = reader.GetString();
+                return;
+            case JsonTokenType.Number when reader.TryGetInt64(out var number):
+                if (!(target[name] is JsonValue was && was.TryGetValue<long>(out var before) && before == number))
+                {
+                    target[name] = number;
+                }
 
-        target[name] = JsonNode.Parse(ref reader);
+                return;
+            default:
+                target[name] = JsonNode.Parse(ref reader);
+                return;
+        }
     }
+
+    private static readonly string[] ChunkMembers =
+    {
+        "id", "created", "model", "system_fingerprint", "service_tier", "usage", "finish_reason", "native_finish_reason", "citations",
+    };
 
     protected override JsonNode Build()
     {

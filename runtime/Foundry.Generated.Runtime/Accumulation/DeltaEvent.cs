@@ -14,12 +14,16 @@ internal ref struct DeltaEvent
     public int ContentIndex;
     public int SummaryIndex;
     public int Index;
-    public string? Delta;
+    /// <summary>The piece, in the <see cref="PieceReader"/>'s buffer (valid until it reads the next one).</summary>
+    public ReadOnlySpan<char> Delta;
+
+    /// <summary>Whether the event has the piece as a string.</summary>
+    public bool HasDelta;
     /// <summary>Set when the event has a member that is not a string, number or the ones read here (e.g. logprobs):
     /// then the event is read whole.</summary>
     public bool HasOther;
 
-    public static DeltaEvent Read(ReadOnlySpan<byte> data, ReadOnlySpan<byte> pieceName)
+    public static DeltaEvent Read(ReadOnlySpan<byte> data, ReadOnlySpan<byte> pieceName, PieceReader pieces, string[] knownTypes)
     {
         var e = default(DeltaEvent);
         var reader = new Utf8JsonReader(data);
@@ -29,7 +33,7 @@ internal ref struct DeltaEvent
             if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                e.Type = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                e.Type = reader.TokenType == JsonTokenType.String ? PieceReader.Known(ref reader, knownTypes) : null;
             }
             else if (reader.ValueTextEquals("output_index"u8))
             {
@@ -50,7 +54,12 @@ internal ref struct DeltaEvent
             else if (reader.ValueTextEquals(pieceName))
             {
                 reader.Read();
-                e.Delta = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    e.Delta = pieces.Chars(ref reader);
+                    e.HasDelta = true;
+                }
+
                 e.HasOther |= reader.TokenType is not JsonTokenType.String and not JsonTokenType.Null;
                 reader.Skip();
             }

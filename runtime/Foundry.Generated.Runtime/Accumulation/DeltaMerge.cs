@@ -15,9 +15,13 @@ namespace Foundry.Generated.Runtime;
 internal sealed class DeltaMerge
 {
     private readonly TextSlots _text;
-    private char[] _chars = new char[256];
+    private readonly PieceReader _pieces;
 
-    public DeltaMerge(TextSlots text) => _text = text;
+    public DeltaMerge(TextSlots text, PieceReader pieces)
+    {
+        _text = text;
+        _pieces = pieces;
+    }
 
     /// <summary>Merges the object the reader is on (its <c>StartObject</c>) into <paramref name="target"/>.</summary>
     public void MergeObject(JsonObject target, ref Utf8JsonReader reader)
@@ -49,7 +53,7 @@ internal sealed class DeltaMerge
                 }
                 else
                 {
-                    _text.Append(target, name, Chars(ref reader));
+                    _text.Append(target, name, _pieces.Chars(ref reader));
                 }
 
                 break;
@@ -187,31 +191,8 @@ internal sealed class DeltaMerge
     public static bool IsIdentity(string name)
         => name is "id" or "type" or "role" or "name" or "index" or "object" or "model" or "finish_reason" or "call_id" or "tool_call_id" or "expires_at";
 
-    private ReadOnlySpan<char> Chars(ref Utf8JsonReader reader)
-    {
-        var max = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        if (_chars.Length < max)
-        {
-            _chars = new char[Math.Max(max, _chars.Length * 2)];
-        }
-
-        var n = reader.CopyString(_chars);
-        return _chars.AsSpan(0, n);
-    }
-
-    // The member names chat deltas use, without a new string per event.
-    private static string Name(ref Utf8JsonReader reader)
-    {
-        foreach (var known in Known)
-        {
-            if (reader.ValueTextEquals(known))
-            {
-                return known;
-            }
-        }
-
-        return reader.GetString()!;
-    }
+    // The member names deltas use, without a new string per event.
+    private static string Name(ref Utf8JsonReader reader) => PieceReader.Known(ref reader, Known);
 
     private static readonly string[] Known =
     {

@@ -24,14 +24,14 @@ internal sealed class ResponsesAccumulator : StreamAccumulator
 
     protected override bool Add(ReadOnlySpan<byte> data)
     {
-        var delta = DeltaEvent.Read(data, "delta"u8);
+        var delta = DeltaEvent.Read(data, "delta"u8, Pieces, KnownTypes);
         var type = delta.Type;
         if (type is null)
         {
             return false;
         }
 
-        if (!delta.HasOther && Piece(type) is { } piece)
+        if (!delta.HasOther && delta.HasDelta && Piece(type) is { } piece)
         {
             var (owner, member) = piece;
             Text.Append(Target(owner, delta), member, delta.Delta);
@@ -40,6 +40,14 @@ internal sealed class ResponsesAccumulator : StreamAccumulator
 
         return AddWhole(type, ParseObject(data));
     }
+
+    // The frequent event types, matched without a string per event.
+    private static readonly string[] KnownTypes =
+    {
+        "response.output_text.delta", "response.reasoning_summary_text.delta", "response.function_call_arguments.delta",
+        "response.reasoning_text.delta", "response.refusal.delta", "response.code_interpreter_call_code.delta",
+        "response.custom_tool_call_input.delta", "response.mcp_call_arguments.delta", "response.apply_patch_call_operation_diff.delta",
+    };
 
     // Where a delta event's piece goes: which object (item, content part, summary part) and which member.
     private static (Owner Owner, string Member)? Piece(string type) => type switch

@@ -19,6 +19,9 @@ internal abstract class StreamAccumulator
     /// <summary>Text pieces joined per member without copying the text so far on every piece.</summary>
     protected TextSlots Text { get; } = new();
 
+    /// <summary>Reads pieces and known names without a string per event.</summary>
+    protected PieceReader Pieces { get; } = new();
+
     public static StreamAccumulator For(FoundryStreamDialect dialect, List<JsonElement> unknown) => dialect switch
     {
         FoundryStreamDialect.OpenAiResponses => new ResponsesAccumulator(unknown),
