@@ -13,11 +13,12 @@ namespace Foundry.Generated.Runtime;
 /// function calls whose arguments stream as Vertex AI <c>partialArgs</c> become one call with whole <c>args</c>
 /// (<see cref="PartialArgsAssembler"/>), keeping the signature of the part that opened them. Other candidate and
 /// response members (finish reason, safety ratings, grounding, usage metadata, model version, response id) take their
-/// last non-null value; citations are appended.
+/// last non-null value (<see cref="LastValues"/>: kept raw, parsed once at the end); citations are appended. Chunks are
+/// read with <see cref="Utf8JsonReader"/>; only parts that are not plain text become trees.
 /// </summary>
 internal sealed class GeminiAccumulator : StreamAccumulator
 {
-    private readonly JsonObject _response = new();
+    private readonly LastValues _response = new();
     private readonly SortedDictionary<int, Candidate> _candidates = new();
 
     public GeminiAccumulator(List<JsonElement> unknown)
@@ -27,76 +28,167 @@ internal sealed class GeminiAccumulator : StreamAccumulator
 
     protected override bool Add(ReadOnlySpan<byte> data)
     {
-        var chunk = ParseObject(data);
-        foreach (var (name, value) in Detach(chunk))
+        var reader = new Utf8JsonReader(data);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            if (name == "candidates" && value is JsonArray candidates)
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("candidates"u8))
             {
-                foreach (var node in Detach(candidates))
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
                 {
-                    if (node is JsonObject candidate)
-                    {
-                        Merge(candidate);
-                    }
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    Merge(ref reader, data);
                 }
             }
-            else if (value is not null || !_response.ContainsKey(name))
+            else
             {
-                _response[name] = value;
+                var name = PieceReader.Known(ref reader, Members);
+                reader.Read();
+                _response.Keep(name, ref reader, data);
             }
         }
 
         return true;
     }
 
-    private void Merge(JsonObject delta)
+    private static readonly string[] Members =
     {
-        var index = Int(delta, "index");
+        "usageMetadata", "modelVersion", "responseId", "createTime", "promptFeedback", "content", "role", "parts",
+        "finishReason", "safetyRatings", "groundingMetadata", "avgLogprobs", "citationMetadata", "text",
+    };
+
+    // One candidate of a chunk (the reader on its start): its index first (often its last member), then its members.
+    private void Merge(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
+    {
+        var index = IndexOf(reader);
         if (!_candidates.TryGetValue(index, out var candidate))
         {
             candidate = new Candidate();
             _candidates[index] = candidate;
         }
 
-        foreach (var (name, value) in Detach(delta))
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            switch (name)
+            if (reader.ValueTextEquals("content"u8))
             {
-                case "content" when value is JsonObject content:
-                    foreach (var (member, part) in Detach(content))
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    Content(candidate, ref reader, data);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("citationMetadata"u8))
+            {
+                reader.Read();
+                if (JsonNode.Parse(ref reader) is JsonObject citations)
+                {
+                    if (candidate.Citations?["citations"] is JsonArray all && citations["citations"] is JsonArray more)
                     {
-                        if (member == "parts" && part is JsonArray parts)
-                        {
-                            foreach (var p in Detach(parts))
-                            {
-                                if (p is JsonObject o)
-                                {
-                                    Part(candidate, o);
-                                }
-                            }
-                        }
-                        else if (part is not null)
-                        {
-                            candidate.Content[member] = part;
-                        }
+                        MoveAll(more, all);
                     }
-
-                    break;
-                case "citationMetadata" when value is JsonObject citations && candidate.Members["citationMetadata"] is JsonObject kept
-                    && citations["citations"] is JsonArray more && kept["citations"] is JsonArray all:
-                    MoveAll(more, all);
-                    break;
-                case "index":
-                    break;
-                default:
-                    if (value is not null || !candidate.Members.ContainsKey(name))
+                    else
                     {
-                        candidate.Members[name] = value;
+                        candidate.Citations = citations;
                     }
-
-                    break;
+                }
+            }
+            else if (reader.ValueTextEquals("index"u8))
+            {
+                reader.Read();
+            }
+            else
+            {
+                var name = PieceReader.Known(ref reader, Members);
+                reader.Read();
+                candidate.Members.Keep(name, ref reader, data);
             }
         }
+    }
+
+    private static int IndexOf(Utf8JsonReader candidate)
+    {
+        while (candidate.Read() && candidate.TokenType == JsonTokenType.PropertyName)
+        {
+            var isIndex = candidate.ValueTextEquals("index"u8);
+            candidate.Read();
+            if (isIndex)
+            {
+                return candidate.TryGetInt32(out var i) ? i : 0;
+            }
+
+            candidate.Skip();
+        }
+
+        return 0;
+    }
+
+    private void Content(Candidate candidate, ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals("parts"u8))
+            {
+                var name = PieceReader.Known(ref reader, Members);
+                reader.Read();
+                candidate.Content.Keep(name, ref reader, data);
+                continue;
+            }
+
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                if (!TryText(candidate, ref reader) && JsonNode.Parse(ref reader) is JsonObject part)
+                {
+                    Part(candidate, part);
+                }
+            }
+        }
+    }
+
+    // A part that is only {"text": "…"}, joined to a text part before it without a tree; false leaves the reader as it was.
+    private bool TryText(Candidate candidate, ref Utf8JsonReader reader)
+    {
+        var copy = reader;
+        if (!copy.Read() || !copy.ValueTextEquals("text"u8) || !copy.Read() || copy.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        var text = copy;
+        if (!copy.Read() || copy.TokenType != JsonTokenType.EndObject)
+        {
+            return false;
+        }
+
+        if (candidate.Parts.Count == 0 || candidate.Parts[^1] is not JsonObject last || !IsText(last) || Thought(last))
+        {
+            last = new JsonObject { ["text"] = string.Empty };
+            candidate.Parts.Add((JsonNode)last);
+        }
+
+        Text.Append(last, "text", Pieces.Chars(ref text));
+        reader = copy;
+        return true;
     }
 
     private void Part(Candidate candidate, JsonObject part)
@@ -249,12 +341,13 @@ internal sealed class GeminiAccumulator : StreamAccumulator
                 parts.Add((JsonNode)CallPart(open, candidate.OpenExtras));
             }
 
-            var content = (JsonObject)candidate.Content.DeepClone();
-            content["parts"] = parts;
+            var content = new JsonObject { ["parts"] = parts };
+            candidate.Content.WriteTo(content);
             var whole = new JsonObject { ["content"] = content };
-            foreach (var (name, value) in candidate.Members)
+            candidate.Members.WriteTo(whole);
+            if (candidate.Citations is { } citations)
             {
-                whole[name] = value?.DeepClone();
+                whole["citationMetadata"] = citations.DeepClone();
             }
 
             whole["index"] = index;
@@ -262,44 +355,16 @@ internal sealed class GeminiAccumulator : StreamAccumulator
         }
 
         result["candidates"] = candidates;
-        foreach (var (name, value) in _response)
-        {
-            result[name] = value?.DeepClone();
-        }
-
+        _response.WriteTo(result);
         return result;
-    }
-
-    private static (string Name, JsonNode? Value)[] Detach(JsonObject o)
-    {
-        var members = new (string, JsonNode?)[o.Count];
-        var n = 0;
-        foreach (var (name, value) in o)
-        {
-            members[n++] = (name, value);
-        }
-
-        o.Clear();
-        return members;
-    }
-
-    private static JsonNode?[] Detach(JsonArray a)
-    {
-        var elements = new JsonNode?[a.Count];
-        for (var i = 0; i < elements.Length; i++)
-        {
-            elements[i] = a[i];
-        }
-
-        a.Clear();
-        return elements;
     }
 
     private sealed class Candidate
     {
-        public readonly JsonObject Content = new();
+        public readonly LastValues Content = new();
         public readonly JsonArray Parts = new();
-        public readonly JsonObject Members = new();
+        public readonly LastValues Members = new();
+        public JsonObject? Citations;
         public readonly PartialArgsAssembler Calls = new();
         public JsonObject? OpenExtras;
     }

@@ -100,6 +100,30 @@ public sealed class ResponsesAccumulatorTests
     }
 
     [Fact]
+    public async Task A_stream_cut_short_fails_and_the_accumulator_still_holds_what_arrived()
+    {
+        var events = RecordedEvent.Of("openai-responses-text.sse");
+        var cut = events.Take(events.FindLastIndex(e => e.JsonType == "response.output_text.delta")).ToList();
+        using var client = RecordedStream.Client(RecordedEvent.Body(cut), 7);
+        var accumulator = new FoundryStreamAccumulator<Response>();
+        var shown = new System.Text.StringBuilder();
+
+        var error = await Assert.ThrowsAsync<FoundryStreamException>(async () =>
+        {
+            await foreach (var e in client.OpenAiResponses.StreamAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "x" }, accumulator))
+            {
+                shown.Append((e as ResponseTextDeltaEvent)?.Delta);
+            }
+        });
+
+        Assert.Equal(FoundryStreamFailure.Truncated, error.Failure);
+        Assert.Equal(cut.Count, accumulator.EventCount);
+        var text = JsonNode.Parse(FoundryJson.Serialize(accumulator.ToResponse()))!["output"]![0]!["content"]![0]!["text"]!.GetValue<string>();
+        Assert.Equal(shown.ToString(), text);
+        Assert.NotEmpty(text);
+    }
+
+    [Fact]
     public async Task One_accumulator_collects_one_stream()
     {
         var body = RecordedStream.Bytes("openai-responses-text.sse");
