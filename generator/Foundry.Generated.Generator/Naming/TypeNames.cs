@@ -31,6 +31,7 @@ internal sealed class TypeNames
         "FoundryException", "FoundryApiException", "FoundryStreamException", "FoundryStreamFailure",
         "FoundryConnectionException", "FoundryTimeoutException", "FoundryCredentialException", "FoundryTelemetry",
         "FoundryModelInfo", "FoundryModelCapabilities", "FoundryModelLifecycle", "IFoundryModelId", "FoundryModelIdAttribute",
+        "FoundryStreamAccumulator", "FoundryStreamAccumulator`1",
     };
 
     private readonly SpecDocument _document;

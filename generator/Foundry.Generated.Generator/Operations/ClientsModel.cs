@@ -29,6 +29,12 @@ internal sealed record OperationModel(
 
     /// <summary>Upstream says <c>deprecated: true</c>.</summary>
     public bool Deprecated { get; init; }
+
+    /// <summary>
+    /// For a <c>Stream</c> operation: the route's non-streaming response type (the same operation's JSON answer, or the
+    /// client's <c>Create</c> result), which a stream accumulator builds; null when the route has none.
+    /// </summary>
+    public string? AccumulatedType { get; init; }
 }
 
 /// <summary>One client per route (e.g. <c>OpenAiResponsesClient</c>).</summary>

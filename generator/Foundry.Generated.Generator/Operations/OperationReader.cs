@@ -78,13 +78,22 @@ internal static class OperationReader
 
             if (events != null && method != "Create" && byId.TryGetValue(events, out var eventType) && !ops.Any(o => o.Method == "Stream" && o.RequestType == requestType.FullName))
             {
-                ops.Add(Build(op, "Stream", route, relative, requestType, eventType, modelInPath, byId));
+                var stream = Build(op, "Stream", route, relative, requestType, eventType, modelInPath, byId);
+                ops.Add(json != null && byId.TryGetValue(json, out var whole) ? stream with { AccumulatedType = whole.FullName } : stream);
             }
 
             clients[client] = (route, ops);
         }
 
-        return new ClientsModel(root, clients.Select(p => new ClientModel(p.Key + "Client", p.Key, p.Value.Route, p.Value.Ops.ToEquatableArray())).ToEquatableArray());
+        return new ClientsModel(root, clients.Select(p => new ClientModel(p.Key + "Client", p.Key, p.Value.Route, WithAccumulatedTypes(p.Value.Ops).ToEquatableArray())).ToEquatableArray());
+    }
+
+    // A stream operation without a JSON answer of its own (Gemini's streamGenerateContent) accumulates into the result
+    // of the client's Create operation.
+    private static List<OperationModel> WithAccumulatedTypes(List<OperationModel> ops)
+    {
+        var create = ops.FirstOrDefault(o => o.Method == "Create")?.ResultType;
+        return ops.Select(o => o.Method == "Stream" && o.AccumulatedType == null && create != null ? o with { AccumulatedType = create } : o).ToList();
     }
 
     /// <summary>Why a client method could not route the request by its model (the runtime needs the route's model struct), or null.</summary>

@@ -2,18 +2,18 @@ namespace Foundry.Generated.Hosting.AI
 {
     /// <summary>
     /// Gemini function calls whose arguments stream in pieces (Vertex AI <c>streamFunctionCallArguments</c>), joined into
-    /// one call: a part with the name and <c>willContinue: true</c> opens the call, later parts (usually without a name)
-    /// add <c>partialArgs</c> (a JSON path and one value each; string pieces at the same path are joined), and the first
-    /// part without <c>willContinue: true</c> completes it. A part that is not continued and opens nothing is a whole
-    /// call (complete <c>args</c>, or none), as before streamed arguments existed. Per stream; not thread-safe.
+    /// one <see cref="global::Microsoft.Extensions.AI.FunctionCallContent"/>. The joining itself is the runtime's
+    /// (<c>PartialArgsAssembler</c>, which the stream accumulator uses too); this gives its calls the adapter's shape: a
+    /// call without an id gets <c>name#ordinal</c>, and arguments that could not be assembled become the call's
+    /// <c>Exception</c>. Per stream; not thread-safe.
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class FoundryPartialArgsBuffer
     {
-        private Call? _open;
+        private readonly global::Foundry.Generated.Runtime.PartialArgsAssembler _calls = new();
 
         /// <summary>Whether a call is open (its arguments still streaming).</summary>
-        public bool IsOpen => _open is not null;
+        public bool IsOpen => _calls.IsOpen;
 
         /// <summary>
         /// Starts a functionCall part: opens a call, or continues the open one (filling in an id or name it lacks).
@@ -21,86 +21,33 @@ namespace Foundry.Generated.Hosting.AI
         /// completed, so that call is not merged into the new one.
         /// </summary>
         public global::Microsoft.Extensions.AI.FunctionCallContent? Part(string? callId, string? name, string? argumentsJson, int ordinal)
-        {
-            global::Microsoft.Extensions.AI.FunctionCallContent? interrupted = null;
-            if (_open is { } open && (Differs(open.Name, name) || Differs(open.CallId, callId)))
-            {
-                interrupted = Complete(ordinal);
-            }
-
-            var call = _open ??= new Call();
-            call.CallId ??= callId;
-            call.Name ??= string.IsNullOrEmpty(name) ? null : name;
-            call.ArgumentsJson ??= argumentsJson;
-            return interrupted;
-        }
+            => Content(_calls.Part(callId, name, argumentsJson), ordinal);
 
         /// <summary>A string piece at a JSON path; it is appended to a string already there.</summary>
-        public void String(string? jsonPath, string value) => Set(jsonPath, global::System.Text.Json.Nodes.JsonValue.Create(value), append: true);
+        public void String(string? jsonPath, string value) => _calls.String(jsonPath, value);
 
-        public void Number(string? jsonPath, double value) => Set(jsonPath, global::System.Text.Json.Nodes.JsonValue.Create(value), append: false);
+        public void Number(string? jsonPath, double value) => _calls.Number(jsonPath, value);
 
-        public void Boolean(string? jsonPath, bool value) => Set(jsonPath, global::System.Text.Json.Nodes.JsonValue.Create(value), append: false);
+        public void Boolean(string? jsonPath, bool value) => _calls.Boolean(jsonPath, value);
 
-        public void Null(string? jsonPath) => Set(jsonPath, null, append: false);
+        public void Null(string? jsonPath) => _calls.Null(jsonPath);
 
         /// <summary>A piece with no value this reads (not a string, number, boolean or null): the call fails rather than lose it.</summary>
-        public void Unreadable(string? jsonPath)
-        {
-            var call = _open ??= new Call();
-            call.Error ??= $"the piece at '{jsonPath}' has no string, number, boolean or null value";
-        }
+        public void Unreadable(string? jsonPath) => _calls.Unreadable(jsonPath);
 
         /// <summary>
         /// Ends a part: completes the call unless the part said <c>willContinue: true</c>. Null while the call goes on,
         /// and for a part that carries nothing (an empty functionCall with no call open).
         /// <paramref name="ordinal"/> (the calls completed so far) makes the id of a call that has none.
         /// </summary>
-        public global::Microsoft.Extensions.AI.FunctionCallContent? EndPart(bool willContinue, int ordinal)
-            => willContinue ? null : Complete(ordinal);
+        public global::Microsoft.Extensions.AI.FunctionCallContent? EndPart(bool willContinue, int ordinal) => Content(_calls.EndPart(willContinue), ordinal);
 
         /// <summary>At the end of the stream: the call still open (the stream ended without completing it), or null.</summary>
-        public global::Microsoft.Extensions.AI.FunctionCallContent? Flush(int ordinal) => Complete(ordinal);
+        public global::Microsoft.Extensions.AI.FunctionCallContent? Flush(int ordinal) => Content(_calls.Flush(), ordinal);
 
-        private static bool Differs(string? open, string? next) => !string.IsNullOrEmpty(open) && !string.IsNullOrEmpty(next) && open != next;
-
-        private void Set(string? jsonPath, global::System.Text.Json.Nodes.JsonNode? value, bool append)
+        private static global::Microsoft.Extensions.AI.FunctionCallContent? Content(global::Foundry.Generated.Runtime.AssembledCall? call, int ordinal)
         {
-            var call = _open ??= new Call();
-            if (call.Error is not null)
-            {
-                return;
-            }
-
-            call.Root ??= Root(call.ArgumentsJson);
-            call.Error = FoundryJsonPath.Set(call.Root, jsonPath, value, append);
-        }
-
-        // Complete args the call came with are kept and the pieces applied on top of them.
-        private static global::System.Text.Json.Nodes.JsonObject Root(string? argumentsJson)
-        {
-            if (!string.IsNullOrWhiteSpace(argumentsJson))
-            {
-                try
-                {
-                    if (global::System.Text.Json.Nodes.JsonNode.Parse(argumentsJson!) is global::System.Text.Json.Nodes.JsonObject parsed)
-                    {
-                        return parsed;
-                    }
-                }
-                catch (global::System.Text.Json.JsonException)
-                {
-                }
-            }
-
-            return new global::System.Text.Json.Nodes.JsonObject();
-        }
-
-        private global::Microsoft.Extensions.AI.FunctionCallContent? Complete(int ordinal)
-        {
-            var call = _open;
-            _open = null;
-            if (call is null || (call.Name is null && call.ArgumentsJson is null && call.Root is null && call.Error is null && call.CallId is null))
+            if (call is null)
             {
                 return null;
             }
@@ -108,22 +55,13 @@ namespace Foundry.Generated.Hosting.AI
             var name = call.Name ?? string.Empty;
             // Gemini ids are optional; the name is kept in the call id so the result can be matched back.
             var callId = call.CallId ?? name + "#" + ordinal;
-            var content = FoundryChatMapping.FunctionCall(callId, name, call.Root is { } root ? root.ToJsonString() : call.ArgumentsJson);
+            var content = FoundryChatMapping.FunctionCall(callId, name, call.Arguments is { } root ? root.ToJsonString() : call.ArgumentsJson);
             if (call.Error is { } error)
             {
                 content.Exception = new global::System.FormatException($"The streamed arguments of '{name}' could not be assembled: {error}");
             }
 
             return content;
-        }
-
-        private sealed class Call
-        {
-            public string? CallId;
-            public string? Name;
-            public string? ArgumentsJson;
-            public global::System.Text.Json.Nodes.JsonObject? Root;
-            public string? Error;
         }
     }
 }

@@ -20,7 +20,8 @@ internal static class EventStreamReader
     /// <summary>How many bytes of a body that is not an event stream an error shows.</summary>
     public const int PreviewBytes = 256;
 
-    public static async IAsyncEnumerable<TValue> ReadAsync<TRequest, TValue, TReader>(FoundryTransport transport, FoundryOperation operation, TRequest request, FoundryClientOptions options, ILogger logger, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // state: given to the reader's ForStream when the stream starts (an accumulator), or null.
+    public static async IAsyncEnumerable<TValue> ReadAsync<TRequest, TValue, TReader>(FoundryTransport transport, FoundryOperation operation, TRequest request, FoundryClientOptions options, ILogger logger, object? state, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TRequest : IFoundryJsonWritable
         where TReader : struct, IStreamValueReader<TReader, TValue>
     {
@@ -51,7 +52,7 @@ internal static class EventStreamReader
         var maxBytes = options.MaxEventBytes;
         var body = new EventSizeLimitStream(idle, maxBytes);
         // Per stream, never shared between two enumerations: e.g. the cache of ids and model names.
-        var values = TReader.ForStream(operation.Route);
+        var values = TReader.ForStream(operation.Route, state);
         var scanUsage = FoundryTelemetry.RecordsUsage(failures.Activity);
         var terminal = new StreamTerminal(FoundryRoutes.GetStreamDialect(operation.Route), options.FailOnIncompleteResponse);
         var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TValue, TReader>(values, terminal, type, data, maxBytes, scanUsage));

@@ -10,8 +10,9 @@ namespace Foundry.Generated.Runtime;
 internal interface IStreamValueReader<TSelf, TValue>
     where TSelf : struct, IStreamValueReader<TSelf, TValue>
 {
-    /// <summary>A reader for one stream of <paramref name="route"/>; per-stream state lives in it.</summary>
-    static abstract TSelf ForStream(string route);
+    /// <summary>A reader for one stream of <paramref name="route"/>; per-stream state lives in it. <paramref name="state"/>
+    /// is what the caller gave the stream for this reader (an accumulator), or null.</summary>
+    static abstract TSelf ForStream(string route, object? state);
 
     /// <summary>
     /// Reads one event and shows it to the stream's <paramref name="terminal"/> (a reader that walks the event anyway
@@ -20,6 +21,12 @@ internal interface IStreamValueReader<TSelf, TValue>
     /// search over its bytes (answer text is never an error; a decoded chat chunk shows its own top-level members).
     /// </summary>
     bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out TValue value, out ErrorCheck error);
+
+    /// <summary>
+    /// Called with the event's JSON once it is known to be an ordinary event (not an error) that will be delivered or
+    /// skipped; empty for readers that need nothing more (the JIT removes the call for those struct readers).
+    /// </summary>
+    void Accepted(ReadOnlySpan<byte> data);
 }
 
 /// <summary>Reads each event into the generated type, taking repeated strings from the stream's cache.</summary>
@@ -30,7 +37,11 @@ internal readonly struct TypedEventReader<TEvent> : IStreamValueReader<TypedEven
 
     private TypedEventReader(FoundryStringCache strings) => _strings = strings;
 
-    public static TypedEventReader<TEvent> ForStream(string route) => new(new FoundryStringCache());
+    public static TypedEventReader<TEvent> ForStream(string route, object? state) => new(new FoundryStringCache());
+
+    public void Accepted(ReadOnlySpan<byte> data)
+    {
+    }
 
     // An error chunk may decode as an ordinary event (OpenRouter sends choices and a top-level error together).
     public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out TEvent value, out ErrorCheck error)
@@ -63,8 +74,12 @@ internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader,
 
     private StreamTextReader(FoundryStreamDialect dialect) => _dialect = dialect;
 
-    public static StreamTextReader ForStream(string route)
+    public static StreamTextReader ForStream(string route, object? state)
         => new(FoundryRoutes.GetStreamDialect(route) ?? throw new ArgumentException($"route '{route}' does not stream", nameof(route)));
+
+    public void Accepted(ReadOnlySpan<byte> data)
+    {
+    }
 
     // An empty delta (chat's first chunk, "content":"") is nothing to show.
     public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out string value, out ErrorCheck error)

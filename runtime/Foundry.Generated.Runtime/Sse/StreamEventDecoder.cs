@@ -128,6 +128,8 @@ internal static class StreamEventDecoder
             return ToError<TEvent>(data);
         }
 
+        values.Accepted(trimmed);
+
         // Usage also comes on events with nothing to yield (a text stream's last chunk or response.completed).
         var (input, output) = scanUsage ? UsageScanner.Scan(data) : default;
         var kind = yields ? DecodedKind.Event : DecodedKind.Skip;

@@ -95,7 +95,22 @@ public sealed partial class FoundryPipeline : IDisposable
     public IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent>(FoundryOperation operation, TRequest request, FoundryRequestOptions? requestOptions, CancellationToken cancellationToken = default)
         where TRequest : IFoundryJsonWritable
         where TEvent : IFoundryJsonReadable<TEvent>
-        => StreamCoreAsync<TRequest, TEvent, TypedEventReader<TEvent>>(operation, request, FoundryRequestOptions.Apply(Options, requestOptions), cancellationToken);
+        => StreamCoreAsync<TRequest, TEvent, TypedEventReader<TEvent>>(operation, request, FoundryRequestOptions.Apply(Options, requestOptions), null, cancellationToken);
+
+    /// <summary>
+    /// Sends one streaming request and yields each decoded event, while <paramref name="accumulator"/> builds the
+    /// route's non-streaming response from the same events (read once, from their JSON). The accumulator is bound
+    /// when the enumeration starts; one accumulator per stream.
+    /// </summary>
+    public IAsyncEnumerable<TEvent> StreamAsync<TRequest, TEvent, TResponse>(FoundryOperation operation, TRequest request, FoundryStreamAccumulator<TResponse> accumulator, FoundryRequestOptions? requestOptions, CancellationToken cancellationToken = default)
+        where TRequest : IFoundryJsonWritable
+        where TEvent : IFoundryJsonReadable<TEvent>
+        where TResponse : IFoundryJsonReadable<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        _ = FoundryRoutes.GetStreamDialect(operation.Route) ?? throw new ArgumentException($"route '{operation.Route}' does not stream", nameof(operation));
+        return StreamCoreAsync<TRequest, TEvent, AccumulatingEventReader<TEvent>>(operation, request, FoundryRequestOptions.Apply(Options, requestOptions), accumulator, cancellationToken);
+    }
 
     /// <summary>
     /// Sends one streaming request and yields only the answer text, as it arrives: no event objects are built.
@@ -112,13 +127,13 @@ public sealed partial class FoundryPipeline : IDisposable
         where TRequest : IFoundryJsonWritable
     {
         _ = FoundryRoutes.GetStreamDialect(operation.Route) ?? throw new ArgumentException($"route '{operation.Route}' does not stream", nameof(operation));
-        return StreamCoreAsync<TRequest, string, StreamTextReader>(operation, request, FoundryRequestOptions.Apply(Options, requestOptions), cancellationToken);
+        return StreamCoreAsync<TRequest, string, StreamTextReader>(operation, request, FoundryRequestOptions.Apply(Options, requestOptions), null, cancellationToken);
     }
 
-    private IAsyncEnumerable<TValue> StreamCoreAsync<TRequest, TValue, TReader>(FoundryOperation operation, TRequest request, FoundryClientOptions options, CancellationToken cancellationToken)
+    private IAsyncEnumerable<TValue> StreamCoreAsync<TRequest, TValue, TReader>(FoundryOperation operation, TRequest request, FoundryClientOptions options, object? state, CancellationToken cancellationToken)
         where TRequest : IFoundryJsonWritable
         where TReader : struct, IStreamValueReader<TReader, TValue>
-        => EventStreamReader.ReadAsync<TRequest, TValue, TReader>(_transport, operation, request, options, _logger, cancellationToken);
+        => EventStreamReader.ReadAsync<TRequest, TValue, TReader>(_transport, operation, request, options, _logger, state, cancellationToken);
 
     private static TResponse Decode<TResponse>(CallFailures failures, ArraySegment<byte> body)
         where TResponse : IFoundryJsonReadable<TResponse>

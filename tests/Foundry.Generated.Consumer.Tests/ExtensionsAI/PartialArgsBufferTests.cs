@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Foundry.Generated.Runtime;
 using Foundry.Generated.Hosting.AI;
 using Microsoft.Extensions.AI;
 using Xunit;

@@ -42,7 +42,7 @@ public sealed class AllocationBudgetTests
 
     // The recorded stream with each text event repeated Repeats times in place (terminal events stay last), and the
     // number of events in it.
-    private static (byte[] Body, int Events) Scaled(string fixture, string textMarker)
+    internal static (byte[] Body, int Events) Scaled(string fixture, string textMarker)
     {
         var text = Encoding.UTF8.GetString(RecordedStream.Bytes(fixture)).Replace("\r\n", "\n");
         var events = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Where(e => e.Trim().Length > 0).ToList();
@@ -59,7 +59,7 @@ public sealed class AllocationBudgetTests
     // Bytes allocated on this thread per event of the stream, after its first value (the request, the response head
     // and the stream's one-time buffers are not per event). The in-memory handler answers synchronously, so every
     // step runs on this thread; a step that did not is reported rather than measured wrongly.
-    private static long PerEvent<T>(IAsyncEnumerable<T> stream, int events)
+    internal static long PerEvent<T>(IAsyncEnumerable<T> stream, int events)
     {
         var enumerator = stream.GetAsyncEnumerator();
         Assert.True(Step(enumerator), "the stream yielded nothing");

@@ -32,11 +32,16 @@ internal static class ClientEmitter
             foreach (var op in client.Operations)
             {
                 w.Line();
-                EmitMethod(w, op, root, textOnly: false);
+                EmitMethod(w, op, root, Kind.Whole);
                 if (op.Method == "Stream")
                 {
                     w.Line();
-                    EmitMethod(w, op, root, textOnly: true);
+                    EmitMethod(w, op, root, Kind.Text);
+                    if (op.AccumulatedType != null)
+                    {
+                        w.Line();
+                        EmitMethod(w, op, root, Kind.Accumulating);
+                    }
                 }
             }
         }
@@ -46,11 +51,22 @@ internal static class ClientEmitter
         return w.ToString();
     }
 
-    // A streaming operation gets two methods with the same request handling: the typed events (StreamAsync) and the
-    // answer text only (StreamTextAsync, which builds no event objects).
-    private static void EmitMethod(SourceWriter w, OperationModel op, string root, bool textOnly)
+    private enum Kind
+    {
+        /// <summary>CreateAsync's response, or StreamAsync's typed events.</summary>
+        Whole,
+        /// <summary>StreamTextAsync: the answer text only, no event objects built.</summary>
+        Text,
+        /// <summary>StreamAsync with an accumulator that builds the route's response from the same events.</summary>
+        Accumulating,
+    }
+
+    // A streaming operation gets three methods with the same request handling: the typed events (StreamAsync), the
+    // answer text only (StreamTextAsync) and the typed events with an accumulator (StreamAsync(request, accumulator)).
+    private static void EmitMethod(SourceWriter w, OperationModel op, string root, Kind kind)
     {
         var isStream = op.Method == "Stream";
+        var textOnly = kind == Kind.Text;
         var returnType = textOnly
             ? "global::System.Collections.Generic.IAsyncEnumerable<string>"
             : isStream
@@ -58,16 +74,22 @@ internal static class ClientEmitter
                 : $"global::System.Threading.Tasks.Task<{op.ResultType}>";
         var modelType = "global::" + root + "." + RouteNames.ModelTypeName(op.Route);
         var modelParameter = op.ModelInPath ? $"{modelType} model, " : string.Empty;
-        var parameters = modelParameter + $"{op.RequestType} request, {RequestOptions}? options, {Token} cancellationToken = default";
+        var accumulator = kind == Kind.Accumulating ? $"{Accumulator}<{op.AccumulatedType}> accumulator, " : string.Empty;
+        var parameters = modelParameter + $"{op.RequestType} request, {accumulator}{RequestOptions}? options, {Token} cancellationToken = default";
         var name = (textOnly ? "StreamText" : op.Method) + "Async";
-        EmitShortOverload(w, op, returnType, name, modelParameter, textOnly, isStream);
-        w.Line(Summary(textOnly, isStream));
+        EmitShortOverload(w, op, returnType, name, modelParameter, kind, isStream);
+        w.Line(Summary(kind, isStream));
         DocComments.Element(w, "remarks", DocComments.Lines(op.Description));
         if (op.ModelInPath && DocComments.Lines(op.ModelDescription) is { Count: > 0 } modelDocs)
         {
             // One <param> asks for all (CS1573).
             DocComments.Element(w, "param name=\"model\"", modelDocs);
             w.Line("/// <param name=\"request\">The request body.</param>");
+            if (kind == Kind.Accumulating)
+            {
+                w.Line(AccumulatorParam);
+            }
+
             w.Line("/// <param name=\"options\">Settings for this call only (attribution, timeouts, retries, headers) over the client's.</param>");
             w.Line("/// <param name=\"cancellationToken\">Cancels the request (and the stream).</param>");
         }
@@ -116,33 +138,44 @@ internal static class ClientEmitter
             }
 
             w.Line($"var operation = new global::Foundry.Generated.Runtime.FoundryOperation(Route, {path}, {model});");
-            w.Line(textOnly
-                ? $"return _pipeline.StreamTextAsync<{op.RequestType}>(operation, {body}, options, cancellationToken);"
-                : isStream
-                    ? $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);"
-                    : $"return _pipeline.SendAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);");
+            w.Line(kind switch
+            {
+                Kind.Text => $"return _pipeline.StreamTextAsync<{op.RequestType}>(operation, {body}, options, cancellationToken);",
+                Kind.Accumulating => $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}, {op.AccumulatedType}>(operation, {body}, accumulator, options, cancellationToken);",
+                _ when isStream => $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);",
+                _ => $"return _pipeline.SendAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);",
+            });
         }
     }
 
     private const string RequestOptions = "global::Foundry.Generated.FoundryRequestOptions";
 
-    private static string Summary(bool textOnly, bool isStream) => textOnly
-        ? "/// <summary>Sends the request with streaming on and yields only the answer text as it arrives (no reasoning, tool calls or refusals; the first choice); errors, usage and telemetry as <c>StreamAsync</c>.</summary>"
-        : isStream
-            ? "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>"
-            : "/// <summary>Sends the request and returns the whole response.</summary>";
+    private const string Accumulator = "global::Foundry.Generated.FoundryStreamAccumulator";
 
-    // The overload without per-call options: the client's settings as they are.
-    private static void EmitShortOverload(SourceWriter w, OperationModel op, string returnType, string name, string modelParameter, bool textOnly, bool isStream)
+    private const string AccumulatorParam = "/// <param name=\"accumulator\">Builds the whole response from the events as they pass (<c>ToResponse()</c> once the stream ends, or after it failed); one per stream.</param>";
+
+    private static string Summary(Kind kind, bool isStream) => kind switch
     {
-        w.Line(Summary(textOnly, isStream));
+        Kind.Text => "/// <summary>Sends the request with streaming on and yields only the answer text as it arrives (no reasoning, tool calls or refusals; the first choice); errors, usage and telemetry as <c>StreamAsync</c>.</summary>",
+        Kind.Accumulating => "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives, while <paramref name=\"accumulator\"/> builds the whole response from the same events.</summary>",
+        _ when isStream => "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>",
+        _ => "/// <summary>Sends the request and returns the whole response.</summary>",
+    };
+
+    // The overload without per-call options: the client's settings as they are. The options are passed by name: with
+    // an accumulator overload beside it, a bare null would fit both.
+    private static void EmitShortOverload(SourceWriter w, OperationModel op, string returnType, string name, string modelParameter, Kind kind, bool isStream)
+    {
+        w.Line(Summary(kind, isStream));
         if (op.Deprecated)
         {
             w.Line(Types.TypeEmitter.Obsolete);
         }
 
         var model = modelParameter.Length > 0 ? "model, " : string.Empty;
-        w.Line($"public {returnType} {name}({modelParameter}{op.RequestType} request, {Token} cancellationToken = default) => {name}({model}request, null, cancellationToken);");
+        var (accumulatorParameter, accumulator) = kind == Kind.Accumulating ? ($"{Accumulator}<{op.AccumulatedType}> accumulator, ", "accumulator, ") : (string.Empty, string.Empty);
+        var options = kind == Kind.Whole && isStream && op.AccumulatedType != null ? "options: null" : "null";
+        w.Line($"public {returnType} {name}({modelParameter}{op.RequestType} request, {accumulatorParameter}{Token} cancellationToken = default) => {name}({model}request, {accumulator}{options}, cancellationToken);");
         w.Line();
     }
 

@@ -1,9 +1,9 @@
-namespace Foundry.Generated.Hosting.AI
+namespace Foundry.Generated.Runtime
 {
     /// <summary>
     /// Sets a value in a JSON tree at a normalised JSON path (RFC 9535 subset Gemini's <c>partialArgs</c> use:
     /// <c>$</c>, then <c>.name</c>, <c>['name']</c> / <c>["name"]</c> and <c>[index]</c> segments), creating the objects
-    /// and arrays on the way.
+    /// and arrays on the way. Shared by the stream accumulator and the IChatClient adapters (Foundry.Generated.Hosting).
     /// </summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static class FoundryJsonPath
