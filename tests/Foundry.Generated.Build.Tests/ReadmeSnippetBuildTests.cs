@@ -7,7 +7,7 @@ using Xunit;
 namespace Foundry.Generated.Build.Tests;
 
 /// <summary>
-/// The README's Microsoft.Extensions.AI, dependency-injection, per-call options and error-handling snippets, read from README.md itself (not a copy),
+/// The README's Microsoft.Extensions.AI, dependency-injection, per-call options, raw-response and error-handling snippets, read from README.md itself (not a copy),
 /// build warning-free in a new consumer that follows the README: the repository's props with
 /// <c>FoundryHosting</c>, and the one package the README names for a host. A README edit that breaks either fails here.
 /// </summary>
@@ -20,7 +20,8 @@ public sealed partial class ReadmeSnippetBuildTests
         var hosting = Assert.Single(snippets, s => s.Contains("Host.CreateApplicationBuilder", StringComparison.Ordinal));
         var chat = Assert.Single(snippets, s => s.Contains("new ChatClientBuilder(", StringComparison.Ordinal));
         var errors = Assert.Single(snippets, s => s.Contains("catch (FoundryApiException e) when (e.RetryAfter", StringComparison.Ordinal));
-        var perCall = Assert.Single(snippets, s => s.Contains("new FoundryRequestOptions", StringComparison.Ordinal));
+        var perCall = Assert.Single(snippets, s => s.Contains("new FoundryRequestOptions", StringComparison.Ordinal) && !s.Contains("OnResponseHead", StringComparison.Ordinal));
+        var rawResponse = Assert.Single(snippets, s => s.Contains("CreateWithResponseAsync", StringComparison.Ordinal));
         using var folder = new ProjectFolder();
         var dir = folder.Project(
             "ReadmeConsumer",
@@ -34,6 +35,7 @@ public sealed partial class ReadmeSnippetBuildTests
         File.WriteAllText(Path.Combine(dir, "ChatSnippet.cs"), AsMethod(chat, "ChatSnippet"));
         File.WriteAllText(Path.Combine(dir, "ErrorsSnippet.cs"), AsMethod(errors, "ErrorsSnippet"));
         File.WriteAllText(Path.Combine(dir, "PerCallSnippet.cs"), AsMethod(perCall, "PerCallSnippet"));
+        File.WriteAllText(Path.Combine(dir, "RawResponseSnippet.cs"), AsMethod(rawResponse, "RawResponseSnippet"));
 
         var (exit, output) = folder.Build(dir);
 

@@ -28,10 +28,11 @@ internal sealed class TypeNames
     internal static readonly string[] PublicRuntimeTypes =
     {
         "FoundryClientOptions", "ModelIdWireFormat", "IFoundryTokenProvider", "FoundryOAuth2TokenProvider", "FoundryRequestOptions",
+        "FoundryResponse", "FoundryResponseHead",
         "FoundryException", "FoundryApiException", "FoundryStreamException", "FoundryStreamFailure",
         "FoundryConnectionException", "FoundryTimeoutException", "FoundryCredentialException", "FoundryTelemetry",
         "FoundryModelInfo", "FoundryModelCapabilities", "FoundryModelLifecycle", "IFoundryModelId", "FoundryModelIdAttribute",
-        "FoundryStreamAccumulator", "FoundryStreamAccumulator`1",
+        "FoundryStreamAccumulator",
     };
 
     private readonly SpecDocument _document;

@@ -40,6 +40,7 @@ internal static class EventStreamReader
         // Disposing the response returns a fully read connection to the pool and closes an unfinished one (on an error or
         // an early break; at once with the pipeline's own handler). Cancelling the token closes it at once.
         using var disposeResponse = response;
+        options.CallResponseHead?.Invoke(FoundryResponseHead.From(response, failures.Scrubber));
         var head = new HeadRecordingStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), PreviewBytes);
         using var idle = new IdleTimeoutStream(head, options.StreamIdleTimeout, options.TimeProvider, cancellationToken);
         if (!IsEventStream(response))

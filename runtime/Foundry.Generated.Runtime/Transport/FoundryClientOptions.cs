@@ -159,6 +159,9 @@ public sealed class FoundryClientOptions
     /// <summary>A call's extra headers, or null.</summary>
     internal IReadOnlyDictionary<string, string>? CallHeaders { get; private set; }
 
+    /// <summary>A call's <see cref="FoundryRequestOptions.OnResponseHead"/>, or null.</summary>
+    internal Action<FoundryResponseHead>? CallResponseHead { get; private set; }
+
     private IReadOnlyList<string>? _callAttribution;
 
     /// <summary>A copy for one call with <paramref name="call"/>'s settings over these (the token settings shared).</summary>
@@ -170,6 +173,7 @@ public sealed class FoundryClientOptions
         copy.RequestTimeout = call.RequestTimeout ?? RequestTimeout;
         copy.MaxRetries = call.MaxRetries ?? MaxRetries;
         copy.StreamIdleTimeout = call.StreamIdleTimeout ?? StreamIdleTimeout;
+        copy.CallResponseHead = call.OnResponseHead;
         return copy;
     }
 

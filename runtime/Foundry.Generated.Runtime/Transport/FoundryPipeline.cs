@@ -47,6 +47,20 @@ public sealed partial class FoundryPipeline : IDisposable
     public async Task<TResponse> SendAsync<TRequest, TResponse>(FoundryOperation operation, TRequest request, FoundryRequestOptions? requestOptions, CancellationToken cancellationToken = default)
         where TRequest : IFoundryJsonWritable
         where TResponse : IFoundryJsonReadable<TResponse>
+        => (await SendCoreAsync<TRequest, TResponse>(operation, request, requestOptions, keepHead: false, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>
+    /// Sends one non-streaming request and returns the decoded answer with its response head and body bytes. Failures
+    /// are those of <see cref="SendAsync{TRequest, TResponse}(FoundryOperation, TRequest, FoundryRequestOptions?, CancellationToken)"/>.
+    /// </summary>
+    public Task<FoundryResponse<TResponse>> SendWithResponseAsync<TRequest, TResponse>(FoundryOperation operation, TRequest request, FoundryRequestOptions? requestOptions, CancellationToken cancellationToken = default)
+        where TRequest : IFoundryJsonWritable
+        where TResponse : IFoundryJsonReadable<TResponse>
+        => SendCoreAsync<TRequest, TResponse>(operation, request, requestOptions, keepHead: true, cancellationToken);
+
+    private async Task<FoundryResponse<TResponse>> SendCoreAsync<TRequest, TResponse>(FoundryOperation operation, TRequest request, FoundryRequestOptions? requestOptions, bool keepHead, CancellationToken cancellationToken)
+        where TRequest : IFoundryJsonWritable
+        where TResponse : IFoundryJsonReadable<TResponse>
     {
         var options = FoundryRequestOptions.Apply(Options, requestOptions);
         using var failures = new CallFailures(operation, stream: false, options, _logger);
@@ -55,6 +69,12 @@ public sealed partial class FoundryPipeline : IDisposable
         try
         {
             using var response = await _transport.SendAsync(operation, request, stream: false, options, failures, linked.Token).ConfigureAwait(false);
+            var head = keepHead || options.CallResponseHead is not null ? FoundryResponseHead.From(response, failures.Scrubber) : null;
+            if (head is not null)
+            {
+                options.CallResponseHead?.Invoke(head);
+            }
+
             var body = BoundedBody.For(response.Content, options.MaxResponseBytes);
             try
             {
@@ -72,7 +92,7 @@ public sealed partial class FoundryPipeline : IDisposable
 
             var result = Decode<TResponse>(failures, body.Bytes);
             failures.Completed(UsageScanner.Scan(body.Bytes));
-            return result;
+            return new FoundryResponse<TResponse>(result, head!, keepHead ? body.Bytes : default);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -28,6 +28,13 @@ public sealed class FoundryRequestOptions
     /// </summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
+    /// <summary>
+    /// Called once with the head of the successful response (status, headers, request id) before its body is read:
+    /// for a stream, before its first event. Not called for a failed call (its exception carries the status and the
+    /// request id).
+    /// </summary>
+    public Action<FoundryResponseHead>? OnResponseHead { get; init; }
+
     private static readonly string[] Reserved = { "Authorization", "Proxy-Authorization" };
 
     /// <summary>The client's options with these applied (the same instance when there is nothing to apply).</summary>

@@ -128,7 +128,7 @@ internal sealed class FoundryTransport : IDisposable
                 }
 
                 var errorBody = await ReadErrorBodyAsync(response.Content, options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-                throw failures.Status(response.StatusCode, errorBody, RequestIdOf(response), serverAsked, retryNote);
+                throw failures.Status(response.StatusCode, errorBody, RequestIds.Of(response), serverAsked, retryNote);
             }
         }
     }
@@ -198,22 +198,6 @@ internal sealed class FoundryTransport : IDisposable
         }
 
         return body.Bytes.ToArray();
-    }
-
-    private static string? RequestIdOf(HttpResponseMessage response)
-    {
-        foreach (var name in (ReadOnlySpan<string>)["x-request-id", "request-id", "x-foundry-request-id"])
-        {
-            if (response.Headers.TryGetValues(name, out var values))
-            {
-                foreach (var value in values)
-                {
-                    return value;
-                }
-            }
-        }
-
-        return null;
     }
 
     public void Dispose()

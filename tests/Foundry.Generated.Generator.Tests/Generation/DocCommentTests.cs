@@ -57,8 +57,8 @@ public sealed class DocCommentTests
 
         var result = spec.Run(documented: true, sources: "internal static class Caller { internal static object M(Foundry.Generated.FoundryLlmClient c, Foundry.Generated.OpenAi.Request r) => c.OpenAiResponses.CreateAsync(r); }");
 
-        // Create, Stream, StreamText and Stream with an accumulator, each with and without per-call options.
-        Assert.Equal(8, result.Source("OpenAiResponsesClient.g.cs").Split("[global::System.Obsolete]").Length - 1);
+        // Create, CreateWithResponse, Stream, StreamText and Stream with an accumulator, each with and without per-call options.
+        Assert.Equal(10, result.Source("OpenAiResponsesClient.g.cs").Split("[global::System.Obsolete]").Length - 1);
         var problems = result.CompileProblems;
         var warning = Assert.Single(problems);
         Assert.Equal("CS0612", warning.Id);

@@ -33,7 +33,12 @@ internal static class ClientEmitter
             {
                 w.Line();
                 EmitMethod(w, op, root, Kind.Whole);
-                if (op.Method == "Stream")
+                if (op.Method != "Stream")
+                {
+                    w.Line();
+                    EmitMethod(w, op, root, Kind.WithResponse);
+                }
+                else
                 {
                     w.Line();
                     EmitMethod(w, op, root, Kind.Text);
@@ -59,6 +64,8 @@ internal static class ClientEmitter
         Text,
         /// <summary>StreamAsync with an accumulator that builds the route's response from the same events.</summary>
         Accumulating,
+        /// <summary>CreateWithResponseAsync: the response with its head (status, headers, request id) and body bytes.</summary>
+        WithResponse,
     }
 
     // A streaming operation gets three methods with the same request handling: the typed events (StreamAsync), the
@@ -71,12 +78,14 @@ internal static class ClientEmitter
             ? "global::System.Collections.Generic.IAsyncEnumerable<string>"
             : isStream
                 ? $"global::System.Collections.Generic.IAsyncEnumerable<{op.ResultType}>"
-                : $"global::System.Threading.Tasks.Task<{op.ResultType}>";
+                : kind == Kind.WithResponse
+                    ? $"global::System.Threading.Tasks.Task<global::Foundry.Generated.FoundryResponse<{op.ResultType}>>"
+                    : $"global::System.Threading.Tasks.Task<{op.ResultType}>";
         var modelType = "global::" + root + "." + RouteNames.ModelTypeName(op.Route);
         var modelParameter = op.ModelInPath ? $"{modelType} model, " : string.Empty;
         var accumulator = kind == Kind.Accumulating ? $"{Accumulator}<{op.AccumulatedType}> accumulator, " : string.Empty;
         var parameters = modelParameter + $"{op.RequestType} request, {accumulator}{RequestOptions}? options, {Token} cancellationToken = default";
-        var name = (textOnly ? "StreamText" : op.Method) + "Async";
+        var name = (textOnly ? "StreamText" : op.Method) + (kind == Kind.WithResponse ? "WithResponseAsync" : "Async");
         EmitShortOverload(w, op, returnType, name, modelParameter, kind, isStream);
         w.Line(Summary(kind, isStream));
         DocComments.Element(w, "remarks", DocComments.Lines(op.Description));
@@ -142,6 +151,7 @@ internal static class ClientEmitter
             {
                 Kind.Text => $"return _pipeline.StreamTextAsync<{op.RequestType}>(operation, {body}, options, cancellationToken);",
                 Kind.Accumulating => $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}, {op.AccumulatedType}>(operation, {body}, accumulator, options, cancellationToken);",
+                Kind.WithResponse => $"return _pipeline.SendWithResponseAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);",
                 _ when isStream => $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);",
                 _ => $"return _pipeline.SendAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);",
             });
@@ -158,6 +168,7 @@ internal static class ClientEmitter
     {
         Kind.Text => "/// <summary>Sends the request with streaming on and yields only the answer text as it arrives (no reasoning, tool calls or refusals; the first choice); errors, usage and telemetry as <c>StreamAsync</c>.</summary>",
         Kind.Accumulating => "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives, while <paramref name=\"accumulator\"/> builds the whole response from the same events.</summary>",
+        Kind.WithResponse => "/// <summary>Sends the request and returns the whole response with its status, headers, request id and body bytes.</summary>",
         _ when isStream => "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>",
         _ => "/// <summary>Sends the request and returns the whole response.</summary>",
     };
