@@ -42,6 +42,15 @@ public class StreamingDecodeBenchmarks
     public Task<int> ResponsesFoundry()
         => ResponsesText(_foundryResponses.OpenAiResponses.StreamAsync(InMemoryClients.ResponsesRequest()));
 
+    // The typed stream with an accumulator that builds the whole Response at the end.
+    [Benchmark(Description = "Responses: Foundry.Generated, accumulated")]
+    public async Task<int> ResponsesFoundryAccumulated()
+    {
+        var accumulator = new FoundryStreamAccumulator<Response>();
+        var chars = await ResponsesText(_foundryResponses.OpenAiResponses.StreamAsync(InMemoryClients.ResponsesRequest(), accumulator));
+        return chars + accumulator.ToResponse().Output.Count;
+    }
+
     // The same full path (request, HttpClient, SSE, error detection, telemetry), yielding only the text: no event objects.
     [Benchmark(Description = "Responses: Foundry.Generated, StreamTextAsync")]
     public Task<int> ResponsesFoundryText()
@@ -68,6 +77,15 @@ public class StreamingDecodeBenchmarks
     [Benchmark(Description = "Chat: Foundry.Generated")]
     public Task<int> ChatFoundry()
         => ChatText(_foundryChat.OpenAiChatCompletions.StreamAsync(InMemoryClients.ChatRequest()));
+
+    // The typed stream with an accumulator that builds the whole CreateChatCompletionResponse at the end.
+    [Benchmark(Description = "Chat: Foundry.Generated, accumulated")]
+    public async Task<int> ChatFoundryAccumulated()
+    {
+        var accumulator = new FoundryStreamAccumulator<CreateChatCompletionResponse>();
+        var chars = await ChatText(_foundryChat.OpenAiChatCompletions.StreamAsync(InMemoryClients.ChatRequest(), accumulator));
+        return chars + (accumulator.ToResponse().Choices[0].Message.Content?.Length ?? 0);
+    }
 
     [Benchmark(Description = "Chat: Foundry.Generated, StreamTextAsync")]
     public Task<int> ChatFoundryText()

@@ -24,11 +24,13 @@ public static class CpuTimeRun
         var rows = new (string Name, Func<Task<int>> Run)[]
         {
             ("Chat: Foundry.Generated", bench.ChatFoundry),
+            ("Chat: Foundry.Generated, accumulated", bench.ChatFoundryAccumulated),
             ("Chat: Foundry.Generated, StreamTextAsync", bench.ChatFoundryText),
             ("Chat: OpenAI SDK 2.15", bench.ChatOpenAi),
             ("Chat: floor", bench.ChatFloor),
             ("Chat: generated types only", bench.ChatTypedOnly),
             ("Responses: Foundry.Generated", bench.ResponsesFoundry),
+            ("Responses: Foundry.Generated, accumulated", bench.ResponsesFoundryAccumulated),
             ("Responses: Foundry.Generated, StreamTextAsync", bench.ResponsesFoundryText),
             ("Responses: OpenAI SDK 2.15", bench.ResponsesOpenAi),
             ("Responses: floor", bench.ResponsesFloor),

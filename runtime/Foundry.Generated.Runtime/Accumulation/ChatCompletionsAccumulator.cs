@@ -20,6 +20,9 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
     private readonly SortedDictionary<int, JsonObject> _choices = new();
     private readonly DeltaMerge _merge;
 
+    // The UTF-8 bytes of the last string value of each repeated member (per chunk or choice object).
+    private readonly Dictionary<(JsonObject, string), byte[]> _lastStrings = new();
+
     public ChatCompletionsAccumulator(List<JsonElement> unknown)
         : base(unknown)
         => _merge = new DeltaMerge(Text, Pieces);
@@ -57,7 +60,7 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
             }
             else
             {
-                var name = PieceReader.Known(ref reader, ChunkMembers);
+                var name = ChunkMembers.Match(ref reader);
                 reader.Read();
                 Last(_chunk, name, ref reader);
             }
@@ -133,7 +136,7 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
             }
             else
             {
-                var name = PieceReader.Known(ref reader, ChunkMembers);
+                var name = ChunkMembers.Match(ref reader);
                 reader.Read();
                 Last(choice, name, ref reader);
             }
@@ -141,7 +144,7 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
     }
 
     // The last non-null value stands (a null never erases one).
-    private static void Last(JsonObject target, string name, ref Utf8JsonReader reader)
+    private void Last(JsonObject target, string name, ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -156,10 +159,16 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
         // Members that repeat on every chunk (id, model, created, a null finish) are read again only when they change.
         switch (reader.TokenType)
         {
-            case JsonTokenType.String when target[name] is JsonValue old && old.TryGetValue<string>(out var same) && reader.ValueTextEquals(same):
+            case JsonTokenType.String when !reader.ValueIsEscaped && _lastStrings.TryGetValue((target, name), out var same) && reader.ValueSpan.SequenceEqual(same):
                 return;
             case JsonTokenType.String:
                 target[name] = reader.GetString();
+                if (!reader.ValueIsEscaped)
+                {
+                    // Compared as bytes on the next chunk: no string built, nothing transcoded.
+                    _lastStrings[(target, name)] = reader.ValueSpan.ToArray();
+                }
+
                 return;
             case JsonTokenType.Number when reader.TryGetInt64(out var number):
                 if (!(target[name] is JsonValue was && was.TryGetValue<long>(out var before) && before == number))
@@ -174,10 +183,7 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
         }
     }
 
-    private static readonly string[] ChunkMembers =
-    {
-        "id", "created", "model", "system_fingerprint", "service_tier", "usage", "finish_reason", "native_finish_reason", "citations",
-    };
+    private static readonly KnownNames ChunkMembers = new("id", "created", "model", "system_fingerprint", "service_tier", "usage", "finish_reason", "native_finish_reason", "citations");
 
     protected override JsonNode Build()
     {

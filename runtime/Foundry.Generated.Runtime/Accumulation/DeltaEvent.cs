@@ -23,7 +23,7 @@ internal ref struct DeltaEvent
     /// then the event is read whole.</summary>
     public bool HasOther;
 
-    public static DeltaEvent Read(ReadOnlySpan<byte> data, ReadOnlySpan<byte> pieceName, PieceReader pieces, string[] knownTypes)
+    public static DeltaEvent Read(ReadOnlySpan<byte> data, ReadOnlySpan<byte> pieceName, PieceReader pieces, KnownNames knownTypes)
     {
         var e = default(DeltaEvent);
         var reader = new Utf8JsonReader(data);
@@ -33,7 +33,7 @@ internal ref struct DeltaEvent
             if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                e.Type = reader.TokenType == JsonTokenType.String ? PieceReader.Known(ref reader, knownTypes) : null;
+                e.Type = reader.TokenType == JsonTokenType.String ? knownTypes.Match(ref reader) : null;
             }
             else if (reader.ValueTextEquals("output_index"u8))
             {

@@ -192,11 +192,8 @@ internal sealed class DeltaMerge
         => name is "id" or "type" or "role" or "name" or "index" or "object" or "model" or "finish_reason" or "call_id" or "tool_call_id" or "expires_at";
 
     // The member names deltas use, without a new string per event.
-    private static string Name(ref Utf8JsonReader reader) => PieceReader.Known(ref reader, Known);
+    private static string Name(ref Utf8JsonReader reader) => Known.Match(ref reader);
 
-    private static readonly string[] Known =
-    {
-        "content", "role", "refusal", "tool_calls", "index", "id", "type", "function", "name", "arguments",
-        "reasoning_content", "reasoning", "audio", "annotations", "data", "transcript", "logprobs", "token", "bytes", "top_logprobs",
-    };
+    private static readonly KnownNames Known = new("content", "role", "refusal", "tool_calls", "index", "id", "type", "function", "name", "arguments",
+        "reasoning_content", "reasoning", "audio", "annotations", "data", "transcript", "logprobs", "token", "bytes", "top_logprobs");
 }

@@ -52,7 +52,7 @@ internal sealed class GeminiAccumulator : StreamAccumulator
             }
             else
             {
-                var name = PieceReader.Known(ref reader, Members);
+                var name = Members.Match(ref reader);
                 reader.Read();
                 _response.Keep(name, ref reader, data);
             }
@@ -61,11 +61,8 @@ internal sealed class GeminiAccumulator : StreamAccumulator
         return true;
     }
 
-    private static readonly string[] Members =
-    {
-        "usageMetadata", "modelVersion", "responseId", "createTime", "promptFeedback", "content", "role", "parts",
-        "finishReason", "safetyRatings", "groundingMetadata", "avgLogprobs", "citationMetadata", "text",
-    };
+    private static readonly KnownNames Members = new("usageMetadata", "modelVersion", "responseId", "createTime", "promptFeedback", "content", "role", "parts",
+        "finishReason", "safetyRatings", "groundingMetadata", "avgLogprobs", "citationMetadata", "text");
 
     // One candidate of a chunk (the reader on its start): its index first (often its last member), then its members.
     private void Merge(ref Utf8JsonReader reader, ReadOnlySpan<byte> data)
@@ -112,7 +109,7 @@ internal sealed class GeminiAccumulator : StreamAccumulator
             }
             else
             {
-                var name = PieceReader.Known(ref reader, Members);
+                var name = Members.Match(ref reader);
                 reader.Read();
                 candidate.Members.Keep(name, ref reader, data);
             }
@@ -142,7 +139,7 @@ internal sealed class GeminiAccumulator : StreamAccumulator
         {
             if (!reader.ValueTextEquals("parts"u8))
             {
-                var name = PieceReader.Known(ref reader, Members);
+                var name = Members.Match(ref reader);
                 reader.Read();
                 candidate.Content.Keep(name, ref reader, data);
                 continue;

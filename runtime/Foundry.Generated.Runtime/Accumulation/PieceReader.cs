@@ -5,7 +5,7 @@ namespace Foundry.Generated.Runtime;
 
 /// <summary>
 /// Reads strings of events without a new string per event: a text piece is unescaped into one reused buffer (it goes
-/// straight on to a builder), and a member name or type the dialect knows is its one constant.
+/// straight on to a builder); a member name or type the dialect knows is matched by <see cref="KnownNames"/>.
 /// </summary>
 internal sealed class PieceReader
 {
@@ -22,19 +22,5 @@ internal sealed class PieceReader
 
         var n = reader.CopyString(_chars);
         return _chars.AsSpan(0, n);
-    }
-
-    /// <summary>The string the reader is on (a property name or a value): one of <paramref name="known"/>, or a new string.</summary>
-    public static string Known(ref Utf8JsonReader reader, string[] known)
-    {
-        foreach (var name in known)
-        {
-            if (reader.ValueTextEquals(name))
-            {
-                return name;
-            }
-        }
-
-        return reader.GetString()!;
     }
 }

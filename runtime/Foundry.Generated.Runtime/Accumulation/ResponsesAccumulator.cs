@@ -42,12 +42,9 @@ internal sealed class ResponsesAccumulator : StreamAccumulator
     }
 
     // The frequent event types, matched without a string per event.
-    private static readonly string[] KnownTypes =
-    {
-        "response.output_text.delta", "response.reasoning_summary_text.delta", "response.function_call_arguments.delta",
+    private static readonly KnownNames KnownTypes = new("response.output_text.delta", "response.reasoning_summary_text.delta", "response.function_call_arguments.delta",
         "response.reasoning_text.delta", "response.refusal.delta", "response.code_interpreter_call_code.delta",
-        "response.custom_tool_call_input.delta", "response.mcp_call_arguments.delta", "response.apply_patch_call_operation_diff.delta",
-    };
+        "response.custom_tool_call_input.delta", "response.mcp_call_arguments.delta", "response.apply_patch_call_operation_diff.delta");
 
     // Where a delta event's piece goes: which object (item, content part, summary part) and which member.
     private static (Owner Owner, string Member)? Piece(string type) => type switch
