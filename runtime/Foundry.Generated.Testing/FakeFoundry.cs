@@ -219,7 +219,25 @@ public sealed class FakeFoundry
     {
         ArgumentNullException.ThrowIfNull(reply);
         FoundryRoutes.Check(route);
-        return new ScriptedRule(reply, route, model is null ? null : Catalog.Find(model)?.Id ?? model);
+        if (model is null)
+        {
+            return new ScriptedRule(reply, route, null);
+        }
+
+        // A script no request can reach is a mistake in the test: say so now, not as a reply that never comes.
+        var known = Catalog.Find(model);
+        if (known is null)
+        {
+            var suggestions = Catalog.Suggest(model);
+            throw new ArgumentException($"The catalog has no model '{model}'" + (suggestions.Count > 0 ? $"; did you mean {string.Join(" or ", suggestions)}?" : "."), nameof(model));
+        }
+
+        if (route is not null && reply.Error is null && !known.SupportsRoute(route))
+        {
+            throw new ArgumentException($"Model {known.Id} does not work on {route} (the catalog says so; the fake answers such a request with Foundry's error, not a script).", nameof(model));
+        }
+
+        return new ScriptedRule(reply, route, known.Id);
     }
 
     private static string Describe(IReadOnlyCollection<CapturedRequest> requests)
