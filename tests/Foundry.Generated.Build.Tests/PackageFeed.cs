@@ -8,7 +8,7 @@ using Xunit;
 namespace Foundry.Generated.Build.Tests;
 
 /// <summary>
-/// Packs Foundry.Generated, Foundry.Generated.Hosting and the foundry-llm tool once per test class into a temporary folder feed, with a
+/// Packs Foundry.Generated, Foundry.Generated.Hosting, the foundry-llm tool and Foundry.Generated.Testing once per test class into a temporary folder feed, with a
 /// version no earlier run used (so NuGet's global cache never serves a stale package); removes both afterwards.
 /// </summary>
 public sealed class PackageFeed : IDisposable
@@ -17,7 +17,7 @@ public sealed class PackageFeed : IDisposable
     {
         Version = "0.0.0-test." + Guid.NewGuid().ToString("N")[..12];
         Directory.CreateDirectory(Folder);
-        foreach (var project in new[] { "runtime/Foundry.Generated.Clients", "runtime/Foundry.Generated.Clients.Hosting", "runtime/Foundry.Generated.Cli" })
+        foreach (var project in new[] { "runtime/Foundry.Generated.Clients", "runtime/Foundry.Generated.Clients.Hosting", "runtime/Foundry.Generated.Cli", "runtime/Foundry.Generated.Testing" })
         {
             var (exit, output) = Dotnet.Run(RepoRoot, "pack", Path.Combine(RepoRoot, project), "-c", "Release", "-o", Folder, "-p:Version=" + Version, "-nologo");
             Assert.True(exit == 0, output);
