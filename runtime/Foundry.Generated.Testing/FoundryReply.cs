@@ -50,6 +50,8 @@ public sealed record FoundryReply
 
     internal ScriptedError? Error { get; init; }
 
+    internal FoundryRecording? Recording { get; init; }
+
     /// <summary>The text of the answer, streamed one chunk per event (<c>Text("Hello", " world")</c>).</summary>
     public static FoundryReply Text(params string[] chunks)
     {
@@ -92,6 +94,17 @@ public sealed record FoundryReply
     public static FoundryReply NotEventStream() => Emulated(FoundryFault.NotEventStream());
 
     internal bool IsEmulated { get; init; }
+
+    /// <summary>
+    /// <paramref name="recording"/>'s status, content type and body, byte for byte, for a request on its route (a
+    /// request that passes the fake's checks: auth, validation, the catalog). Enqueue it with
+    /// <c>recording.Route</c> so a request on another route is not answered with it.
+    /// </summary>
+    public static FoundryReply Recorded(FoundryRecording recording)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        return new FoundryReply { Recording = recording };
+    }
 
     /// <summary>One more tool call in the same answer (parallel tool calls).</summary>
     public FoundryReply AndToolCall(string name, string argumentsJson, string? id = null)
@@ -152,6 +165,11 @@ public sealed record FoundryReply
         if (Error is { } error)
         {
             return $"HTTP {error.Status} {error.Name}";
+        }
+
+        if (Recording is { } recording)
+        {
+            return recording.ToString();
         }
 
         var parts = new List<string>();

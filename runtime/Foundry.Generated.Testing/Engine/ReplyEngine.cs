@@ -130,6 +130,15 @@ internal sealed class ReplyEngine
                 update(c => c with { Fault = scriptedFault.ToString() });
             }
 
+            if (reply?.Recording is { } recording)
+            {
+                // Verbatim: the recorded framing (line ends, comments, chunking of events) is what the test is about.
+                sink.StatusCode = recording.Status;
+                sink.SetHeader("Content-Type", recording.ContentType);
+                await sink.WriteAsync(recording.Body, token);
+                return;
+            }
+
             if (fault?.Kind == "not-sse")
             {
                 sink.StatusCode = 200;
