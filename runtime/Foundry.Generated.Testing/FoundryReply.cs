@@ -173,11 +173,23 @@ public sealed record FoundryReply
         }
 
         var parts = new List<string>();
-        if (IsEmulated) parts.Add("emulated");
-        if (TextChunks.Length > 0) parts.Add($"text \"{string.Concat(TextChunks)}\"");
-        if (RefusalText is not null) parts.Add($"refusal \"{RefusalText}\"");
-        foreach (var call in ToolCalls) parts.Add($"tool call {call.Name}({call.ArgumentsJson})");
-        if (StreamFault is not null) parts.Add("fault " + StreamFault);
+        void AddIf(bool condition, string part)
+        {
+            if (condition)
+            {
+                parts.Add(part);
+            }
+        }
+
+        AddIf(IsEmulated, "emulated");
+        AddIf(TextChunks.Length > 0, $"text \"{string.Concat(TextChunks)}\"");
+        AddIf(RefusalText is not null, $"refusal \"{RefusalText}\"");
+        foreach (var call in ToolCalls)
+        {
+            parts.Add($"tool call {call.Name}({call.ArgumentsJson})");
+        }
+
+        AddIf(StreamFault is not null, "fault " + StreamFault);
         return parts.Count == 0 ? "empty reply" : string.Join(", ", parts);
     }
 }

@@ -71,8 +71,7 @@ internal sealed class ReplyEngine
 
         if (fault?.Kind == "status")
         {
-            var code = fault.Int("code", 429);
-            await WriteErrorAsync(sink, new ScriptedError(code, code == 429 ? "LanguageModelService:RateLimited" : "Default:Internal", "fault injected by the emulator", fault.Settings.TryGetValue("retry-after", out var r) ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : null), token);
+            await WriteErrorAsync(sink, StatusError(fault), token);
             return;
         }
 
@@ -99,7 +98,8 @@ internal sealed class ReplyEngine
             var modelId = _foundry.Catalog.Find(call.Model)?.Id;
             var reply = _foundry.TakeReply(route, modelId, call.Model);
             update(c => c with { Model = call.Model, ModelId = modelId, Stream = call.Stream, Prompt = call.Prompt, Scripted = reply is not null });
-            if (reply?.Error is { } error)
+            // A status fault on a scripted reply is an HTTP error like any other.
+            if ((reply?.StreamFault is { Kind: "status" } statusFault ? StatusError(statusFault) : reply?.Error) is { } error)
             {
                 // A scripted error is what the test wants to see, whatever the body: no validation or model check first.
                 await WriteErrorAsync(sink, error, token);
@@ -173,6 +173,14 @@ internal sealed class ReplyEngine
                 _foundry.StreamEnded();
             }
         }
+    }
+
+    // status:code=N[;retry-after=S]: 429 is Foundry's rate limit, anything else an internal error.
+    private static ScriptedError StatusError(FoundryFault fault)
+    {
+        var code = fault.Int("code", 429);
+        var retryAfter = fault.Int("retry-after", -1);
+        return new ScriptedError(code, code == 429 ? "LanguageModelService:RateLimited" : "Default:Internal", "fault injected by the emulator", retryAfter >= 0 ? retryAfter : null);
     }
 
     private static Task WriteErrorAsync(IReplySink sink, ScriptedError error, CancellationToken token)
