@@ -185,13 +185,13 @@ public sealed class FakeFoundry
     }
 
     /// <summary>Why no scripted reply matched, for the 500 a fake that requires scripts answers.</summary>
-    internal string NoScriptMessage(string route, string? model)
+    internal string NoScriptMessage(string route, string? modelId, string? model)
     {
         lock (_gate)
         {
             var scripts = _queued.Concat(_always).ToList();
-            return $"The fake Foundry has no scripted reply for {route} with model '{model}'. "
-                + (scripts.Count == 0 ? "Nothing is scripted (FakeFoundry.Enqueue)." : "Scripted: " + string.Join("; ", scripts) + ".");
+            return $"The fake Foundry has no scripted reply for {route} with model '{modelId ?? model}'. "
+                + (scripts.Count == 0 ? "Nothing is scripted (FakeFoundry.Enqueue)." : "Scripted: " + string.Join("; ", scripts.Select(r => $"{r} differs: {r.Difference(route, modelId ?? model)}")) + ".");
         }
     }
 
@@ -262,5 +262,22 @@ public sealed class FakeFoundry
                && (Model is null || string.Equals(Model, modelId, StringComparison.OrdinalIgnoreCase) || string.Equals(Model, model, StringComparison.OrdinalIgnoreCase));
 
         public override string ToString() => $"{Reply} (route {Route ?? "any"}, model {Model ?? "any"})";
+
+        /// <summary>What keeps this rule from a request, e.g. <c>route openai-chat-completions, not openai-responses</c>.</summary>
+        public string Difference(string route, string? model)
+        {
+            var differences = new List<string>();
+            if (Route is not null && Route != route)
+            {
+                differences.Add($"route {Route}, not {route}");
+            }
+
+            if (Model is not null && !string.Equals(Model, model, StringComparison.OrdinalIgnoreCase))
+            {
+                differences.Add($"model {Model}, not {model}");
+            }
+
+            return differences.Count == 0 ? "nothing" : string.Join(" and ", differences);
+        }
     }
 }

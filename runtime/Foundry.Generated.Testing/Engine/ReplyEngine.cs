@@ -120,7 +120,7 @@ internal sealed class ReplyEngine
 
             if (reply is null && _foundry.Options.RequireScriptedReplies)
             {
-                await ConjureErrors.WriteAsync(sink, 500, "INTERNAL", "Default:Internal", _foundry.NoScriptMessage(route, call.Model), token);
+                await ConjureErrors.WriteAsync(sink, 500, "INTERNAL", "Default:Internal", _foundry.NoScriptMessage(route, modelId, call.Model), token);
                 return;
             }
 

@@ -87,6 +87,6 @@ public sealed class RecordingReplayTests
         var error = await Assert.ThrowsAsync<FoundryApiException>(() => client.OpenAiResponses.CreateAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" }));
 
         Assert.Contains("no scripted reply for openai-responses", error.Message);
-        Assert.Contains($"recording {recording.File} (openai-chat-completions, 200) (route openai-chat-completions", error.Message);
+        Assert.Contains($"recording {recording.File} (openai-chat-completions, 200) (route openai-chat-completions, model any) differs: route openai-chat-completions, not openai-responses", error.Message);
     }
 }

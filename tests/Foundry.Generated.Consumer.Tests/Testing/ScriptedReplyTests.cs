@@ -178,7 +178,7 @@ public sealed class ScriptedReplyTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Contains("no scripted reply for openai-responses", error.Message);
-        Assert.Contains("route anthropic-messages", error.Message);
+        Assert.Contains("differs: route anthropic-messages, not openai-responses", error.Message);
     }
 
     [Fact]
