@@ -1,14 +1,10 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Net;
-using System.Reflection;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using Foundry.Generated.Catalog;
+using Foundry.Generated.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,61 +15,48 @@ using Microsoft.Extensions.Logging;
 namespace Foundry.Generated.Emulator;
 
 /// <summary>
-/// An in-process emulator of the Foundry LLM proxy on 127.0.0.1: all 8 routes, bearer auth, model/route checks
-/// against the checked-in catalog, each provider's streaming framing, and per-request fault injection.
+/// The Foundry LLM proxy emulator on 127.0.0.1: a Kestrel host over a <see cref="FakeFoundry"/> (all 8 routes,
+/// bearer auth, model/route checks against the checked-in catalog, each provider's streaming framing, scripted
+/// replies and per-request fault injection), for code that builds its own <c>HttpClient</c> or runs out of process.
 /// </summary>
 public sealed class FoundryProxyEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<EmulatorFault> _faults = new();
-    private readonly ConcurrentQueue<EmulatedRequest> _requests = new();
     private int _openConnections;
-    private int _activeStreams;
-    private int _abortedStreams;
-
-    private string _token;
-    private int _tokensIssued;
     private int _stopped;
 
-    private FoundryProxyEmulator(WebApplication app, string token, ModelCatalog catalog, TimeSpan eventDelay, EmulatorEnrollment? enrollment, bool validateRequests)
+    private FoundryProxyEmulator(WebApplication app, FakeFoundry foundry)
     {
-        ValidateRequests = validateRequests;
         _app = app;
-        _token = token;
-        Catalog = catalog;
-        EventDelay = eventDelay;
-        Enrollment = enrollment;
+        Foundry = foundry;
     }
+
+    /// <summary>The fake this emulator serves: script replies on it (<see cref="FakeFoundry.Enqueue"/>) and read what it received.</summary>
+    public FakeFoundry Foundry { get; }
 
     /// <summary>Host root, e.g. <c>http://127.0.0.1:54321/</c> (clients append <c>api/v2/llm/proxy/...</c>).</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>The bearer token this emulator accepts now.</summary>
-    public string Token => Volatile.Read(ref _token);
+    public string Token => Foundry.Token;
 
     /// <summary>Tokens handed out by the OAuth2 endpoint.</summary>
-    public int TokensIssued => Volatile.Read(ref _tokensIssued);
+    public int TokensIssued => Foundry.TokensIssued;
 
     /// <summary>Accept a new token from now on (the old one gets 401), as when a token is revoked.</summary>
-    public void RotateToken() => Volatile.Write(ref _token, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+    public void RotateToken() => Foundry.RotateToken();
 
     /// <summary>TCP connections currently open (to observe that a cancelled client closed its connection).</summary>
     public int OpenConnections => Volatile.Read(ref _openConnections);
 
-    public int ActiveStreams => Volatile.Read(ref _activeStreams);
+    public int ActiveStreams => Foundry.ActiveStreams;
 
     /// <summary>Streams the client stopped before the end.</summary>
-    public int AbortedStreams => Volatile.Read(ref _abortedStreams);
+    public int AbortedStreams => Foundry.AbortedStreams;
 
-    public IReadOnlyList<EmulatedRequest> Requests => _requests.ToArray();
-
-    internal ModelCatalog Catalog { get; }
-
-    internal TimeSpan EventDelay { get; }
-
-    internal EmulatorEnrollment? Enrollment { get; }
-
-    internal bool ValidateRequests { get; }
+    /// <summary>What the emulator saw of each request (never the token); <see cref="FakeFoundry.Requests"/> has more.</summary>
+    public IReadOnlyList<EmulatedRequest> Requests
+        => Foundry.Requests.Select(r => new EmulatedRequest(r.Route ?? "unknown", r.Model, r.Attribution, r.Fault, r.Status) { Body = r.Body.Length > 0 ? r.BodyText : null }).ToArray();
 
     public static async Task<FoundryProxyEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -96,10 +79,10 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
                 }
             })));
         var app = builder.Build();
-        emulator = new FoundryProxyEmulator(app, options.Token ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), LoadCatalog(), options.EventDelay, options.Enrollment, options.ValidateRequests);
-        var endpoint = new ProxyEndpoint(emulator);
-        app.MapPost("/api/v2/llm/proxy/{**path}", endpoint.HandleAsync);
-        app.MapPost("/multipass/api/oauth2/token", context => OAuth2Endpoint.HandleAsync(context, emulator, options));
+        emulator = new FoundryProxyEmulator(app, new FakeFoundry(options));
+
+        // Every path goes to the engine: it answers the proxy routes, the OAuth2 token endpoint, and 404 otherwise.
+        app.Run(context => KestrelExchange.HandleAsync(context, emulator.Foundry));
         try
         {
             await app.StartAsync(cancellationToken);
@@ -117,23 +100,11 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
     }
 
     /// <summary>The next request without a fault header gets this fault.</summary>
-    public void EnqueueFault(EmulatorFault fault) => _faults.Enqueue(fault);
-
-    internal EmulatorFault? TakeFault() => _faults.TryDequeue(out var fault) ? fault : null;
-
-    internal void Record(EmulatedRequest request) => _requests.Enqueue(request);
-
-    internal string IssueToken()
+    public void EnqueueFault(EmulatorFault fault)
     {
-        Interlocked.Increment(ref _tokensIssued);
-        return Token;
+        ArgumentNullException.ThrowIfNull(fault);
+        Foundry.EnqueueFault(fault.ToFault());
     }
-
-    internal void StreamStarted() => Interlocked.Increment(ref _activeStreams);
-
-    internal void StreamEnded() => Interlocked.Decrement(ref _activeStreams);
-
-    internal void StreamAbortedByClient() => Interlocked.Increment(ref _abortedStreams);
 
     /// <summary>Stops listening; requests in flight may finish until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
@@ -148,14 +119,5 @@ public sealed class FoundryProxyEmulator : IAsyncDisposable
     {
         await StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static ModelCatalog LoadCatalog()
-    {
-        using var stream = typeof(FoundryProxyEmulator).Assembly.GetManifestResourceStream("model-catalog.json")
-            ?? throw new InvalidOperationException("model-catalog.json is not embedded");
-        using var reader = new StreamReader(stream);
-        var result = CatalogReader.Read(reader.ReadToEnd());
-        return result.Catalog ?? throw new InvalidOperationException("The embedded catalog has problems: " + string.Join("; ", result.Problems.Select(p => p.Message)));
     }
 }

@@ -225,6 +225,36 @@ public sealed class PackAndConsumeTests(PackageFeed feed)
         Assert.DoesNotContain(AssemblyTypes.Defined(Path.Combine(bin, "Consumer.dll")), t => t.StartsWith("Foundry.Generated", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_test_project_that_references_only_the_testing_package_talks_to_a_fake_foundry_in_memory()
+    {
+        // No emulator and no FOUNDRY_URL: the fake answers in the consumer's own process, scripted as a test would.
+        using var consumer = new ConsumerProject(feed, "Foundry.Generated.Testing", """
+            using Foundry.Generated;
+            using Foundry.Generated.OpenAi;
+            using Foundry.Generated.Testing;
+
+            var foundry = new FakeFoundry();
+            foundry.Enqueue(FoundryReply.Text("scripted", " answer"));
+            using var client = foundry.CreateClient();
+            await foreach (var text in client.OpenAiResponses.StreamTextAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = "hi" }))
+            {
+                System.Console.Write(text);
+            }
+
+            System.Console.WriteLine();
+            System.Console.WriteLine(foundry.LastRequest.Decode<CreateResponse>().Model);
+            """);
+
+        var (exit, output) = consumer.Build();
+        Assert.True(exit == 0, output);
+        var (runExit, runOutput) = consumer.Run(null);
+
+        Assert.True(runExit == 0, runOutput);
+        Assert.Contains("scripted answer", runOutput);
+        Assert.Contains("gpt-5-mini", runOutput);
+    }
+
     /// <summary>Builds (the generator must load and run: no CS8032/CS8784/CS8785) and runs against the emulator.</summary>
     private static string BuildAndRun(ConsumerProject consumer, FoundryProxyEmulator emulator)
     {

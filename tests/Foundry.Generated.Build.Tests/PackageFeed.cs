@@ -8,7 +8,7 @@ using Xunit;
 namespace Foundry.Generated.Build.Tests;
 
 /// <summary>
-/// Packs Foundry.Generated, Foundry.Generated.Hosting and the foundry-llm tool once per test class into a temporary folder feed, with a
+/// Packs Foundry.Generated, Foundry.Generated.Hosting, the foundry-llm tool and Foundry.Generated.Testing once per test class into a temporary folder feed, with a
 /// version no earlier run used (so NuGet's global cache never serves a stale package); removes both afterwards.
 /// </summary>
 /// <remarks>
@@ -23,7 +23,7 @@ public sealed class PackageFeed : IDisposable
     {
         Version = "0.0.0-test." + Guid.NewGuid().ToString("N")[..12];
         Directory.CreateDirectory(Folder);
-        foreach (var project in new[] { "runtime/Foundry.Generated.Clients", "runtime/Foundry.Generated.Clients.Hosting", "tools/Foundry.Generated.Cli" })
+        foreach (var project in new[] { "runtime/Foundry.Generated.Clients", "runtime/Foundry.Generated.Clients.Hosting", "tools/Foundry.Generated.Cli", "runtime/Foundry.Generated.Testing" })
         {
             // A packing restore first: the package's dependencies come from the restore, where a reference packed
             // inside the package is private (_IsPacking, as `dotnet pack` restores); no-build pack does not restore.

@@ -18,6 +18,7 @@ public sealed class SourceAndSymbolsTests(PackageFeed feed)
     [InlineData("Foundry.Generated", "lib/net10.0/Foundry.Generated.Clients.pdb", "lib/net10.0/Foundry.Generated.Runtime.pdb")]
     [InlineData("Foundry.Generated.Hosting", "lib/net10.0/Foundry.Generated.Clients.Hosting.pdb", "lib/net10.0/Foundry.Generated.Hosting.pdb")]
     [InlineData("Foundry.Generated.Cli", "tools/net10.0/any/foundry-llm.pdb")]
+    [InlineData("Foundry.Generated.Testing", "lib/net10.0/Foundry.Generated.Testing.pdb", "lib/net10.0/Foundry.Generated.Catalog.pdb")]
     public void Each_package_has_a_symbol_package_with_the_PDBs_of_its_assemblies(string id, params string[] pdbs)
     {
         Assert.True(File.Exists(feed.SymbolPackage(id)), $"no {Path.GetFileName(feed.SymbolPackage(id))} in {string.Join(", ", Directory.GetFiles(feed.Folder).Select(Path.GetFileName))}");
@@ -30,6 +31,7 @@ public sealed class SourceAndSymbolsTests(PackageFeed feed)
     [InlineData("Foundry.Generated")]
     [InlineData("Foundry.Generated.Hosting")]
     [InlineData("Foundry.Generated.Cli")]
+    [InlineData("Foundry.Generated.Testing")]
     public void Each_package_names_its_repository_and_commit_readme_and_license(string id)
     {
         using var archive = ZipFile.OpenRead(feed.Package(id));

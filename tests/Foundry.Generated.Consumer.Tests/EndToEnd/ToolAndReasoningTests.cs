@@ -4,14 +4,16 @@ using System.Text.Json;
 using System.Text;
 using System.Threading.Tasks;
 using Foundry.Generated.OpenAi;
+using Foundry.Generated.Testing;
 using Xunit;
 using Anthropic = Foundry.Generated.Anthropic;
 using Gemini = Foundry.Generated.Gemini;
 
 namespace Foundry.Generated.Consumer.Tests.EndToEnd;
 
-/// <summary>Tool calls (arguments streamed in pieces) and reasoning output on each route, through the emulator.</summary>
-public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+/// <summary>Tool calls (arguments streamed in pieces) and reasoning output on each route, through the emulator's engine
+/// in memory (Foundry.Generated.Testing: the same replies as over a socket, without a port).</summary>
+public sealed class ToolAndReasoningTests
 {
     private const string Prompt = "What is the weather in Paris?";
     private const string ExpectedArguments = "{\"query\":\"What is the weather in Paris?\"}";
@@ -22,7 +24,7 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
     [Fact]
     public async Task Responses_streams_a_reasoning_summary_then_a_function_call()
     {
-        using var client = new FoundryLlmClient(fixture.Options());
+        using var client = new FakeFoundry().CreateClient();
         var request = new CreateResponse
         {
             Model = ResponsesModel.Gpt5Mini,
@@ -53,7 +55,7 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
     [Fact]
     public async Task Chat_completions_accumulates_tool_call_arguments_by_index()
     {
-        using var client = new FoundryLlmClient(fixture.Options());
+        using var client = new FakeFoundry().CreateClient();
         var request = new CreateChatCompletionRequest
         {
             Model = ChatCompletionsModel.Gpt4_1,
@@ -87,7 +89,7 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
     [Fact]
     public async Task Anthropic_streams_thinking_then_tool_use_input_json()
     {
-        using var client = new FoundryLlmClient(fixture.Options());
+        using var client = new FakeFoundry().CreateClient();
         var request = new Anthropic.CreateMessageParams
         {
             Model = AnthropicMessagesModel.ClaudeSonnet4_5,
@@ -118,7 +120,7 @@ public sealed class ToolAndReasoningTests(EmulatorFixture fixture) : IClassFixtu
     [Fact]
     public async Task Gemini_returns_a_function_call_part_that_fits_the_openapi_style_parameters()
     {
-        using var client = new FoundryLlmClient(fixture.Options());
+        using var client = new FakeFoundry().CreateClient();
         var parameters = new Gemini.Schema
         {
             Type = Gemini.SchemaType.OBJECT,

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace Foundry.Generated.Emulator;
+namespace Foundry.Generated.Testing;
 
 /// <summary>
 /// Tool calls (arguments streamed in pieces, as providers do) and reasoning output, in each provider's framing,

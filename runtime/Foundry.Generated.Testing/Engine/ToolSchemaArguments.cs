@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Foundry.Generated.Emulator;
+namespace Foundry.Generated.Testing;
 
 /// <summary>
 /// Arguments for the emulated tool call that fit the tool's declared parameters schema, so a real tool (e.g.

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace Foundry.Generated.Emulator;
+namespace Foundry.Generated.Testing;
 
 /// <summary>
 /// Replies in each provider's exact shape and framing (modelled on the recorded transcripts in tests/fixtures/sse):

@@ -3,34 +3,31 @@ using System.Collections.Generic;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 
-namespace Foundry.Generated.Emulator;
+namespace Foundry.Generated.Testing;
 
 /// <summary>Writes events with the provider's framing and applies the request's fault, deterministically.</summary>
-internal sealed class SseSink
+internal sealed class EventStreamWriter
 {
-    private readonly HttpContext _context;
-    private readonly EmulatorFault? _fault;
+    private readonly IReplySink _sink;
+    private readonly FoundryFault? _fault;
     private readonly string _dialect;
     private readonly TimeSpan _eventDelay;
 
-    public SseSink(HttpContext context, EmulatorFault? fault, string dialect, TimeSpan eventDelay)
+    public EventStreamWriter(IReplySink sink, FoundryFault? fault, string dialect, TimeSpan eventDelay)
     {
-        _context = context;
+        _sink = sink;
         _fault = fault;
         _dialect = dialect;
         _eventDelay = eventDelay;
     }
 
-    public async Task WriteAsync(IReadOnlyList<WireEvent> events)
+    public async Task WriteAsync(IReadOnlyList<WireEvent> events, CancellationToken token)
     {
-        var response = _context.Response;
-        response.StatusCode = 200;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        var token = _context.RequestAborted;
-        await response.StartAsync(token);
+        _sink.StatusCode = 200;
+        _sink.SetHeader("Content-Type", "text/event-stream");
+        _sink.SetHeader("Cache-Control", "no-cache");
+        await _sink.StartAsync(token);
         var crlf = _dialect == "gemini";
         var kind = _fault?.Kind;
         var after = _fault?.Int("after", 2) ?? int.MaxValue;
@@ -52,10 +49,13 @@ internal sealed class SseSink
                     case "drop":
                         // Let the client read what was sent: a reset discards unread bytes on the client's side.
                         await Task.Delay(_fault!.Int("delay-ms", 200), token);
-                        _context.Abort();
+                        _sink.Abort();
                         return;
                     case "stall":
                         await Task.Delay(Timeout.Infinite, token);
+                        return;
+                    case "cut":
+                        // A clean end without the route's terminal event: the client reports a truncated stream.
                         return;
                 }
             }
@@ -86,14 +86,12 @@ internal sealed class SseSink
             var size = Math.Max(1, _fault.Int("bytes", 7));
             for (var offset = 0; offset < bytes.Length; offset += size)
             {
-                await _context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(size, bytes.Length - offset)), token);
-                await _context.Response.Body.FlushAsync(token);
+                await _sink.WriteAsync(bytes.AsMemory(offset, Math.Min(size, bytes.Length - offset)), token);
             }
 
             return;
         }
 
-        await _context.Response.Body.WriteAsync(bytes, token);
-        await _context.Response.Body.FlushAsync(token);
+        await _sink.WriteAsync(bytes, token);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Foundry.Generated.Emulator;
+namespace Foundry.Generated.Testing;
 
 /// <summary>What the emulator understood of one request body.</summary>
 internal sealed record EmulatedCall(string Route, string Model, string Prompt, bool Stream, bool IncludeUsage, int? MaxTokens, bool HasTools)

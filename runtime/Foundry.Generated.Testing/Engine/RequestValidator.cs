@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 
-namespace Foundry.Generated.Emulator;
+namespace Foundry.Generated.Testing;
 
 /// <summary>
 /// Checks each request body against the proxy spec's request schema of its route, as Foundry (or the provider behind
