@@ -332,8 +332,14 @@ internal sealed class SchemaModelBuilder
         return new TypeModel(TypeModelKind.Union, id, ns, name) { Cases = cases.ToEquatableArray() };
     }
 
-    /// <summary>The <c>type</c> values an object member accepts, so a union can pick a member by peeking at it.</summary>
-    private EquatableArray<string> TypeValues(JsonElement member)
+    /// <summary>
+    /// The <c>type</c> values an object member accepts, so a union can pick a member by peeking at it. A member that is
+    /// itself a union without a discriminator (OpenAI's <c>Item</c>, inside <c>InputItem</c>) accepts its own members'
+    /// values; without them, every such item would fall to the union's last member.
+    /// </summary>
+    private EquatableArray<string> TypeValues(JsonElement member) => TypeValues(member, new HashSet<string>(StringComparer.Ordinal)).ToEquatableArray();
+
+    private List<string> TypeValues(JsonElement member, HashSet<string> visiting)
     {
         var values = new List<string>();
         if (SpecJson.String(member, "$ref") is { } r && SpecDocument.SchemaName(r) is { } target && _doc.Schemas.ContainsKey(target))
@@ -344,13 +350,20 @@ internal sealed class SchemaModelBuilder
             {
                 values.AddRange(Mapping(schema).Select(m => m.Value));
             }
+            else if (_classes.Kinds[target] == TypeModelKind.Union && visiting.Add(target))
+            {
+                foreach (var inner in UnionMembers(schema)!)
+                {
+                    values.AddRange(TypeValues(inner, visiting).Where(v => !values.Contains(v)));
+                }
+            }
             else if (AllOfFlattener.Properties(_doc, target).FirstOrDefault(p => p.JsonName == "type") is { Schema: var t } && SpecJson.String(t, "const") is { } c)
             {
                 values.Add(c);
             }
         }
 
-        return values.ToEquatableArray();
+        return values;
     }
 
     private static string MemberName(TypeRef type) => type.Kind switch
