@@ -75,6 +75,12 @@ public sealed partial class FoundryPipeline : IDisposable
                 options.CallResponseHead?.Invoke(head);
             }
 
+            if (response.Content.Headers.ContentLength > options.MaxResponseBytes)
+            {
+                // Declared too long: refused before a byte of it is read.
+                throw failures.TooLarge(options.MaxResponseBytes, response.Content.Headers.ContentLength);
+            }
+
             var body = BoundedBody.For(response.Content, options.MaxResponseBytes);
             try
             {
@@ -85,9 +91,9 @@ public sealed partial class FoundryPipeline : IDisposable
                 throw failures.Connection(new Uri(_transport.ProxyRoot, operation.Path), e, "the connection broke while the answer was being read");
             }
 
-            if (body.Exceeded || response.Content.Headers.ContentLength > options.MaxResponseBytes)
+            if (body.Exceeded)
             {
-                throw failures.TooLarge(options.MaxResponseBytes, response.Content.Headers.ContentLength);
+                throw failures.TooLarge(options.MaxResponseBytes, null);
             }
 
             var result = Decode<TResponse>(failures, body.Bytes);

@@ -58,9 +58,14 @@ public sealed class ResponseSizeLimitTests
         });
         using var client = Client(server);
 
+        GC.Collect();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         var error = await Assert.ThrowsAsync<FoundryApiException>(() => client.OpenAiResponses.CreateAsync(Request()));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
         Assert.Contains($"is {ServerCap:N0} bytes", error.Message);
+        // Nothing of the body was buffered: no allocation near the limit's size.
+        Assert.True(allocated < Limit / 2, $"the call allocated {allocated:N0} bytes before refusing a declared {ServerCap:N0}-byte answer");
         Assert.True(server.BytesSent < ServerCap / 2, $"the client read the answer: the server wrote {server.BytesSent:N0} bytes");
     }
 
