@@ -25,14 +25,7 @@ namespace Foundry.Generated.Hosting.AI
         public abstract global::System.Threading.Tasks.Task<global::Microsoft.Extensions.AI.GeneratedEmbeddings<global::Microsoft.Extensions.AI.Embedding<float>>> GenerateAsync(global::System.Collections.Generic.IEnumerable<string> values, global::Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         public object? GetService(global::System.Type serviceType, object? serviceKey = null)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(serviceType);
-            return serviceKey is not null ? null
-                : serviceType == typeof(global::Microsoft.Extensions.AI.EmbeddingGeneratorMetadata) ? _metadata
-                : serviceType.IsInstanceOfType(_client) ? _client
-                : serviceType.IsInstanceOfType(this) ? this
-                : null;
-        }
+            => FoundryAdapterServices.Get(serviceType, serviceKey, _metadata, _client, this);
 
         /// <summary>Nothing to release: the generated client belongs to the caller (usually a shared <c>FoundryLlmClient</c>).</summary>
         public void Dispose()
