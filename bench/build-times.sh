@@ -22,7 +22,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 version="0.0.0-bench.$(date +%s)"
 feed="$work/feed"
 echo "packing Foundry.Generated $version ..." >&2
-dotnet pack runtime/Foundry.Generated.Clients -c Release -o "$feed" -p:Version="$version" -nologo -v:q >/dev/null
+dotnet pack runtime/Foundry.Generated -c Release -o "$feed" -p:Version="$version" -nologo -v:q >/dev/null
 openai_version=$(sed -n 's/.*PackageVersion Include="OpenAI" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
 
 program_foundry='using Foundry.Generated;
@@ -114,7 +114,7 @@ done
 # Generated lines: the precompiled library, and a custom build of each single route (generated into the project,
 # FoundryGeneratedAssembly=false, so that EmitCompilerGeneratedFiles sees them).
 count() { find "$1" -name '*.g.cs' -path '*Foundry.Generated.Generator*' -print0 | xargs -0 cat | wc -l; }
-dotnet build runtime/Foundry.Generated.Clients --no-dependencies --no-incremental -nologo -v:q -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/gen-default" >/dev/null
+dotnet build runtime/Foundry.Generated --no-dependencies --no-incremental -nologo -v:q -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/gen-default" >/dev/null
 echo
 echo "generated lines: default library (all routes) $(count "$work/gen-default")"
 for route in openai-responses openai-chat-completions openai-embeddings anthropic-messages google-generate-content xai-responses xai-chat-completions; do

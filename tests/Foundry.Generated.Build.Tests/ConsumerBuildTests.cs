@@ -93,7 +93,7 @@ public sealed class ConsumerBuildTests
 
         Assert.True(exit == 0, output);
         var text = File.ReadAllText(imports).Replace('\\', '/');
-        var shipped = Path.Combine(PackageFeed.RepoRoot, "runtime", "Foundry.Generated.Clients", "buildTransitive");
+        var shipped = Path.Combine(PackageFeed.RepoRoot, "runtime", "Foundry.Generated", "buildTransitive");
         Assert.Equal(
             ["Foundry.Generated.SpecAssembly.targets", "Foundry.Generated.props", "Foundry.Generated.targets"],
             Directory.GetFiles(shipped).Select(Path.GetFileName).Order(StringComparer.Ordinal));

@@ -44,7 +44,7 @@ public sealed class PackAndConsumeTests(PackageFeed feed)
     public void The_packages_build_files_are_the_very_files_the_repository_entry_imports()
     {
         using var archive = ZipFile.OpenRead(feed.Package("Foundry.Generated"));
-        var shipped = Path.Combine(PackageFeed.RepoRoot, "runtime", "Foundry.Generated.Clients", "buildTransitive");
+        var shipped = Path.Combine(PackageFeed.RepoRoot, "runtime", "Foundry.Generated", "buildTransitive");
         var buildFiles = archive.Entries.Where(e => e.FullName.StartsWith("build/", StringComparison.Ordinal) || e.FullName.StartsWith("buildTransitive/", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(6, buildFiles.Count);
@@ -61,7 +61,7 @@ public sealed class PackAndConsumeTests(PackageFeed feed)
         using var archive = ZipFile.OpenRead(feed.Package("Foundry.Generated.Hosting"));
         var libs = archive.Entries.Select(e => e.FullName).Where(f => f.StartsWith("lib/", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(new[] { "lib/net10.0/Foundry.Generated.Clients.Hosting.dll", "lib/net10.0/Foundry.Generated.Clients.Hosting.xml", "lib/net10.0/Foundry.Generated.Hosting.dll", "lib/net10.0/Foundry.Generated.Hosting.xml" }, libs);
+        Assert.Equal(new[] { "lib/net10.0/Foundry.Generated.Clients.Hosting.dll", "lib/net10.0/Foundry.Generated.Clients.Hosting.xml", "lib/net10.0/Foundry.Generated.Hosting.Core.dll", "lib/net10.0/Foundry.Generated.Hosting.Core.xml" }, libs);
         using var nuspec = new StreamReader(archive.GetEntry("Foundry.Generated.Hosting.nuspec")!.Open());
         var text = nuspec.ReadToEnd();
         Assert.Contains($"<dependency id=\"Foundry.Generated\" version=\"{feed.Version}\"", text);

@@ -23,7 +23,7 @@ public sealed class PackageFeed : IDisposable
     {
         Version = "0.0.0-test." + Guid.NewGuid().ToString("N")[..12];
         Directory.CreateDirectory(Folder);
-        foreach (var project in new[] { "runtime/Foundry.Generated.Clients", "runtime/Foundry.Generated.Clients.Hosting", "tools/Foundry.Generated.Cli", "runtime/Foundry.Generated.Testing" })
+        foreach (var project in new[] { "runtime/Foundry.Generated", "runtime/Foundry.Generated.Hosting", "tools/Foundry.Generated.Cli", "runtime/Foundry.Generated.Testing" })
         {
             // A packing restore first: the package's dependencies come from the restore, where a reference packed
             // inside the package is private (_IsPacking, as `dotnet pack` restores); no-build pack does not restore.

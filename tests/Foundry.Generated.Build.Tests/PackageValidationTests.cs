@@ -23,7 +23,7 @@ public sealed class PackageValidationTests : IDisposable
         var specFolder = Directory.CreateDirectory(Path.Combine(folder, "spec")).FullName;
         File.WriteAllText(Path.Combine(specFolder, "foundry-llm-proxy.openapi.json"), spec.ToJsonString());
 
-        var (exit, output) = Dotnet.Run(PackageFeed.RepoRoot, "pack", Path.Combine(PackageFeed.RepoRoot, "runtime", "Foundry.Generated.Clients"), "-c", "Release", "-nologo",
+        var (exit, output) = Dotnet.Run(PackageFeed.RepoRoot, "pack", Path.Combine(PackageFeed.RepoRoot, "runtime", "Foundry.Generated"), "-c", "Release", "-nologo",
             "-o", Path.Combine(folder, "out"), "-p:Version=0.0.0-test." + Guid.NewGuid().ToString("N")[..12],
             "-p:FoundryClientsSpecFile=" + Path.Combine(specFolder, "foundry-llm-proxy.openapi.json"));
 

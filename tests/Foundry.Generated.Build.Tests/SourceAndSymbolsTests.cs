@@ -16,7 +16,7 @@ public sealed class SourceAndSymbolsTests(PackageFeed feed)
 {
     [Theory]
     [InlineData("Foundry.Generated", "lib/net10.0/Foundry.Generated.Clients.pdb", "lib/net10.0/Foundry.Generated.Runtime.pdb")]
-    [InlineData("Foundry.Generated.Hosting", "lib/net10.0/Foundry.Generated.Clients.Hosting.pdb", "lib/net10.0/Foundry.Generated.Hosting.pdb")]
+    [InlineData("Foundry.Generated.Hosting", "lib/net10.0/Foundry.Generated.Clients.Hosting.pdb", "lib/net10.0/Foundry.Generated.Hosting.Core.pdb")]
     [InlineData("Foundry.Generated.Cli", "tools/net10.0/any/foundry-llm.pdb")]
     [InlineData("Foundry.Generated.Testing", "lib/net10.0/Foundry.Generated.Testing.pdb", "lib/net10.0/Foundry.Generated.Catalog.pdb")]
     public void Each_package_has_a_symbol_package_with_the_PDBs_of_its_assemblies(string id, params string[] pdbs)

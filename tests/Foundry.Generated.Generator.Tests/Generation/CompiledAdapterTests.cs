@@ -19,7 +19,7 @@ namespace Foundry.Generated.Generator.Tests.Generation;
 /// </summary>
 public sealed class CompiledAdapterTests
 {
-    private static readonly string AdaptersDir = Path.Combine(RepoPaths.Root, "runtime", "Foundry.Generated.Clients.Hosting", "Adapters");
+    private static readonly string AdaptersDir = Path.Combine(RepoPaths.Root, "runtime", "Foundry.Generated.Hosting", "Adapters");
 
     private static readonly string RequirementsFile = Path.Combine(RepoPaths.Root, "generator", "Foundry.Generated.Generator", "Emit", "Integrations", "AdapterRequirements.txt");
 
@@ -133,7 +133,7 @@ public sealed class CompiledAdapterTests
             lines.AddRange(names.Select(n => body + " " + n));
         }
 
-        return "# What each compiled adapter body (runtime/Foundry.Generated.Clients.Hosting/Adapters) uses from the spec: types and\n"
+        return "# What each compiled adapter body (runtime/Foundry.Generated.Hosting/Adapters) uses from the spec: types and\n"
             + "# their properties and values below the root namespace, or through a header alias. Written by CompiledAdapterTests\n"
             + "# (ACCEPT_SNAPSHOTS=1), never by hand; the generator skips an adapter whose spec lacks one (FDRY303).\n"
             + string.Join("\n", lines) + "\n";

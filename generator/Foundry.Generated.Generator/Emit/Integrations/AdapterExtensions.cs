@@ -6,7 +6,7 @@ namespace Foundry.Generated.Generator.Emit.Integrations;
 /// <summary>
 /// Writes <c>FoundryAIExtensions</c>: <c>AsIChatClient</c>/<c>AsIEmbeddingGenerator</c> for each emitted adapter, in the
 /// root namespace (where <c>using {Root};</c> finds them). All of it depends on the spec, so it is written whole; the
-/// compiled copy is <c>runtime/Foundry.Generated.Clients.Hosting/Adapters/FoundryAIExtensions.cs</c>.
+/// compiled copy is <c>runtime/Foundry.Generated.Hosting/Adapters/FoundryAIExtensions.cs</c>.
 /// </summary>
 internal static class AdapterExtensions
 {

@@ -7,7 +7,7 @@ namespace Foundry.Generated.Generator.Emit.Integrations;
 /// <summary>
 /// Writes the header of an adapter source: the only lines that depend on the spec (root namespace, aliases of the
 /// route's types, route name, visibility and, for DI, the route clients). The compiled files under
-/// <c>runtime/Foundry.Generated.Clients.Hosting/Adapters/</c> start with this header for the checked-in spec (a test
+/// <c>runtime/Foundry.Generated.Hosting/Adapters/</c> start with this header for the checked-in spec (a test
 /// compares them); for another spec the generator writes a new header above the same body.
 /// </summary>
 internal static class AdapterHeader

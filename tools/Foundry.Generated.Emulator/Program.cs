@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Threading;
 using Foundry.Generated.Emulator;
 
-// dotnet run --project runtime/Foundry.Generated.Emulator -- [--port 5055] [--token TOKEN]
+// dotnet run --project tools/Foundry.Generated.Emulator -- [--port 5055] [--token TOKEN]
 EmulatorOptions options;
 try
 {

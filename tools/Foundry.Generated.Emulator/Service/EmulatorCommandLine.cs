@@ -11,7 +11,7 @@ internal static class EmulatorCommandLine
     public const int DefaultPort = 5055;
 
     public const string Usage = """
-        Usage: dotnet run --project runtime/Foundry.Generated.Emulator -- [--port N] [--token TOKEN]
+        Usage: dotnet run --project tools/Foundry.Generated.Emulator -- [--port N] [--token TOKEN]
 
           --port <n>       port on 127.0.0.1 (default 5055; 0 picks a free one, printed in FOUNDRY_URL)
           --token <text>   the bearer token to accept (default: a random one, printed in FOUNDRY_TOKEN)
