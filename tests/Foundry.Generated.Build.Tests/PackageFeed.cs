@@ -23,7 +23,7 @@ public sealed class PackageFeed : IDisposable
     {
         Version = "0.0.0-test." + Guid.NewGuid().ToString("N")[..12];
         Directory.CreateDirectory(Folder);
-        foreach (var project in new[] { "runtime/Foundry.Generated", "runtime/Foundry.Generated.Hosting", "tools/Foundry.Generated.Cli", "runtime/Foundry.Generated.Testing" })
+        foreach (var project in Projects)
         {
             // A packing restore first: the package's dependencies come from the restore, where a reference packed
             // inside the package is private (_IsPacking, as `dotnet pack` restores); no-build pack does not restore.
@@ -34,6 +34,9 @@ public sealed class PackageFeed : IDisposable
             Assert.True(exit == 0, output);
         }
     }
+
+    /// <summary>The projects packed, as the README's <c>dotnet pack</c> lines name them (ReadmeWalkthroughTests holds them equal).</summary>
+    public static readonly string[] Projects = ["runtime/Foundry.Generated", "runtime/Foundry.Generated.Hosting", "runtime/Foundry.Generated.Testing", "tools/Foundry.Generated.Cli"];
 
     public static string RepoRoot { get; } = ((AssemblyMetadataAttribute[])typeof(PackageFeed).Assembly.GetCustomAttributes(typeof(AssemblyMetadataAttribute), false))
         .Single(a => a.Key == "RepoRoot").Value!.TrimEnd('/', '\\');

@@ -20,7 +20,7 @@ public sealed partial class ReadmeTestSnippetTests
     [Fact]
     public async Task The_test_your_code_snippet_compiles_and_its_test_passes()
     {
-        var snippet = Assert.Single(CSharpBlock().Matches(File.ReadAllText(ReadmePath())).Select(m => m.Groups[1].Value), s => s.Contains("new FakeFoundry()", StringComparison.Ordinal));
+        var snippet = Assert.Single(CSharpBlock().Matches(File.ReadAllText(ReadmeFile.Path)).Select(m => m.Groups[1].Value), s => s.Contains("new FakeFoundry()", StringComparison.Ordinal));
         var compilation = CSharpCompilation.Create(
             "ReadmeTestSnippet",
             [CSharpSyntaxTree.ParseText(snippet, new CSharpParseOptions(LanguageVersion.Latest))],
@@ -48,19 +48,6 @@ public sealed partial class ReadmeTestSnippetTests
     {
         Type[] anchors = [typeof(Foundry.Generated.Testing.FakeFoundry), typeof(FoundryLlmClient), typeof(FoundryApiException), typeof(Microsoft.Extensions.AI.IChatClient), typeof(FoundryAIExtensions), typeof(Assert), typeof(FactAttribute)];
         return anchors.Select(t => t.Assembly.Location).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
-    }
-
-    private static string ReadmePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Foundry.Generated.sln")))
-            {
-                return Path.Combine(dir.FullName, "README.md");
-            }
-        }
-
-        throw new InvalidOperationException("README.md not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
