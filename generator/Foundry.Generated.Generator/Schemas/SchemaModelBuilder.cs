@@ -326,7 +326,7 @@ internal sealed class SchemaModelBuilder
                 _doc.Report(DiagnosticIds.SpecNameCollision, pointer, "A member of union '" + id + "'", wanted, takenBy, memberName);
             }
 
-            cases.Add(new UnionCase(null, type, memberName, TypeValues(member)));
+            cases.Add(new UnionCase(null, type, memberName, TypeValues(member)) { RequiredNames = RequiredNames(member) });
         }
 
         return new TypeModel(TypeModelKind.Union, id, ns, name) { Cases = cases.ToEquatableArray() };
@@ -364,6 +364,18 @@ internal sealed class SchemaModelBuilder
         }
 
         return values;
+    }
+
+    /// <summary>The required properties of an object member (a record), but its <c>type</c>.</summary>
+    private EquatableArray<string> RequiredNames(JsonElement member)
+    {
+        if (SpecJson.String(member, "$ref") is { } r && SpecDocument.SchemaName(r) is { } target && _doc.Schemas.ContainsKey(target)
+            && _classes.Kinds[_classes.Canonical(target)] == TypeModelKind.Record)
+        {
+            return AllOfFlattener.Properties(_doc, _classes.Canonical(target)).Where(p => p.Required && p.JsonName != "type").Select(p => p.JsonName).ToEquatableArray();
+        }
+
+        return default;
     }
 
     private static string MemberName(TypeRef type) => type.Kind switch

@@ -36,6 +36,10 @@ internal sealed record UnionCase(string? Value, TypeRef Type, string MemberName,
 {
     /// <summary>For a member that derives from another union: the type its wrapper (<see cref="Type"/>) holds.</summary>
     public TypeRef? Wrapped { get; init; }
+
+    /// <summary>An object member's required properties (but <c>type</c>): how a union picks it when the JSON has no
+    /// <c>type</c> (an OpenAI input message <c>{"role":"user","content":"hi"}</c>). Empty for other members.</summary>
+    public EquatableArray<string> RequiredNames { get; init; }
 }
 
 /// <summary>One known value of a string enum and the static property that holds it.</summary>

@@ -156,6 +156,29 @@ public static class FoundryJsonReader
     public static void AddUnknown(ref FoundryJsonPropertyBag? bag, ref Utf8JsonReader reader)
         => FoundryJsonPropertyBag.Add(ref bag, ref reader);
 
+    /// <summary>Whether the object the reader (a copy) is on has the top-level property, whatever its value. A union
+    /// whose objects carry no <c>type</c> picks the member whose required properties are present.</summary>
+    public static bool HasProperty(Utf8JsonReader reader, ReadOnlySpan<byte> property)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(property))
+            {
+                return true;
+            }
+
+            reader.Read();
+            reader.Skip();
+        }
+
+        return false;
+    }
+
     /// <summary>The string value of a top-level property of the object the reader (a copy) is on, or null.</summary>
     public static string? PeekString(Utf8JsonReader reader, ReadOnlySpan<byte> property)
     {

@@ -25,4 +25,16 @@ public sealed class InputItemUnionTests
         Assert.Equal("sunny", items[2].AsItem!.Value.AsFunctionCallOutputItemParam!.Output.AsString);
         Assert.Equal("msg_1", items[3].AsItemReferenceParam!.Id);
     }
+
+    [Fact]
+    public void Items_without_a_type_decode_as_the_member_whose_required_properties_they_have()
+    {
+        // "type" is optional on both: a plain message (the common shape) and a reference by id.
+        var json = """{"model":"gpt-5-mini","input":[{"role":"user","content":"hi"},{"id":"msg_1"}]}""";
+
+        var items = FoundryJson.Deserialize<CreateResponse>(Encoding.UTF8.GetBytes(json)).Input!.Value.AsInputItemList!;
+
+        Assert.Equal("hi", items[0].AsEasyInputMessage!.Content.AsString);
+        Assert.Equal("msg_1", items[1].AsItemReferenceParam!.Id);
+    }
 }

@@ -109,6 +109,16 @@ internal static class UnionStructEmitter
                         w.Line("}");
                     }
 
+                    // No (known) type: the member whose required properties are all there, the most specific first.
+                    if (objects.Count > 1)
+                    {
+                        foreach (var o in objects.Where(o => o.RequiredNames.Count > 0).OrderByDescending(o => o.RequiredNames.Count))
+                        {
+                            var present = string.Join(" && ", o.RequiredNames.Select(n => $"{helpers}.HasProperty(reader, {CSharpIdentifiers.StringLiteral(n)}u8)"));
+                            w.Line($"if ({present}) return new {type.Name}({JsonCode.Read(o.Type, "reader", root, "strings")});");
+                        }
+                    }
+
                     var fallback = objects.FirstOrDefault(o => o.TypeValues.Count == 0) ?? objects[0];
                     w.Line($"return new {type.Name}({JsonCode.Read(fallback.Type, "reader", root, "strings")});");
                     w.Unindent();
