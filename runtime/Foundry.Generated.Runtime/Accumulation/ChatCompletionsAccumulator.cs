@@ -19,6 +19,10 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
     private readonly JsonObject _chunk = new();
     private readonly SortedDictionary<int, JsonObject> _choices = new();
     private readonly DeltaMerge _merge;
+    private readonly RepeatedContentChunk _repeated = new();
+
+    // The message of the choice the current chunk merged into (the last one, with several).
+    private JsonObject? _chunkMessage;
 
     // The UTF-8 bytes of the last string value of each repeated member (per chunk or choice object).
     private readonly Dictionary<(JsonObject, string), byte[]> _lastStrings = new();
@@ -29,6 +33,13 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
 
     protected override bool Add(ReadOnlySpan<byte> data)
     {
+        if (_repeated.TryAppend(data, Text, Pieces))
+        {
+            return true;
+        }
+
+        _repeated.Forget();
+        _chunkMessage = null;
         var reader = new Utf8JsonReader(data);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -66,6 +77,7 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
             }
         }
 
+        _repeated.Remember(data, _chunkMessage);
         return true;
     }
 
@@ -92,6 +104,8 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
             choice = new JsonObject { ["index"] = index, ["message"] = new JsonObject() };
             _choices[index] = choice;
         }
+
+        _chunkMessage = (JsonObject)choice["message"]!;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
