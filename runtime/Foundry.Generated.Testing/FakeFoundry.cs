@@ -14,8 +14,8 @@ namespace Foundry.Generated.Testing;
 /// A fake Foundry LLM proxy for tests: every route with each provider's real framing, bearer auth, the catalog's
 /// model/route rules, request validation against the spec, scripted replies and faults, and the requests it received.
 /// In memory through <see cref="CreateHandler"/> or <see cref="CreateClient"/> (no ports; one fake per test keeps
-/// tests parallel-safe); Foundry.Generated.Emulator serves the same engine on 127.0.0.1. Deterministic: no clock, no
-/// randomness in replies.
+/// tests parallel-safe), or on 127.0.0.1 through <see cref="StartLoopbackAsync"/> (Foundry.Generated.Emulator serves the
+/// same engine on Kestrel). Deterministic: no clock, no randomness in replies.
 /// </summary>
 public sealed class FakeFoundry
 {
@@ -155,6 +155,13 @@ public sealed class FakeFoundry
 
     /// <summary>A <see cref="FoundryLlmClient"/> that talks to this fake in memory.</summary>
     public FoundryLlmClient CreateClient(Action<FoundryClientOptions>? configure = null) => new(CreateClientOptions(configure), CreateHttpClient());
+
+    /// <summary>
+    /// This fake on a real 127.0.0.1 socket (a free port), for code that builds its own <see cref="HttpClient"/> or runs
+    /// in another process: <c>await using var server = await foundry.StartLoopbackAsync(); server.BaseAddress</c>.
+    /// Same replies, faults and captured requests as in memory; dispose it to stop.
+    /// </summary>
+    public Task<FakeFoundryLoopback> StartLoopbackAsync(CancellationToken cancellationToken = default) => FakeFoundryLoopback.StartAsync(this, cancellationToken);
 
     /// <summary>Answers one request (the front ends call this).</summary>
     internal Task HandleAsync(FakeRequest request, IReplySink sink, CancellationToken cancellationToken) => _engine.HandleAsync(request, sink, cancellationToken);
