@@ -225,7 +225,7 @@ public sealed class FakeFoundry
     private ScriptedRule Rule(FoundryReply reply, string? route, string? model)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        FoundryRoutes.Check(route);
+        RouteIds.Check(route);
         if (model is null)
         {
             return new ScriptedRule(reply, route, null);
