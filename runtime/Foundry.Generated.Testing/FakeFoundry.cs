@@ -226,6 +226,15 @@ public sealed class FakeFoundry
     {
         ArgumentNullException.ThrowIfNull(reply);
         RouteIds.Check(route);
+        if (route is not null && reply.Vectors is not null && route != Runtime.FoundryRoutes.OpenAiEmbeddings)
+        {
+            throw new ArgumentException($"An embeddings reply ({reply}) answers {Runtime.FoundryRoutes.OpenAiEmbeddings}, not {route}.", nameof(route));
+        }
+
+        if (route == Runtime.FoundryRoutes.OpenAiEmbeddings && (reply.TextChunks.Length > 0 || reply.ToolCalls.Length > 0 || reply.RefusalText is not null || reply.ReasoningChunks.Length > 0))
+        {
+            throw new ArgumentException($"An {route} request gets vectors (FoundryReply.Embedding), not {reply}.", nameof(reply));
+        }
         if (model is null)
         {
             return new ScriptedRule(reply, route, null);
