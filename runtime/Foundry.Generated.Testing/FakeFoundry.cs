@@ -174,21 +174,60 @@ public sealed class FakeFoundry
         }
     }
 
-    /// <summary>The scripted reply for a request: the first queued one that matches (taken), else the latest matching rule.</summary>
-    internal FoundryReply? TakeReply(string route, string? modelId, string? model)
+    /// <summary>The scripted reply for a request: the first queued one that matches (taken), else the latest matching
+    /// rule. A replayed recording must match <paramref name="body"/> too
+    /// (<see cref="FakeFoundryOptions.RecordingMatch"/>); <paramref name="mismatch"/> says how the first recording
+    /// that matched route and model differs when none matched.</summary>
+    internal FoundryReply? TakeReply(string route, string? modelId, string? model, System.Text.Json.JsonElement body, out string? mismatch)
     {
+        mismatch = null;
         lock (_gate)
         {
-            var index = _queued.FindIndex(r => r.Matches(route, modelId, model));
-            if (index >= 0)
+            foreach (var rules in new[] { _queued, _always })
             {
-                var rule = _queued[index];
-                _queued.RemoveAt(index);
-                return rule.Reply;
+                for (var index = 0; index < rules.Count; index++)
+                {
+                    var rule = rules[index];
+                    if (!rule.Matches(route, modelId, model))
+                    {
+                        continue;
+                    }
+
+                    if (rule.Reply.Recording is { } recording && RecordingDifference(recording, modelId, model, body) is { } difference)
+                    {
+                        mismatch ??= $"The request does not match {recording}: {difference}."
+                            + (Options.RecordingMatch == FoundryRecordingMatch.Request && recording.Request is not null ? " (FakeFoundryOptions.RecordingMatch = RouteAndModel matches on route and model only.)" : string.Empty);
+                        continue;
+                    }
+
+                    if (ReferenceEquals(rules, _queued))
+                    {
+                        rules.RemoveAt(index);
+                    }
+
+                    return rule.Reply;
+                }
             }
 
-            return _always.FirstOrDefault(r => r.Matches(route, modelId, model))?.Reply;
+            return null;
         }
+    }
+
+    private string? RecordingDifference(FoundryRecording recording, string? modelId, string? model, System.Text.Json.JsonElement body)
+    {
+        bool SameModel(string? expected, string? actual)
+            => string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase)
+               || (Catalog.Find(expected ?? string.Empty)?.Id is { } id && string.Equals(id, Catalog.Find(actual ?? string.Empty)?.Id, StringComparison.OrdinalIgnoreCase));
+
+        if (Options.RecordingMatch == FoundryRecordingMatch.Request && recording.Request is { } request && body.ValueKind != System.Text.Json.JsonValueKind.Undefined)
+        {
+            using var expected = System.Text.Json.JsonDocument.Parse(request);
+            return JsonDifference.First(expected.RootElement, body, SameModel);
+        }
+
+        return recording.Model is { } recorded && !SameModel(recorded, modelId ?? model)
+            ? $"model: expected {recorded}, actual {modelId ?? model ?? "none"}"
+            : null;
     }
 
     /// <summary>Why no scripted reply matched, for the 500 a fake that requires scripts answers.</summary>

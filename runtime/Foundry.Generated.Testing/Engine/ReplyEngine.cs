@@ -96,7 +96,7 @@ internal sealed class ReplyEngine
         {
             var call = EmulatedCall.From(route, pathModel, document.RootElement, streamPath);
             var modelId = _foundry.Catalog.Find(call.Model)?.Id;
-            var reply = _foundry.TakeReply(route, modelId, call.Model);
+            var reply = _foundry.TakeReply(route, modelId, call.Model, document.RootElement, out var mismatch);
             update(c => c with { Model = call.Model, ModelId = modelId, Stream = call.Stream, Prompt = call.Prompt, Scripted = reply is not null });
             // A status fault on a scripted reply is an HTTP error like any other.
             if ((reply?.StreamFault is { Kind: "status" } statusFault ? StatusError(statusFault) : reply?.Error) is { } error)
@@ -115,6 +115,13 @@ internal sealed class ReplyEngine
 
             if (await ModelChecks.RejectAsync(sink, _foundry, call, token))
             {
+                return;
+            }
+
+            if (reply is null && mismatch is not null)
+            {
+                // A replayed recording was scripted for this request and it differs: the test learns where.
+                await ConjureErrors.WriteAsync(sink, 500, "INTERNAL", "Default:Internal", mismatch, token);
                 return;
             }
 
