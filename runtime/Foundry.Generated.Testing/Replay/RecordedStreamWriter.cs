@@ -13,14 +13,15 @@ namespace Foundry.Generated.Testing;
 /// </summary>
 internal static class RecordedStreamWriter
 {
-    /// <summary>The fault kinds a replay applies (the others change how events are written, which a recording fixes).</summary>
-    public static readonly string[] Kinds = ["cut", "midstream-error", "drop", "stall", "status", "not-sse"];
+    /// <summary>The fault kinds a replay applies (status: the engine answers the HTTP error instead; the others change
+    /// how events are written, which the recording fixes).</summary>
+    public static readonly string[] Kinds = ["cut", "midstream-error", "drop", "stall", "status"];
 
     public static bool IsEventStream(FoundryRecording recording) => recording.Status == 200 && recording.ContentType.StartsWith("text/event-stream", StringComparison.OrdinalIgnoreCase);
 
     public static async Task WriteAsync(IReplySink sink, FakeFoundry foundry, FoundryRecording recording, FoundryFault? fault, string dialect, CancellationToken token)
     {
-        if (fault is null || !IsEventStream(recording) || Array.IndexOf(Kinds, fault.Kind) < 0 || fault.Kind is "status" or "not-sse")
+        if (fault is null || !IsEventStream(recording) || Array.IndexOf(Kinds, fault.Kind) < 0 || fault.Kind == "status")
         {
             // Verbatim: the recorded framing (line ends, comments, chunking of events) is what the test is about.
             sink.StatusCode = recording.Status;
