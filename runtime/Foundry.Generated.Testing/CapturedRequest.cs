@@ -77,7 +77,7 @@ public sealed record CapturedRequest
 
     /// <summary>
     /// The body read as a generated request type, e.g. <c>Decode&lt;CreateResponse&gt;()</c>, with the generated
-    /// reader (no reflection). See <see cref="FoundryRoutes.RequestTypeOf"/> for each route's type.
+    /// reader (no reflection). See <see cref="RequestTypeOf"/> for each route's type.
     /// </summary>
     public T Decode<T>() where T : IFoundryJsonReadable<T>
     {
@@ -90,7 +90,7 @@ public sealed record CapturedRequest
         return T.ReadJson(ref reader);
     }
 
-    /// <summary>The body read as its route's generated request type (<see cref="FoundryRoutes.RequestTypeOf"/>), e.g. an
+    /// <summary>The body read as its route's generated request type (<see cref="RequestTypeOf"/>), e.g. an
     /// <c>OpenAi.CreateResponse</c> for <c>openai-responses</c>; null when no route matched.</summary>
     public object? DecodeRequest() => Route switch
     {
@@ -103,6 +103,19 @@ public sealed record CapturedRequest
         FoundryRoutes.XaiChatCompletions => Decode<Xai.CreateChatCompletionRequest>(),
         FoundryRoutes.XaiResponses => Decode<Xai.CreateResponse>(),
         _ => null,
+    };
+
+    /// <summary>The precompiled clients' request type of <paramref name="route"/> (what <see cref="DecodeRequest"/> returns).</summary>
+    public static Type RequestTypeOf(string route) => route switch
+    {
+        FoundryRoutes.OpenAiChatCompletions => typeof(OpenAi.CreateChatCompletionRequest),
+        FoundryRoutes.OpenAiResponses => typeof(OpenAi.CreateResponse),
+        FoundryRoutes.OpenAiEmbeddings => typeof(OpenAi.CreateEmbeddingRequest),
+        FoundryRoutes.AnthropicMessages => typeof(Anthropic.CreateMessageParams),
+        FoundryRoutes.GoogleGenerateContent => typeof(Gemini.GenerateContentRequest),
+        FoundryRoutes.XaiChatCompletions => typeof(Xai.CreateChatCompletionRequest),
+        FoundryRoutes.XaiResponses => typeof(Xai.CreateResponse),
+        _ => throw new ArgumentException($"'{route}' is not a proxy route; the routes are {string.Join(", ", FoundryRoutes.All)}.", nameof(route)),
     };
 
     public override string ToString() => $"{Method} {Path}{Query} route={Route ?? "none"} model={Model ?? "none"} -> {Status}";

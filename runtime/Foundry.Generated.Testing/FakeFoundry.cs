@@ -14,8 +14,8 @@ namespace Foundry.Generated.Testing;
 /// A fake Foundry LLM proxy for tests: every route with each provider's real framing, bearer auth, the catalog's
 /// model/route rules, request validation against the spec, scripted replies and faults, and the requests it received.
 /// In memory through <see cref="CreateHandler"/> or <see cref="CreateClient"/> (no ports; one fake per test keeps
-/// tests parallel-safe); Foundry.Generated.Emulator serves the same engine on 127.0.0.1. Deterministic: no clock, no
-/// randomness in replies.
+/// tests parallel-safe), or on 127.0.0.1 through <see cref="StartLoopbackAsync"/> (Foundry.Generated.Emulator serves the
+/// same engine on Kestrel). Deterministic: no clock, no randomness in replies.
 /// </summary>
 public sealed class FakeFoundry
 {
@@ -156,6 +156,13 @@ public sealed class FakeFoundry
     /// <summary>A <see cref="FoundryLlmClient"/> that talks to this fake in memory.</summary>
     public FoundryLlmClient CreateClient(Action<FoundryClientOptions>? configure = null) => new(CreateClientOptions(configure), CreateHttpClient());
 
+    /// <summary>
+    /// This fake on a real 127.0.0.1 socket (a free port), for code that builds its own <see cref="HttpClient"/> or runs
+    /// in another process: <c>await using var server = await foundry.StartLoopbackAsync(); server.BaseAddress</c>.
+    /// Same replies, faults and captured requests as in memory; dispose it to stop.
+    /// </summary>
+    public Task<FakeFoundryLoopback> StartLoopbackAsync(CancellationToken cancellationToken = default) => FakeFoundryLoopback.StartAsync(this, cancellationToken);
+
     /// <summary>Answers one request (the front ends call this).</summary>
     internal Task HandleAsync(FakeRequest request, IReplySink sink, CancellationToken cancellationToken) => _engine.HandleAsync(request, sink, cancellationToken);
 
@@ -167,21 +174,60 @@ public sealed class FakeFoundry
         }
     }
 
-    /// <summary>The scripted reply for a request: the first queued one that matches (taken), else the latest matching rule.</summary>
-    internal FoundryReply? TakeReply(string route, string? modelId, string? model)
+    /// <summary>The scripted reply for a request: the first queued one that matches (taken), else the latest matching
+    /// rule. A replayed recording must match <paramref name="body"/> too
+    /// (<see cref="FakeFoundryOptions.RecordingMatch"/>); <paramref name="mismatch"/> says how the first recording
+    /// that matched route and model differs when none matched.</summary>
+    internal FoundryReply? TakeReply(string route, string? modelId, string? model, System.Text.Json.JsonElement body, out string? mismatch)
     {
+        mismatch = null;
         lock (_gate)
         {
-            var index = _queued.FindIndex(r => r.Matches(route, modelId, model));
-            if (index >= 0)
+            foreach (var rules in new[] { _queued, _always })
             {
-                var rule = _queued[index];
-                _queued.RemoveAt(index);
-                return rule.Reply;
+                for (var index = 0; index < rules.Count; index++)
+                {
+                    var rule = rules[index];
+                    if (!rule.Matches(route, modelId, model))
+                    {
+                        continue;
+                    }
+
+                    if (rule.Reply.Recording is { } recording && RecordingDifference(recording, modelId, model, body) is { } difference)
+                    {
+                        mismatch ??= $"The request does not match {recording}: {difference}."
+                            + (Options.RecordingMatch == FoundryRecordingMatch.Request && recording.Request is not null ? " (FakeFoundryOptions.RecordingMatch = RouteAndModel matches on route and model only.)" : string.Empty);
+                        continue;
+                    }
+
+                    if (ReferenceEquals(rules, _queued))
+                    {
+                        rules.RemoveAt(index);
+                    }
+
+                    return rule.Reply;
+                }
             }
 
-            return _always.FirstOrDefault(r => r.Matches(route, modelId, model))?.Reply;
+            return null;
         }
+    }
+
+    private string? RecordingDifference(FoundryRecording recording, string? modelId, string? model, System.Text.Json.JsonElement body)
+    {
+        bool SameModel(string? expected, string? actual)
+            => string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase)
+               || (Catalog.Find(expected ?? string.Empty)?.Id is { } id && string.Equals(id, Catalog.Find(actual ?? string.Empty)?.Id, StringComparison.OrdinalIgnoreCase));
+
+        if (Options.RecordingMatch == FoundryRecordingMatch.Request && recording.Request is { } request && body.ValueKind != System.Text.Json.JsonValueKind.Undefined)
+        {
+            using var expected = System.Text.Json.JsonDocument.Parse(request);
+            return JsonDifference.First(expected.RootElement, body, SameModel);
+        }
+
+        return recording.Model is { } recorded && !SameModel(recorded, modelId ?? model)
+            ? $"model: expected {recorded}, actual {modelId ?? model ?? "none"}"
+            : null;
     }
 
     /// <summary>Why no scripted reply matched, for the 500 a fake that requires scripts answers.</summary>
@@ -218,7 +264,16 @@ public sealed class FakeFoundry
     private ScriptedRule Rule(FoundryReply reply, string? route, string? model)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        FoundryRoutes.Check(route);
+        RouteIds.Check(route);
+        if (route is not null && reply.Vectors is not null && route != Runtime.FoundryRoutes.OpenAiEmbeddings)
+        {
+            throw new ArgumentException($"An embeddings reply ({reply}) answers {Runtime.FoundryRoutes.OpenAiEmbeddings}, not {route}.", nameof(route));
+        }
+
+        if (route == Runtime.FoundryRoutes.OpenAiEmbeddings && (reply.TextChunks.Length > 0 || reply.ToolCalls.Length > 0 || reply.RefusalText is not null || reply.ReasoningChunks.Length > 0))
+        {
+            throw new ArgumentException($"An {route} request gets vectors (FoundryReply.Embedding), not {reply}.", nameof(reply));
+        }
         if (model is null)
         {
             return new ScriptedRule(reply, route, null);

@@ -32,4 +32,22 @@ public class FakeFoundryOptions
     /// a test notices a call it did not expect.
     /// </summary>
     public bool RequireScriptedReplies { get; set; }
+
+    /// <summary>
+    /// What a request must share with a replayed recording (<see cref="FoundryReply.Recorded"/>) to get it:
+    /// <see cref="FoundryRecordingMatch.Request"/> (the default) the whole recorded request when there is one, else
+    /// route and model; <see cref="FoundryRecordingMatch.RouteAndModel"/> only those. A request that differs gets a 500
+    /// naming the first difference (a JSON path, expected and actual), and the recording stays scripted.
+    /// </summary>
+    public FoundryRecordingMatch RecordingMatch { get; set; } = FoundryRecordingMatch.Request;
+}
+
+/// <summary>What a request must share with a replayed recording; see <see cref="FakeFoundryOptions.RecordingMatch"/>.</summary>
+public enum FoundryRecordingMatch
+{
+    /// <summary>The recorded request, JSON for JSON (members in any order, the model as id or RID), when recorded.</summary>
+    Request,
+
+    /// <summary>The route, and the model when the recording names one.</summary>
+    RouteAndModel,
 }

@@ -52,6 +52,8 @@ public sealed record FoundryReply
 
     internal FoundryRecording? Recording { get; init; }
 
+    internal ImmutableArray<ImmutableArray<float>>? Vectors { get; init; }
+
     /// <summary>The text of the answer, streamed one chunk per event (<c>Text("Hello", " world")</c>).</summary>
     public static FoundryReply Text(params string[] chunks)
     {
@@ -87,6 +89,34 @@ public sealed record FoundryReply
     public static FoundryReply RateLimited(int retryAfterSeconds = 1)
         => HttpError(429, "LanguageModelService:RateLimited", "rate limited (scripted by the test)", retryAfterSeconds);
 
+    /// <summary>
+    /// An embeddings answer (<c>openai-embeddings</c>): these vectors, one per <c>data</c> item in this order, as given
+    /// (also when the request had another number of inputs, so a test can script a mismatch); base64 when the request
+    /// asks for <c>encoding_format: base64</c>. Usage: the inputs' word counts unless <see cref="WithUsage"/> says
+    /// (<c>prompt_tokens</c> = input, <c>total_tokens</c> = input + output).
+    /// </summary>
+    public static FoundryReply Embedding(params float[][] vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Length == 0)
+        {
+            throw new ArgumentException("An embeddings reply has at least one vector.", nameof(vectors));
+        }
+
+        var list = ImmutableArray.CreateBuilder<ImmutableArray<float>>(vectors.Length);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            if (vectors[i] is not { Length: > 0 } vector)
+            {
+                throw new ArgumentException($"Vector {i} is null or empty.", nameof(vectors));
+            }
+
+            list.Add(vector.ToImmutableArray());
+        }
+
+        return new FoundryReply { Vectors = list.MoveToImmutable() };
+    }
+
     /// <summary>The emulated answer (derived from the prompt) with <paramref name="fault"/> applied.</summary>
     public static FoundryReply Emulated(FoundryFault? fault = null) => new FoundryReply { StreamFault = fault, IsEmulated = true };
 
@@ -98,7 +128,9 @@ public sealed record FoundryReply
     /// <summary>
     /// <paramref name="recording"/>'s status, content type and body, byte for byte, for a request on its route (a
     /// request that passes the fake's checks: auth, validation, the catalog). Enqueue it with
-    /// <c>recording.Route</c> so a request on another route is not answered with it.
+    /// <c>recording.Route</c> so a request on another route is not answered with it. A recorded event stream takes
+    /// the stream faults too: <c>Recorded(r).CutAfter(3)</c> replays three events as recorded and ends;
+    /// <see cref="ErrorEventAfter"/>, <see cref="ResetAfter"/> and <see cref="StallAfter"/> likewise.
     /// </summary>
     public static FoundryReply Recorded(FoundryRecording recording)
     {
@@ -157,6 +189,13 @@ public sealed record FoundryReply
             throw new InvalidOperationException("An HTTP error reply has no stream to apply a fault to.");
         }
 
+        if (Recording is { } recording && (!RecordedStreamWriter.IsEventStream(recording) || Array.IndexOf(RecordedStreamWriter.Kinds, fault.Kind) < 0))
+        {
+            throw new InvalidOperationException(RecordedStreamWriter.IsEventStream(recording)
+                ? $"A replayed {recording} takes the faults {string.Join(", ", RecordedStreamWriter.Kinds)}, not {fault.Kind} (its events are written as recorded)."
+                : $"{recording} is not a 200 event stream: there is no stream to apply {fault} to.");
+        }
+
         return this with { StreamFault = fault };
     }
 
@@ -169,7 +208,12 @@ public sealed record FoundryReply
 
         if (Recording is { } recording)
         {
-            return recording.ToString();
+            return recording.ToString() + (StreamFault is null ? string.Empty : ", fault " + StreamFault);
+        }
+
+        if (Vectors is { } vectors)
+        {
+            return $"embedding of {vectors.Length} vector{(vectors.Length == 1 ? string.Empty : "s")} ({vectors[0].Length} dimensions)";
         }
 
         var parts = new List<string>();

@@ -265,6 +265,21 @@ public sealed class ProbeTests
             {
                 Assert.DoesNotContain(emulator.Token, File.ReadAllText(file));
             }
+
+            // Record once, replay in CI: the fake answers the recorded request with the recording, another with the difference.
+            var recording = Foundry.Generated.Testing.FoundryRecording.Load(Path.Combine(dir, "manifest.json")).Single(r => r.File == "foundry-gpt-5-mini-openai-responses.sse");
+            Assert.NotNull(recording.Request);
+            var fake = new Foundry.Generated.Testing.FakeFoundry();
+            fake.ReplyAlways(Foundry.Generated.Testing.FoundryReply.Recorded(recording), recording.Route);
+            using var http = fake.CreateHttpClient();
+            var uri = new Uri(Foundry.Generated.Testing.FakeFoundry.InMemoryBaseUrl, new Uri(recording.RequestUri!).PathAndQuery);
+            var same = await SendAsync(http, uri, recording.Request!, fake.Token);
+            var changed = JsonNode.Parse(recording.Request!)!.AsObject();
+            changed["user"] = "someone-else";
+            var other = await SendAsync(http, uri, changed.ToJsonString(), fake.Token);
+            Assert.Equal(body, same.Body);
+            Assert.Equal(500, other.Status);
+            Assert.Contains("at $.user: expected missing, actual \\u0022someone-else\\u0022", System.Text.Encoding.UTF8.GetString(other.Body));
         }
         finally
         {
@@ -273,6 +288,14 @@ public sealed class ProbeTests
                 Directory.Delete(dir, recursive: true);
             }
         }
+    }
+
+    private static async Task<(int Status, byte[] Body)> SendAsync(System.Net.Http.HttpClient http, Uri uri, string json, string token)
+    {
+        using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Post, uri) { Content = new System.Net.Http.StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

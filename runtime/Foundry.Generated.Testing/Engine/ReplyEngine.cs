@@ -96,7 +96,7 @@ internal sealed class ReplyEngine
         {
             var call = EmulatedCall.From(route, pathModel, document.RootElement, streamPath);
             var modelId = _foundry.Catalog.Find(call.Model)?.Id;
-            var reply = _foundry.TakeReply(route, modelId, call.Model);
+            var reply = _foundry.TakeReply(route, modelId, call.Model, document.RootElement, out var mismatch);
             update(c => c with { Model = call.Model, ModelId = modelId, Stream = call.Stream, Prompt = call.Prompt, Scripted = reply is not null });
             // A status fault on a scripted reply is an HTTP error like any other.
             if ((reply?.StreamFault is { Kind: "status" } statusFault ? StatusError(statusFault) : reply?.Error) is { } error)
@@ -118,6 +118,13 @@ internal sealed class ReplyEngine
                 return;
             }
 
+            if (reply is null && mismatch is not null)
+            {
+                // A replayed recording was scripted for this request and it differs: the test learns where.
+                await ConjureErrors.WriteAsync(sink, 500, "INTERNAL", "Default:Internal", mismatch, token);
+                return;
+            }
+
             if (reply is null && _foundry.Options.RequireScriptedReplies)
             {
                 await ConjureErrors.WriteAsync(sink, 500, "INTERNAL", "Default:Internal", _foundry.NoScriptMessage(route, modelId, call.Model), token);
@@ -132,10 +139,8 @@ internal sealed class ReplyEngine
 
             if (reply?.Recording is { } recording)
             {
-                // Verbatim: the recorded framing (line ends, comments, chunking of events) is what the test is about.
-                sink.StatusCode = recording.Status;
-                sink.SetHeader("Content-Type", recording.ContentType);
-                await sink.WriteAsync(recording.Body, token);
+                // Verbatim, or cut/failed/reset/stalled after event N (RecordedStreamWriter).
+                await RecordedStreamWriter.WriteAsync(sink, _foundry, recording, fault, dialect, token);
                 return;
             }
 
@@ -144,6 +149,12 @@ internal sealed class ReplyEngine
                 sink.StatusCode = 200;
                 sink.SetHeader("Content-Type", "text/html; charset=utf-8");
                 await sink.WriteAsync(Encoding.UTF8.GetBytes("<html><body><h1>Sign in</h1><p>The fake Foundry answered with a page, not a stream.</p></body></html>"), token);
+                return;
+            }
+
+            if (reply?.Vectors is { } vectors)
+            {
+                await WriteEmbeddingsAsync(sink, route, call, document.RootElement, reply, vectors, token);
                 return;
             }
 
@@ -173,6 +184,18 @@ internal sealed class ReplyEngine
                 _foundry.StreamEnded();
             }
         }
+    }
+
+    private static Task WriteEmbeddingsAsync(IReplySink sink, string route, EmulatedCall call, JsonElement body, FoundryReply reply, System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<float>> vectors, CancellationToken token)
+    {
+        if (route != ProxyRoutes.OpenAiEmbeddings)
+        {
+            return ConjureErrors.WriteAsync(sink, 500, "INTERNAL", "Default:Internal", $"The fake Foundry has an embeddings reply scripted ({reply}) for a {route} request; script it for {ProxyRoutes.OpenAiEmbeddings}.", token);
+        }
+
+        sink.StatusCode = 200;
+        sink.SetHeader("Content-Type", "application/json");
+        return sink.WriteAsync(Encoding.UTF8.GetBytes(ProviderReplies.ScriptedEmbeddings(call, body, vectors, reply.UsageTokens)), token);
     }
 
     // status:code=N[;retry-after=S]: 429 is Foundry's rate limit, anything else an internal error.

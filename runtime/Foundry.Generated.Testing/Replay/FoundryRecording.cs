@@ -13,8 +13,9 @@ namespace Foundry.Generated.Testing;
 /// </summary>
 public sealed class FoundryRecording
 {
-    private FoundryRecording(string file, string? description, string? requestUri, string? route, int status, string contentType, byte[] body)
+    private FoundryRecording(string file, string? description, string? requestUri, string? route, int status, string contentType, byte[] body, string? request)
     {
+        Request = request;
         File = file;
         Description = description;
         RequestUri = requestUri;
@@ -41,6 +42,33 @@ public sealed class FoundryRecording
 
     public ReadOnlyMemory<byte> Body { get; }
 
+    /// <summary>
+    /// The request body the recording answered (the manifest entry's <c>request</c> object, or <see cref="WithRequest"/>),
+    /// null when not recorded. A request replayed against it must be the same JSON (members in any order; the model as
+    /// its id or its RID), or the fake answers 500 with the first difference; <see cref="FakeFoundryOptions.RecordingMatch"/>
+    /// relaxes that to route and model.
+    /// </summary>
+    public string? Request { get; }
+
+    /// <summary>The model the recorded request named (its <c>model</c>), null when no request was recorded.</summary>
+    public string? Model => ModelOf(Request);
+
+    /// <summary>This recording answering <paramref name="requestJson"/> (the body your code is expected to send).</summary>
+    public FoundryRecording WithRequest(string requestJson)
+    {
+        ArgumentNullException.ThrowIfNull(requestJson);
+        try
+        {
+            using var document = JsonDocument.Parse(requestJson);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"The request of {this} is not JSON: {e.Message}", nameof(requestJson), e);
+        }
+
+        return new FoundryRecording(File, Description, RequestUri, Route, Status, ContentType, Body.ToArray(), requestJson);
+    }
+
     /// <summary>Every recording <paramref name="manifestPath"/> lists (the body files are read from its folder).</summary>
     public static IReadOnlyList<FoundryRecording> Load(string manifestPath)
     {
@@ -60,7 +88,11 @@ public sealed class FoundryRecording
             var status = entry.TryGetProperty("http_status", out var s) && s.ValueKind == JsonValueKind.Object && s.TryGetProperty("code", out var code) && code.TryGetInt32(out var c) ? c : 200;
             var streaming = file.EndsWith(".sse", StringComparison.OrdinalIgnoreCase);
             var contentType = Text(entry, "content_type") ?? (streaming ? "text/event-stream" : "application/json");
-            recordings.Add(new FoundryRecording(file, Text(entry, "description"), uri, RouteOf(uri), status, contentType, System.IO.File.ReadAllBytes(Path.Combine(folder, file))));
+            // The request: inline ("request": {...}) or a file next to the manifest ("request_file": "x.request.json").
+            var request = entry.TryGetProperty("request", out var r) && r.ValueKind == JsonValueKind.Object
+                ? r.GetRawText()
+                : Text(entry, "request_file") is { } requestFile ? System.IO.File.ReadAllText(Path.Combine(folder, requestFile)) : null;
+            recordings.Add(new FoundryRecording(file, Text(entry, "description"), uri, RouteOf(uri), status, contentType, System.IO.File.ReadAllBytes(Path.Combine(folder, file)), request));
         }
 
         return recordings;
@@ -116,6 +148,20 @@ public sealed class FoundryRecording
         }
 
         return path.Contains(":streamGenerateContent", StringComparison.Ordinal) || path.Contains(":generateContent", StringComparison.Ordinal) ? ProxyRoutes.GoogleGenerateContent : null;
+    }
+
+    private static string? ModelOf(string? request)
+    {
+        if (request is not null)
+        {
+            using var document = JsonDocument.Parse(request);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String)
+            {
+                return model.GetString();
+            }
+        }
+
+        return null;
     }
 
     private static string? Text(JsonElement entry, string name)

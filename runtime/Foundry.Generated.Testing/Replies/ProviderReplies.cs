@@ -270,18 +270,7 @@ internal static class ProviderReplies
 
     public static string Embeddings(EmulatedCall call, System.Text.Json.JsonElement body, int dimensions)
     {
-        var inputs = new List<string>();
-        if (body.TryGetProperty("input", out var input))
-        {
-            if (input.ValueKind == System.Text.Json.JsonValueKind.String)
-            {
-                inputs.Add(input.GetString()!);
-            }
-            else if (input.ValueKind == System.Text.Json.JsonValueKind.Array)
-            {
-                inputs.AddRange(input.EnumerateArray().Select(i => i.ToString()));
-            }
-        }
+        var inputs = EmbeddingInputs(body);
 
         // encoding_format base64: the float32 values, little-endian, as one base64 string (what OpenAI sends).
         var base64 = body.TryGetProperty("encoding_format", out var format) && format.ValueKind == System.Text.Json.JsonValueKind.String && format.GetString() == "base64";
@@ -310,5 +299,47 @@ internal static class ProviderReplies
             ["model"] = call.Model,
             ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens },
         }.ToJsonString();
+    }
+
+    /// <summary>A scripted embeddings answer: the vectors as given (base64 float32 when the request asks for it).</summary>
+    public static string ScriptedEmbeddings(EmulatedCall call, System.Text.Json.JsonElement body, System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<float>> vectors, (int Input, int Output)? usage)
+    {
+        var base64 = body.TryGetProperty("encoding_format", out var format) && format.ValueKind == System.Text.Json.JsonValueKind.String && format.GetString() == "base64";
+        var data = new JsonArray();
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            var values = vectors[i].ToArray();
+            JsonNode embedding = base64
+                ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()))
+                : new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding });
+        }
+
+        var input = usage?.Input ?? EmbeddingInputs(body).Sum(ReplyText.TokenCount);
+        return new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = call.Model,
+            ["usage"] = new JsonObject { ["prompt_tokens"] = input, ["total_tokens"] = input + (usage?.Output ?? 0) },
+        }.ToJsonString();
+    }
+
+    private static List<string> EmbeddingInputs(System.Text.Json.JsonElement body)
+    {
+        var inputs = new List<string>();
+        if (body.TryGetProperty("input", out var input))
+        {
+            if (input.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                inputs.Add(input.GetString()!);
+            }
+            else if (input.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                inputs.AddRange(input.EnumerateArray().Select(i => i.ToString()));
+            }
+        }
+
+        return inputs;
     }
 }

@@ -4,22 +4,25 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Foundry.Generated.Testing;
 using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.EndToEnd;
 
 /// <summary>
-/// The emulator checks request bodies against the proxy spec's request schema and answers a wrong shape with Foundry's
+/// The fake Foundry (here in memory; the loopback emulator hosts the same engine) checks request bodies against the proxy spec's request schema and answers a wrong shape with Foundry's
 /// 400, so a client (or adapter) that sends one fails its test instead of being answered. Every other test in this
 /// project sends its requests through the same check.
 /// </summary>
-public sealed class RequestValidationTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+public sealed class RequestValidationTests
 {
-    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, string json)
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, string json)
     {
-        using var http = new HttpClient { BaseAddress = fixture.Emulator.BaseUrl };
+        var foundry = new FakeFoundry();
+        using var http = foundry.CreateHttpClient();
+        http.BaseAddress = FakeFoundry.InMemoryBaseUrl;
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v2/llm/proxy/" + path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Emulator.Token);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", foundry.Token);
         using var response = await http.SendAsync(request);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }

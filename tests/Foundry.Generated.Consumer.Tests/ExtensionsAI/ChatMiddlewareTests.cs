@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
-using Foundry.Generated.Consumer.Tests.EndToEnd;
+using Foundry.Generated.Testing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
@@ -12,14 +12,16 @@ using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.ExtensionsAI;
 
-/// <summary>Microsoft.Extensions.AI middleware beyond function invocation runs over the generated adapters.</summary>
-public sealed class ChatMiddlewareTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+/// <summary>Microsoft.Extensions.AI middleware beyond function invocation runs over the generated adapters (against the
+/// in-memory fake: the same engine as the loopback emulator, one per test).</summary>
+public sealed class ChatMiddlewareTests
 {
     [Theory]
     [MemberData(nameof(ChatClientTests.Routes), MemberType = typeof(ChatClientTests))]
     public async Task The_readme_function_invocation_example_ends_with_the_tools_answer(string route)
     {
-        using var client = new FoundryLlmClient(fixture.Options());
+        var foundry = new FakeFoundry();
+        using var client = foundry.CreateClient();
         using var chat = new ChatClientBuilder(ChatClientTests.ChatClient(client, route)).UseFunctionInvocation().Build();
 
         // As README.md shows it: the tool takes a city, not whatever the emulator used to send.
@@ -32,23 +34,24 @@ public sealed class ChatMiddlewareTests(EmulatorFixture fixture) : IClassFixture
     [Fact]
     public async Task The_distributed_cache_middleware_answers_a_repeated_request_without_calling_Foundry()
     {
-        using var client = new FoundryLlmClient(fixture.Options());
+        var foundry = new FakeFoundry();
+        using var client = foundry.CreateClient();
         var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         using var chat = new ChatClientBuilder(client.OpenAiResponses.AsIChatClient(ResponsesModel.Gpt5Mini)).UseDistributedCache(cache).Build();
-        var before = fixture.Emulator.Requests.Count;
 
         var first = await chat.GetResponseAsync("Tell me a 9 word story");
         var second = await chat.GetResponseAsync("Tell me a 9 word story");
 
         Assert.Equal(first.Text, second.Text);
         Assert.Equal(9, second.Text.Split(' ').Length);
-        Assert.Equal(1, fixture.Emulator.Requests.Count - before);
+        Assert.Single(foundry.Requests);
     }
 
     [Fact]
     public async Task The_OpenTelemetry_middleware_records_a_chat_span_with_the_model_and_usage()
     {
-        using var client = new FoundryLlmClient(fixture.Options());
+        var foundry = new FakeFoundry();
+        using var client = foundry.CreateClient();
         const string source = "Foundry.Generated.Tests.Chat";
         var spans = new List<Activity>();
         using var listener = new ActivityListener

@@ -1,20 +1,21 @@
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Foundry.Generated.Consumer.Tests.EndToEnd;
 using Foundry.Generated.OpenAi;
+using Foundry.Generated.Testing;
 using Microsoft.Extensions.AI;
 using Xunit;
 
 namespace Foundry.Generated.Consumer.Tests.ExtensionsAI;
 
-/// <summary>The generated IEmbeddingGenerator over the embeddings route, through the emulator.</summary>
-public sealed class EmbeddingGeneratorTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+/// <summary>The generated IEmbeddingGenerator over the embeddings route, through the in-memory fake's emulated vectors.</summary>
+public sealed class EmbeddingGeneratorTests
 {
     [Fact]
     public async Task A_batch_gives_one_vector_per_input_in_order_with_usage()
     {
-        using var client = new FoundryLlmClient(fixture.Options());
+        var foundry = new FakeFoundry();
+        using var client = foundry.CreateClient();
         using var generator = client.OpenAiEmbeddings.AsIEmbeddingGenerator(EmbeddingsModel.TextEmbedding3Small);
 
         var batch = await generator.GenerateAsync(["alpha", "beta", "alpha"]);
@@ -32,14 +33,14 @@ public sealed class EmbeddingGeneratorTests(EmulatorFixture fixture) : IClassFix
     [Fact]
     public async Task Dimensions_and_the_model_id_from_the_options_reach_the_wire()
     {
-        using var client = new FoundryLlmClient(fixture.Options());
+        var foundry = new FakeFoundry();
+        using var client = foundry.CreateClient();
         using var generator = client.OpenAiEmbeddings.AsIEmbeddingGenerator(EmbeddingsModel.TextEmbedding3Small);
-        var before = fixture.Emulator.Requests.Count;
 
         var result = await generator.GenerateAsync(["alpha"], new EmbeddingGenerationOptions { Dimensions = 256, ModelId = "text-embedding-3-large" });
 
         Assert.Equal(256, result[0].Vector.Length);
-        using var body = JsonDocument.Parse(fixture.Emulator.Requests.Skip(before).Single().Body!);
+        using var body = JsonDocument.Parse(Assert.Single(foundry.Requests).BodyText);
         Assert.Equal(256, body.RootElement.GetProperty("dimensions").GetInt32());
         Assert.Equal("base64", body.RootElement.GetProperty("encoding_format").GetString());
         Assert.Equal("ri.language-model-service..language-model.text-embedding-3-large_azure", body.RootElement.GetProperty("model").GetString());
@@ -49,7 +50,8 @@ public sealed class EmbeddingGeneratorTests(EmulatorFixture fixture) : IClassFix
     [Fact]
     public async Task The_generator_asks_for_base64_and_gets_the_same_vectors_as_a_number_array_gives()
     {
-        using var client = new FoundryLlmClient(fixture.Options());
+        var foundry = new FakeFoundry();
+        using var client = foundry.CreateClient();
         using var generator = client.OpenAiEmbeddings.AsIEmbeddingGenerator(EmbeddingsModel.TextEmbedding3Small);
 
         var viaBase64 = (await generator.GenerateAsync(["alpha"]))[0].Vector.ToArray();
@@ -58,6 +60,6 @@ public sealed class EmbeddingGeneratorTests(EmulatorFixture fixture) : IClassFix
         var item = Assert.Single(numbers.Data);
         Assert.False(item.EmbeddingValue.IsString);
         Assert.Equal(item.EmbeddingValue.ToFloats(), viaBase64);
-        Assert.Contains(fixture.Emulator.Requests, r => r.Body!.Contains("\"encoding_format\":\"base64\"", System.StringComparison.Ordinal));
+        Assert.Contains(foundry.Requests, r => r.BodyText.Contains("\"encoding_format\":\"base64\"", System.StringComparison.Ordinal));
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Foundry.Generated.OpenAi;
+using Foundry.Generated.Runtime;
 using Foundry.Generated.Testing;
 using Xunit;
 

@@ -11,7 +11,8 @@ namespace Foundry.Generated.Consumer.Tests.Testing;
 /// <summary>
 /// A fault scripted on the in-memory fake gives the client the same exception (type, failure kind, status, Foundry
 /// error name) as the same fault from the loopback emulator over a real socket: tests that use the fake see what
-/// production code sees.
+/// production code sees. The package's own loopback server (<see cref="FakeFoundry.StartLoopbackAsync"/>) fails the
+/// client the same way again.
 /// </summary>
 public sealed class FaultFidelityTests
 {
@@ -33,15 +34,27 @@ public sealed class FaultFidelityTests
         using var loopback = new FoundryLlmClient(new FoundryClientOptions { BaseUrl = emulator.BaseUrl, Token = emulator.Token, RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 1 });
         emulator.EnqueueFault(EmulatorFault.Parse(fault));
         emulator.EnqueueFault(EmulatorFault.Parse(fault));
+        var served = new FakeFoundry();
+        served.Enqueue(FoundryReply.Emulated(FoundryFault.Parse(fault)));
+        served.Enqueue(FoundryReply.Emulated(FoundryFault.Parse(fault)));
+        await using var server = await served.StartLoopbackAsync();
+        using var packageLoopback = server.CreateClient(o => o.MaxRetries = 1);
 
         var fake = await FailureOf(inMemory);
         var real = await FailureOf(loopback);
+        var package = await FailureOf(packageLoopback);
 
-        Assert.Equal(real.GetType(), fake.GetType());
-        Assert.Equal((real as FoundryStreamException)?.Failure, (fake as FoundryStreamException)?.Failure);
-        Assert.Equal((real as FoundryStreamException)?.EventsReceived, (fake as FoundryStreamException)?.EventsReceived);
-        Assert.Equal((real as FoundryApiException)?.StatusCode, (fake as FoundryApiException)?.StatusCode);
-        Assert.Equal((real as FoundryApiException)?.ErrorName, (fake as FoundryApiException)?.ErrorName);
+        AssertSameFailure(real, fake);
+        AssertSameFailure(real, package);
+    }
+
+    private static void AssertSameFailure(Exception expected, Exception actual)
+    {
+        Assert.Equal(expected.GetType(), actual.GetType());
+        Assert.Equal((expected as FoundryStreamException)?.Failure, (actual as FoundryStreamException)?.Failure);
+        Assert.Equal((expected as FoundryStreamException)?.EventsReceived, (actual as FoundryStreamException)?.EventsReceived);
+        Assert.Equal((expected as FoundryApiException)?.StatusCode, (actual as FoundryApiException)?.StatusCode);
+        Assert.Equal((expected as FoundryApiException)?.ErrorName, (actual as FoundryApiException)?.ErrorName);
     }
 
     private static async Task<Exception> FailureOf(FoundryLlmClient client)

@@ -8,6 +8,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
 using Foundry.Generated.OpenAi;
+using Foundry.Generated.Runtime;
 using Foundry.Generated.Testing;
 using Xunit;
 

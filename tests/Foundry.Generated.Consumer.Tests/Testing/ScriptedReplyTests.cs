@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Foundry.Generated.OpenAi;
+using Foundry.Generated.Runtime;
 using Foundry.Generated.Testing;
 using Microsoft.Extensions.AI;
 using Xunit;

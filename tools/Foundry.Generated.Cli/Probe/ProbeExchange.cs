@@ -21,6 +21,9 @@ internal sealed class ProbeExchange
 
     public MemoryStream? Body { get; set; }
 
+    /// <summary>The request body sent (recorded with the reply so a replay can check it is answering the same request).</summary>
+    public byte[]? RequestBody { get; set; }
+
     /// <summary>Foundry's request id, when the reply carried one.</summary>
     public string? RequestId
         => Headers.TryGetValue("x-request-id", out var id) || Headers.TryGetValue("request-id", out id) || Headers.TryGetValue("x-foundry-request-id", out id) ? id : null;
@@ -57,10 +60,19 @@ internal sealed class ProbeCaptureHandler(int budget, bool recordBodies) : Deleg
             throw new ProbeBudgetExhaustedException();
         }
 
+        byte[]? requestBody = null;
+        if (recordBodies && Current is not null && request.Content is { } content)
+        {
+            // Buffered first, so reading it here leaves it for the handler to send.
+            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            requestBody = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (Current is { } exchange)
         {
             exchange.RequestUri = request.RequestUri;
+            exchange.RequestBody = requestBody;
             exchange.Status = (int)response.StatusCode;
             exchange.ContentType = response.Content.Headers.ContentType?.ToString();
             exchange.Headers.Clear();

@@ -13,7 +13,7 @@ namespace Foundry.Generated.Cli.Probe;
 /// <summary>
 /// <c>--record DIR</c>: each probed reply as a fixture in the repository's recorded-stream format (the body as it came,
 /// <c>.sse</c> or <c>.json</c>, and an entry in <c>manifest.json</c> with status, content type, Foundry headers, size and
-/// sha256), so real Foundry traffic can join <c>tests/fixtures</c>. The token never reaches a file: any occurrence in a
+/// sha256, and the request it answers), so real Foundry traffic can join <c>tests/fixtures</c>. The token never reaches a file: any occurrence in a
 /// body is replaced before writing, and no request header is kept.
 /// </summary>
 internal sealed class ReplyRecorder(string directory, string host, string date, string? token)
@@ -45,6 +45,12 @@ internal sealed class ReplyRecorder(string directory, string host, string date, 
             ["bytes"] = body.Length,
             ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(body)),
         };
+        if (RequestJson(exchange.RequestBody, token) is { } request)
+        {
+            // The request the reply answers: Foundry.Generated.Testing replays the fixture only for the same request.
+            entry["request"] = request;
+        }
+
         lock (_gate)
         {
             Directory.CreateDirectory(directory);
@@ -78,6 +84,23 @@ internal sealed class ReplyRecorder(string directory, string host, string date, 
             }
 
             File.WriteAllText(path, manifest.ToJsonString(Format) + "\n");
+        }
+    }
+
+    private static JsonObject? RequestJson(byte[]? body, string? token)
+    {
+        if (body is null || body.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(Redact(body, token)) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
