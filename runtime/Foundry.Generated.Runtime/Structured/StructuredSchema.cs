@@ -96,8 +96,15 @@ internal static class StructuredSchema
             throw Refused(typeInfo.Type.Name, "a schema that accepts any JSON", rules);
         }
 
+        return Apply(root, rules, typeInfo.Type.Name);
+    }
+
+    /// <summary>A JSON schema from elsewhere (e.g. Microsoft.Extensions.AI's <c>ChatResponseFormat.ForJsonSchema</c>)
+    /// transformed to <paramref name="rules"/>; members are named by their JSON path from <paramref name="rootName"/>.</summary>
+    public static JsonObject Apply(JsonObject root, SchemaRules rules, string rootName)
+    {
         root.Remove("$schema");
-        var rootMember = root[MemberMark]?.GetValue<string>() ?? typeInfo.Type.Name;
+        var rootMember = root[MemberMark]?.GetValue<string>() ?? rootName;
         if (rules == SchemaRules.OpenAiStrict && !IsObject(root))
         {
             throw new ArgumentException($"Structured output on OpenAI and xAI routes needs an object at the root of the schema; '{rootMember}' is not one (wrap it in a class with one property).", "typeInfo");
