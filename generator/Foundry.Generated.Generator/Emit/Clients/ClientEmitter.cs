@@ -231,6 +231,11 @@ internal static class ClientEmitter
     private static void EmitShortOverload(SourceWriter w, OperationModel op, string returnType, string name, string modelParameter, Kind kind, bool isStream)
     {
         w.Line(Summary(kind, isStream));
+        if (kind is Kind.Structured or Kind.StructuredStream)
+        {
+            w.Line("/// <typeparam name=\"T\">The caller's type the answer is parsed as.</typeparam>");
+        }
+
         if (op.Deprecated)
         {
             w.Line(Types.TypeEmitter.Obsolete);
@@ -245,11 +250,6 @@ internal static class ClientEmitter
             _ => (string.Empty, string.Empty),
         };
         var options = kind == Kind.Whole && isStream && op.AccumulatedType != null ? "options: null" : "null";
-        if (kind is Kind.Structured or Kind.StructuredStream)
-        {
-            w.Line("/// <typeparam name=\"T\">The caller's type the answer is parsed as.</typeparam>");
-        }
-
         w.Line($"public {returnType} {name}({modelParameter}{op.RequestType} request, {accumulatorParameter}{Token} cancellationToken = default) => {name}({model}request, {accumulator}{options}, cancellationToken);");
         w.Line();
     }
