@@ -95,7 +95,7 @@ public sealed class StructuredOutputTests
     }
 
     [Fact]
-    public async Task Xai_responses_and_chat_send_the_openai_format()
+    public async Task Xai_responses_sends_the_openai_format()
     {
         var foundry = new FakeFoundry();
         using var client = foundry.CreateClient();
