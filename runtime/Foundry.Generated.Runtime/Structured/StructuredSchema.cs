@@ -110,11 +110,11 @@ internal static class StructuredSchema
             throw new ArgumentException($"Structured output on OpenAI and xAI routes needs an object at the root of the schema; '{rootMember}' is not one (wrap it in a class with one property).", "typeInfo");
         }
 
-        Transform(root, rules, rootMember, new List<JsonObject>());
+        Transform(root, rules, rootMember);
         return root;
     }
 
-    private static void Transform(JsonObject schema, SchemaRules rules, string member, List<JsonObject> ancestors)
+    private static void Transform(JsonObject schema, SchemaRules rules, string member)
     {
         if (schema[MemberMark] is JsonValue mark)
         {
@@ -158,15 +158,14 @@ internal static class StructuredSchema
             schema["enum"] = new JsonArray(constant.DeepClone());
         }
 
-        ancestors.Add(schema);
         if (IsObject(schema))
         {
-            TransformObject(schema, rules, member, ancestors);
+            TransformObject(schema, rules, member);
         }
 
         if (schema["items"] is JsonObject items)
         {
-            Transform(items, rules, member + "[]", ancestors);
+            Transform(items, rules, member + "[]");
         }
         else if (schema["items"] is JsonValue { } anyItems && anyItems.GetValueKind() == JsonValueKind.True)
         {
@@ -179,7 +178,7 @@ internal static class StructuredSchema
             {
                 foreach (var branch in branches.OfType<JsonObject>())
                 {
-                    Transform(branch, rules, member, ancestors);
+                    Transform(branch, rules, member);
                 }
             }
         }
@@ -188,14 +187,13 @@ internal static class StructuredSchema
         {
             foreach (var def in defs.Select(p => p.Value).OfType<JsonObject>().ToList())
             {
-                Transform(def, rules, member, ancestors);
+                Transform(def, rules, member);
             }
         }
 
-        ancestors.RemoveAt(ancestors.Count - 1);
     }
 
-    private static void TransformObject(JsonObject schema, SchemaRules rules, string member, List<JsonObject> ancestors)
+    private static void TransformObject(JsonObject schema, SchemaRules rules, string member)
     {
         var additional = schema["additionalProperties"];
         var isDictionary = additional is JsonObject || (additional is JsonValue v && v.GetValueKind() == JsonValueKind.True);
@@ -208,7 +206,7 @@ internal static class StructuredSchema
 
             if (additional is JsonObject valueSchema)
             {
-                Transform(valueSchema, rules, member + "[value]", ancestors);
+                Transform(valueSchema, rules, member + "[value]");
             }
 
             return;
@@ -248,7 +246,7 @@ internal static class StructuredSchema
             if (value is JsonObject property)
             {
                 var propertyMember = property[MemberMark]?.GetValue<string>() ?? member + "." + name;
-                Transform(property, rules, propertyMember, ancestors);
+                Transform(property, rules, propertyMember);
                 if (rules == SchemaRules.OpenAiStrict && !required.Contains(name) && OrNull(property) is { } union && !ReferenceEquals(union, property))
                 {
                     properties[name] = union;

@@ -1,9 +1,11 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Foundry.Generated.Testing;
 using Microsoft.Extensions.AI;
 using Xunit;
+using Anthropic = Foundry.Generated.Anthropic;
 
 namespace Foundry.Generated.Consumer.Tests.Structured;
 
@@ -38,6 +40,36 @@ public sealed class ChatClientStructuredOutputTests
         await Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync("x", new ChatOptions { ResponseFormat = ChatResponseFormat.Json }));
 
         Assert.Empty(foundry.Requests);
+    }
+
+    [Fact]
+    public async Task Anthropic_a_raw_request_s_own_output_config_wins_or_is_refused_when_it_cannot_be_merged()
+    {
+        var foundry = new FakeFoundry();
+        using var client = foundry.CreateClient();
+        IChatClient chat = client.AnthropicMessages.AsIChatClient(AnthropicMessagesModel.ClaudeHaiku4_5);
+        var ownSchema = JsonDocument.Parse("""{"type":"object","properties":{"city":{"type":"string"}},"required":["city"],"additionalProperties":false}""").RootElement.Clone();
+        var withFormat = new Anthropic.CreateMessageParams
+        {
+            Model = AnthropicMessagesModel.ClaudeHaiku4_5,
+            MaxTokens = 100,
+            Messages = [],
+            OutputConfig = new Anthropic.OutputConfig { Format = new Anthropic.JsonOutputFormat { Schema = ownSchema } },
+        };
+
+        await chat.GetResponseAsync<Forecast>("Oslo", StructuredJson.Default.Options, new ChatOptions { RawRepresentationFactory = _ => withFormat });
+
+        using (var sent = JsonDocument.Parse(foundry.LastRequest.BodyText))
+        {
+            var configs = sent.RootElement.EnumerateObject().Count(p => p.Name == "output_config");
+            Assert.Equal(1, configs);
+            Assert.False(sent.RootElement.GetProperty("output_config").GetProperty("format").GetProperty("schema").GetProperty("properties").TryGetProperty("highCelsius", out _));
+        }
+
+        var effortOnly = withFormat with { OutputConfig = new Anthropic.OutputConfig { Effort = Anthropic.EffortLevel.Low } };
+        var requests = foundry.Requests.Count;
+        await Assert.ThrowsAsync<NotSupportedException>(() => chat.GetResponseAsync<Forecast>("Oslo", StructuredJson.Default.Options, new ChatOptions { RawRepresentationFactory = _ => effortOnly }));
+        Assert.Equal(requests, foundry.Requests.Count);
     }
 
     [Theory]
