@@ -31,6 +31,7 @@ public static class CpuTimeRun
             ("Chat: generated types only", bench.ChatTypedOnly),
             ("Responses: Foundry.Generated", bench.ResponsesFoundry),
             ("Responses: Foundry.Generated, accumulated", bench.ResponsesFoundryAccumulated),
+            ("Responses: Foundry.Generated, structured output", bench.ResponsesFoundryStructured),
             ("Responses: Foundry.Generated, StreamTextAsync", bench.ResponsesFoundryText),
             ("Responses: OpenAI SDK 2.15", bench.ResponsesOpenAi),
             ("Responses: floor", bench.ResponsesFloor),

@@ -32,7 +32,8 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
         FoundryDiagnostics.MalformedRid,
         FoundryDiagnostics.UncataloguedRid,
         FoundryDiagnostics.ParameterRejectedByModel,
-        FoundryDiagnostics.ModelNotPrecompiled);
+        FoundryDiagnostics.ModelNotPrecompiled,
+        FoundryDiagnostics.StructuredOutputNotSupported);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -51,6 +52,7 @@ public sealed class ModelIdAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(c => OnAssignment(c, attribute, catalog), OperationKind.SimpleAssignment);
             start.RegisterOperationAction(c => OnInitializer(c, attribute, catalog), OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
             start.RegisterOperationAction(c => RequestParameters.Check(c, catalog), OperationKind.ObjectOrCollectionInitializer);
+            start.RegisterOperationAction(c => StructuredOutputCalls.Check(c, catalog), OperationKind.Invocation);
         });
     }
 

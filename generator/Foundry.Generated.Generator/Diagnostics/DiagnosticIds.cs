@@ -14,6 +14,7 @@ internal static class DiagnosticIds
     public const string UncataloguedRid = "FDRY005";
     public const string ParameterRejectedByModel = "FDRY006";
     public const string ModelNotPrecompiled = "FDRY007";
+    public const string StructuredOutputNotSupported = "FDRY008";
     public const string SpecInvalidJson = "FDRY100";
     public const string SpecUnreadable = "FDRY101";
     public const string SpecBrokenReference = "FDRY102";

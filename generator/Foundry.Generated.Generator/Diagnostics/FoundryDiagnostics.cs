@@ -46,6 +46,11 @@ public static class FoundryDiagnostics
         "Model '{0}' rejects '{1}': {2}",
         ModelIds, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor StructuredOutputNotSupported = new(
+        DiagnosticIds.StructuredOutputNotSupported, "Model without structured output",
+        "Model '{0}' does not support structured output (its catalog entry says capabilities.structuredOutput: false); models that do on route '{1}': {2}",
+        ModelIds, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor ModelNotPrecompiled = new(
         DiagnosticIds.ModelNotPrecompiled, "Model only in your catalog",
         "Model '{0}' is in your model catalog but not in the precompiled {1}, whose Parse only knows the catalog it was compiled with; use {2}",
@@ -162,7 +167,7 @@ public static class FoundryDiagnostics
         var table = new System.Collections.Generic.Dictionary<string, DiagnosticDescriptor>(System.StringComparer.Ordinal);
         foreach (var d in new[]
         {
-            UnknownModelId, ModelNotOnRoute, DeprecatedModel, MalformedRid, UncataloguedRid, ParameterRejectedByModel, ModelNotPrecompiled,
+            UnknownModelId, ModelNotOnRoute, DeprecatedModel, MalformedRid, UncataloguedRid, ParameterRejectedByModel, ModelNotPrecompiled, StructuredOutputNotSupported,
             SpecInvalidJson, SpecUnreadable, SpecBrokenReference, SpecUnsupportedConstruct, SpecUnknownRoute,
             SpecMissingFoundryExtension, SpecNameCollision, EmitFailed, SpecNotOpenApi, SpecOperationSkipped,
             CatalogInvalidJson, CatalogInvalidEntry, CatalogDuplicateModel, CatalogUnknownRoute, CatalogMalformedRid,

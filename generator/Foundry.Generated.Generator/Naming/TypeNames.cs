@@ -33,6 +33,8 @@ internal sealed class TypeNames
         "FoundryConnectionException", "FoundryTimeoutException", "FoundryCredentialException", "FoundryTelemetry",
         "FoundryModelInfo", "FoundryModelCapabilities", "FoundryModelLifecycle", "IFoundryModelId", "FoundryModelIdAttribute",
         "FoundryStreamAccumulator",
+        "FoundryStructuredResponse", "FoundryStructuredAccumulator", "FoundryStructuredOutput", "FoundryStructuredOutputException",
+        "FoundryStructuredOutputFailure",
     };
 
     private readonly SpecDocument _document;

@@ -6,6 +6,24 @@ namespace Foundry.Generated.Hosting.AI
     {
         public const string ProviderName = "palantir-foundry";
 
+        /// <summary>
+        /// A <c>ChatResponseFormat.ForJsonSchema</c> schema under the structured-output rules of <paramref name="route"/>
+        /// (the ones the typed clients' <c>CreateAsync&lt;T&gt;</c> apply: Anthropic closes every object and refuses
+        /// numeric and length constraints, recursion and dictionaries). A keyword the provider refuses is an
+        /// <see cref="global::System.ArgumentException"/> naming the member, before any request.
+        /// </summary>
+        public static global::System.Text.Json.JsonElement ResponseSchema(global::System.Text.Json.JsonElement schema, string? schemaName, string route)
+        {
+            if (global::System.Text.Json.Nodes.JsonNode.Parse(schema.GetRawText()) is not global::System.Text.Json.Nodes.JsonObject root)
+            {
+                throw new global::System.ArgumentException("The response format's schema is not a JSON object.", nameof(schema));
+            }
+
+            var transformed = global::Foundry.Generated.Runtime.StructuredSchema.Apply(root, global::Foundry.Generated.Runtime.StructuredSchema.RulesFor(route), schemaName ?? "response");
+            using var document = global::System.Text.Json.JsonDocument.Parse(transformed.ToJsonString());
+            return document.RootElement.Clone();
+        }
+
         /// <summary>A function call from its (complete) JSON arguments; unparsable arguments become the call's <c>Exception</c>, as Microsoft.Extensions.AI expects.</summary>
         public static global::Microsoft.Extensions.AI.FunctionCallContent FunctionCall(string callId, string name, string? argumentsJson)
         {

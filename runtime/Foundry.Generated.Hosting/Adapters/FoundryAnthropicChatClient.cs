@@ -144,7 +144,7 @@ public sealed class FoundryAnthropicChatClient(Client client, Model defaultModel
         }
 
         var request = raw ?? new Request { Model = model, Messages = turns, MaxTokens = maxTokens };
-        return request with
+        return WithResponseFormat(request, options?.ResponseFormat) with
         {
             Model = model,
             Messages = turns,
@@ -159,6 +159,55 @@ public sealed class FoundryAnthropicChatClient(Client client, Model defaultModel
             Thinking = thinking,
         };
     }
+
+    /// <summary>
+    /// <c>ChatResponseFormat.ForJsonSchema</c> (what <c>GetResponseAsync&lt;T&gt;</c> sends) becomes <c>output_config.format</c>
+    /// under Anthropic's schema rules. It goes in the request's additional properties, so a spec that predates
+    /// <c>output_config</c> keeps this adapter; a raw request that sets <c>output_config</c> itself wins (with a format) or
+    /// is refused (without one: the two cannot be merged). Anthropic has no schema-less JSON mode, so plain
+    /// <c>ChatResponseFormat.Json</c> is refused before any request, never dropped.
+    /// </summary>
+    private static Request WithResponseFormat(Request request, ChatResponseFormat? format)
+    {
+        if (format is null or ChatResponseFormatText)
+        {
+            return request;
+        }
+
+        if (format is not ChatResponseFormatJson { Schema: { } schema } json)
+        {
+            throw new NotSupportedException($"{RouteName} has no JSON mode without a schema: use ChatResponseFormat.ForJsonSchema (GetResponseAsync<T> does).");
+        }
+
+        using (var written = JsonDocument.Parse(global::Foundry.Generated.Runtime.FoundryJson.SerializeToUtf8Bytes(request)))
+        {
+            if (written.RootElement.TryGetProperty("output_config", out var own) && own.ValueKind == JsonValueKind.Object)
+            {
+                return own.TryGetProperty("format", out _)
+                    ? request
+                    : throw new NotSupportedException($"The raw request sets output_config without a format, and {RouteName} takes one output_config: set output_config.format there instead of ChatOptions.ResponseFormat.");
+            }
+        }
+
+        var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("format");
+            writer.WriteString("type", "json_schema");
+            writer.WritePropertyName("schema");
+            FoundryChatMapping.ResponseSchema(schema, json.SchemaName, "anthropic-messages").WriteTo(writer);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        var config = document.RootElement.Clone();
+        var extra = request.AdditionalProperties is { } existing ? new Dictionary<string, JsonElement>(existing) : new Dictionary<string, JsonElement>();
+        extra["output_config"] = config;
+        return request with { AdditionalProperties = extra };
+    }
+
 
     /// <summary>One turn per message; tool results (role <c>tool</c>) go in a user turn, and consecutive turns of one role merge.</summary>
     private static void AddTurn(List<Anthropic.InputMessage> turns, ChatMessage message)

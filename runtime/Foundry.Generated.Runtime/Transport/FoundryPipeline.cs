@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -137,6 +138,41 @@ public sealed partial class FoundryPipeline : IDisposable
         _ = FoundryRoutes.GetStreamDialect(operation.Route) ?? throw new ArgumentException($"route '{operation.Route}' does not stream", nameof(operation));
         return StreamCoreAsync<TRequest, TEvent, AccumulatingEventReader<TEvent>>(operation, request, FoundryRequestOptions.Apply(Options, requestOptions), accumulator, cancellationToken);
     }
+
+    /// <summary>
+    /// Sends one non-streaming request with the route's structured-output format set to <paramref name="typeInfo"/>'s
+    /// schema and parses the answer's text as <typeparamref name="T"/>. A schema the provider refuses, or a request that
+    /// sets the format itself, is an <see cref="ArgumentException"/> before anything is sent; a refusal, a cut-off answer
+    /// or text that does not parse is a <see cref="FoundryStructuredOutputException"/> with the text.
+    /// </summary>
+    public async Task<FoundryStructuredResponse<T, TResponse>> SendStructuredAsync<TRequest, TResponse, T>(FoundryOperation operation, TRequest request, JsonTypeInfo<T> typeInfo, FoundryRequestOptions? requestOptions, CancellationToken cancellationToken = default)
+        where TRequest : IFoundryJsonWritable
+        where TResponse : IFoundryJsonReadable<TResponse>
+    {
+        var body = StructuredOutput.Prepare(operation, request, typeInfo, WireOptions());
+        var response = await SendCoreAsync<PreparedRequest, TResponse>(operation, body, requestOptions, keepHead: true, cancellationToken).ConfigureAwait(false);
+        return StructuredOutput.Complete(operation.Route, ModelName(operation), typeInfo, response.Value, response.Body.Span);
+    }
+
+    /// <summary>
+    /// Sends one streaming request with the route's structured-output format set to the accumulator's type and yields
+    /// each decoded event, while <paramref name="accumulator"/> collects the answer; its <c>ToResult()</c> parses it
+    /// after the stream. The schema is checked when this is called, before anything is sent.
+    /// </summary>
+    public IAsyncEnumerable<TEvent> StreamStructuredAsync<TRequest, TEvent, TResponse, T>(FoundryOperation operation, TRequest request, FoundryStructuredAccumulator<T, TResponse> accumulator, FoundryRequestOptions? requestOptions, CancellationToken cancellationToken = default)
+        where TRequest : IFoundryJsonWritable
+        where TEvent : IFoundryJsonReadable<TEvent>
+        where TResponse : IFoundryJsonReadable<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(accumulator);
+        var body = StructuredOutput.Prepare(operation, request, accumulator.TypeInfo, WireOptions());
+        accumulator.Model = ModelName(operation);
+        return StreamAsync<PreparedRequest, TEvent, TResponse>(operation, body, accumulator.Accumulator, requestOptions, cancellationToken);
+    }
+
+    private FoundryWireOptions WireOptions() => new() { ModelIds = Options.ModelIdWireFormat };
+
+    private static string? ModelName(FoundryOperation operation) => operation.Model?.Info?.Id ?? operation.Model?.GetWireId(ModelIdWireFormat.FriendlyId);
 
     /// <summary>
     /// Sends one streaming request and yields only the answer text, as it arrives: no event objects are built.

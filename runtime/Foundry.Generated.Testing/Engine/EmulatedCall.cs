@@ -17,6 +17,9 @@ internal sealed record EmulatedCall(string Route, string Model, string Prompt, b
     /// <summary>The arguments the emulated tool call passes, as JSON that fits the tool's declared parameters.</summary>
     public string ToolArguments { get; init; } = "{}";
 
+    /// <summary>The answer as JSON that fits the request's structured-output schema, when it has one.</summary>
+    public string? StructuredJson { get; init; }
+
     public static EmulatedCall From(string route, string? pathModel, JsonElement body, bool streamPath)
     {
         var model = pathModel ?? (body.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : string.Empty);
@@ -49,6 +52,7 @@ internal sealed record EmulatedCall(string Route, string Model, string Prompt, b
             ToolArguments = callsTool ? ToolSchemaArguments.For(tools[0], prompt) : "{}",
             ToolResult = toolResult,
             WantsReasoning = wantsReasoning,
+            StructuredJson = StructuredFormat.SchemaOf(route, body) is { } schema ? ToolSchemaArguments.ForSchema(schema, prompt) : null,
         };
     }
 

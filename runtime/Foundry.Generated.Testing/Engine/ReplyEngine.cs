@@ -113,6 +113,13 @@ internal sealed class ReplyEngine
                 return;
             }
 
+            if (StructuredFormat.Check(route, document.RootElement) is { } formatProblem)
+            {
+                // A malformed structured-output format: the provider's 400, passed on by Foundry.
+                await ConjureErrors.WriteAsync(sink, 400, "INVALID_ARGUMENT", "LanguageModelService:InvalidRequest", $"invalid structured-output format on {route}: {formatProblem}", token);
+                return;
+            }
+
             if (await ModelChecks.RejectAsync(sink, _foundry, call, token))
             {
                 return;

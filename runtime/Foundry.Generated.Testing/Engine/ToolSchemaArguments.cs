@@ -24,6 +24,10 @@ internal static class ToolSchemaArguments
         return (value as JsonObject ?? new JsonObject()).ToJsonString();
     }
 
+    /// <summary>A value of <paramref name="schema"/> as JSON text (a structured-output answer), by the same rules.</summary>
+    public static string ForSchema(JsonElement schema, string prompt)
+        => ValueOf(schema, schema, prompt, 0)?.ToJsonString() ?? "null";
+
     /// <summary>chat: <c>function.parameters</c>; Responses (OpenAI, xAI): <c>parameters</c>; Anthropic:
     /// <c>input_schema</c>; Gemini: <c>functionDeclarations[0].parametersJsonSchema</c> or <c>.parameters</c>.</summary>
     private static JsonElement? SchemaOf(JsonElement tool)

@@ -16,6 +16,13 @@ internal static class EmulatedReplies
         var input = ReplyText.TokenCount(call.Prompt);
         var output = words.Count;
         var deltas = ReplyText.Deltas(words);
+        if (call.StructuredJson is { } structured && call.ToolName is null)
+        {
+            // Structured output: JSON that fits the schema the request sent, streamed in pieces as providers do.
+            text = structured;
+            deltas = Pieces(structured, 8);
+            output = deltas.Count;
+        }
 
         if (call.Route == FoundryRoutes.OpenAiEmbeddings)
         {
@@ -44,5 +51,16 @@ internal static class EmulatedReplies
             "anthropic" => ProviderReplies.AnthropicStream(call, deltas, input, output),
             _ => ProviderReplies.GeminiStream(call, deltas, input, output),
         };
+    }
+
+    private static IReadOnlyList<string> Pieces(string text, int size)
+    {
+        var pieces = new List<string>();
+        for (var i = 0; i < text.Length; i += size)
+        {
+            pieces.Add(text.Substring(i, System.Math.Min(size, text.Length - i)));
+        }
+
+        return pieces;
     }
 }

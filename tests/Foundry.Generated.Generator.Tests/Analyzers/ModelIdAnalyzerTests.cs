@@ -126,6 +126,29 @@ public sealed class ModelIdAnalyzerTests
         Assert.Equal("Model 'gpt-5' rejects 'Temperature': the catalog says it takes no sampling temperature (reasoning model)", d.GetMessage());
     }
 
+    private const string StructuredPrefix =
+        "using System.Text.Json.Serialization.Metadata;\nusing System.Threading.Tasks;\nusing Foundry.Generated;\nusing Foundry.Generated.OpenAi;\n" +
+        "sealed class Weather { public string City { get; set; } = \"\"; }\nclass C {\n";
+
+    [Fact]
+    public async Task A_structured_output_call_for_a_model_without_it_is_a_warning_suggesting_models_with_it()
+    {
+        var diagnostics = await Analyze(StructuredPrefix +
+            "    Task A(FoundryLlmClient client, JsonTypeInfo<Weather> type) => client.OpenAiResponses.CreateAsync(new CreateResponse { Model = ResponsesModel.Gpt6_1Sol, Input = \"x\" }, type);\n" +
+            "    Task B(FoundryLlmClient client, JsonTypeInfo<Weather> type)\n    {\n        var request = new CreateResponse { Model = ResponsesModel.Parse(\"gpt-6.1-sol\"), Input = \"x\" };\n" +
+            "        return client.OpenAiResponses.StreamAsync(request, new FoundryStructuredAccumulator<Weather, Response>(type)).GetAsyncEnumerator().MoveNextAsync().AsTask();\n    }\n" +
+            // Not structured output, or a model that has it: nothing.
+            "    Task E(FoundryLlmClient client) => client.OpenAiResponses.CreateAsync(new CreateResponse { Model = ResponsesModel.Gpt6_1Sol, Input = \"x\" });\n" +
+            "    Task D(FoundryLlmClient client, JsonTypeInfo<Weather> type) => client.OpenAiResponses.CreateAsync(new CreateResponse { Model = ResponsesModel.Gpt5Mini, Input = \"x\" }, type);\n}");
+
+        var structured = diagnostics.Where(d => d.Id == "FDRY008").ToList();
+        Assert.Equal(new[] { "FDRY008@7:68", "FDRY008@11:16" }, structured.Select(At));
+        Assert.All(structured, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.StartsWith("Model 'gpt-6.1-sol' does not support structured output (its catalog entry says capabilities.structuredOutput: false); models that do on route 'openai-responses': ", structured[0].GetMessage());
+        Assert.Contains("gpt-5-mini", structured[0].GetMessage());
+        Assert.DoesNotContain("gpt-6.1-sol,", structured[0].GetMessage());
+    }
+
     [Fact]
     public async Task Editing_the_catalog_changes_the_verdict()
     {

@@ -57,8 +57,9 @@ public sealed class DocCommentTests
 
         var result = spec.Run(documented: true, sources: "internal static class Caller { internal static object M(Foundry.Generated.FoundryLlmClient c, Foundry.Generated.OpenAi.Request r) => c.OpenAiResponses.CreateAsync(r); }");
 
-        // Create, CreateWithResponse, Stream, StreamText and Stream with an accumulator, each with and without per-call options.
-        Assert.Equal(10, result.Source("OpenAiResponsesClient.g.cs").Split("[global::System.Obsolete]").Length - 1);
+        // Create, CreateWithResponse, Stream, StreamText, Stream with an accumulator and the two structured-output
+        // overloads (Create<T>, Stream<T>), each with and without per-call options.
+        Assert.Equal(14, result.Source("OpenAiResponsesClient.g.cs").Split("[global::System.Obsolete]").Length - 1);
         var problems = result.CompileProblems;
         var warning = Assert.Single(problems);
         Assert.Equal("CS0612", warning.Id);

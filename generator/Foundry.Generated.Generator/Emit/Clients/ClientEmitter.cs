@@ -33,10 +33,16 @@ internal static class ClientEmitter
             {
                 w.Line();
                 EmitMethod(w, op, root, Kind.Whole);
+                var structured = HasStructuredOutput(op.Route);
                 if (op.Method != "Stream")
                 {
                     w.Line();
                     EmitMethod(w, op, root, Kind.WithResponse);
+                    if (structured)
+                    {
+                        w.Line();
+                        EmitMethod(w, op, root, Kind.Structured);
+                    }
                 }
                 else
                 {
@@ -46,6 +52,11 @@ internal static class ClientEmitter
                     {
                         w.Line();
                         EmitMethod(w, op, root, Kind.Accumulating);
+                        if (structured)
+                        {
+                            w.Line();
+                            EmitMethod(w, op, root, Kind.StructuredStream);
+                        }
                     }
                 }
             }
@@ -66,7 +77,16 @@ internal static class ClientEmitter
         Accumulating,
         /// <summary>CreateWithResponseAsync: the response with its head (status, headers, request id) and body bytes.</summary>
         WithResponse,
+        /// <summary>CreateAsync&lt;T&gt;: structured output, the answer parsed as the caller's type.</summary>
+        Structured,
+        /// <summary>StreamAsync&lt;T&gt;: structured output over a stream, parsed by the accumulator at the end.</summary>
+        StructuredStream,
     }
+
+    /// <summary>Routes whose dialect has a structured-output format (every chat route; not embeddings). The format field
+    /// and the answer's text are the runtime's, by dialect.</summary>
+    private static bool HasStructuredOutput(string route)
+        => Foundry.Generated.Catalog.Routes.ProxyRoutes.Find(route)?.Dialect is { } dialect && dialect != Foundry.Generated.Catalog.Routes.RouteStreamDialect.None;
 
     // A streaming operation gets three methods with the same request handling: the typed events (StreamAsync), the
     // answer text only (StreamTextAsync) and the typed events with an accumulator (StreamAsync(request, accumulator)).
@@ -76,6 +96,8 @@ internal static class ClientEmitter
         var textOnly = kind == Kind.Text;
         var returnType = textOnly
             ? "global::System.Collections.Generic.IAsyncEnumerable<string>"
+            : kind == Kind.Structured
+                ? $"global::System.Threading.Tasks.Task<global::Foundry.Generated.FoundryStructuredResponse<T, {op.ResultType}>>"
             : isStream
                 ? $"global::System.Collections.Generic.IAsyncEnumerable<{op.ResultType}>"
                 : kind == Kind.WithResponse
@@ -83,11 +105,22 @@ internal static class ClientEmitter
                     : $"global::System.Threading.Tasks.Task<{op.ResultType}>";
         var modelType = "global::" + root + "." + RouteNames.ModelTypeName(op.Route);
         var modelParameter = op.ModelInPath ? $"{modelType} model, " : string.Empty;
-        var accumulator = kind == Kind.Accumulating ? $"{Accumulator}<{op.AccumulatedType}> accumulator, " : string.Empty;
+        var accumulator = kind switch
+        {
+            Kind.Accumulating => $"{Accumulator}<{op.AccumulatedType}> accumulator, ",
+            Kind.Structured => $"{TypeInfo}<T> typeInfo, ",
+            Kind.StructuredStream => $"{StructuredAccumulator}<T, {op.AccumulatedType}> accumulator, ",
+            _ => string.Empty,
+        };
         var parameters = modelParameter + $"{op.RequestType} request, {accumulator}{RequestOptions}? options, {Token} cancellationToken = default";
-        var name = (textOnly ? "StreamText" : op.Method) + (kind == Kind.WithResponse ? "WithResponseAsync" : "Async");
+        var name = (textOnly ? "StreamText" : op.Method) + (kind == Kind.WithResponse ? "WithResponseAsync" : "Async") + (kind is Kind.Structured or Kind.StructuredStream ? "<T>" : string.Empty);
         EmitShortOverload(w, op, returnType, name, modelParameter, kind, isStream);
         w.Line(Summary(kind, isStream));
+        if (kind is Kind.Structured or Kind.StructuredStream)
+        {
+            w.Line("/// <typeparam name=\"T\">The caller's type the answer is parsed as.</typeparam>");
+        }
+
         DocComments.Element(w, "remarks", DocComments.Lines(op.Description));
         if (op.ModelInPath && DocComments.Lines(op.ModelDescription) is { Count: > 0 } modelDocs)
         {
@@ -97,6 +130,14 @@ internal static class ClientEmitter
             if (kind == Kind.Accumulating)
             {
                 w.Line(AccumulatorParam);
+            }
+            else if (kind == Kind.Structured)
+            {
+                w.Line(TypeInfoParam);
+            }
+            else if (kind == Kind.StructuredStream)
+            {
+                w.Line(StructuredAccumulatorParam);
             }
 
             w.Line("/// <param name=\"options\">Settings for this call only (attribution, timeouts, retries, headers) over the client's.</param>");
@@ -151,6 +192,8 @@ internal static class ClientEmitter
             {
                 Kind.Text => $"return _pipeline.StreamTextAsync<{op.RequestType}>(operation, {body}, options, cancellationToken);",
                 Kind.Accumulating => $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}, {op.AccumulatedType}>(operation, {body}, accumulator, options, cancellationToken);",
+                Kind.Structured => $"return _pipeline.SendStructuredAsync<{op.RequestType}, {op.ResultType}, T>(operation, {body}, typeInfo, options, cancellationToken);",
+                Kind.StructuredStream => $"return _pipeline.StreamStructuredAsync<{op.RequestType}, {op.ResultType}, {op.AccumulatedType}, T>(operation, {body}, accumulator, options, cancellationToken);",
                 Kind.WithResponse => $"return _pipeline.SendWithResponseAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);",
                 _ when isStream => $"return _pipeline.StreamAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);",
                 _ => $"return _pipeline.SendAsync<{op.RequestType}, {op.ResultType}>(operation, {body}, options, cancellationToken);",
@@ -162,6 +205,14 @@ internal static class ClientEmitter
 
     private const string Accumulator = "global::Foundry.Generated.FoundryStreamAccumulator";
 
+    private const string TypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
+
+    private const string StructuredAccumulator = "global::Foundry.Generated.FoundryStructuredAccumulator";
+
+    private const string TypeInfoParam = "/// <param name=\"typeInfo\">The answer's type, source-generated (e.g. <c>MyJsonContext.Default.Weather</c>): its schema, transformed to the provider's rules, is sent as the route's format, and it parses the answer.</param>";
+
+    private const string StructuredAccumulatorParam = "/// <param name=\"accumulator\">Sets the format from its type and builds the whole answer from the events as they pass; <c>ToResult()</c> parses it once the stream ends. One per stream.</param>";
+
     private const string AccumulatorParam = "/// <param name=\"accumulator\">Builds the whole response from the events as they pass (<c>ToResponse()</c> once the stream ends, or after it failed); one per stream.</param>";
 
     private static string Summary(Kind kind, bool isStream) => kind switch
@@ -169,6 +220,8 @@ internal static class ClientEmitter
         Kind.Text => "/// <summary>Sends the request with streaming on and yields only the answer text as it arrives (no reasoning, tool calls or refusals; the first choice); errors, usage and telemetry as <c>StreamAsync</c>.</summary>",
         Kind.Accumulating => "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives, while <paramref name=\"accumulator\"/> builds the whole response from the same events.</summary>",
         Kind.WithResponse => "/// <summary>Sends the request and returns the whole response with its status, headers, request id and body bytes.</summary>",
+        Kind.Structured => "/// <summary>Sends the request with the route's structured-output format set to <typeparamref name=\"T\"/>'s JSON schema and returns the answer parsed as <typeparamref name=\"T\"/> with the response. A schema the provider refuses is an <see cref=\"global::System.ArgumentException\"/> naming the member, before any request; a refusal, a cut-off answer or text that does not parse is a <see cref=\"global::Foundry.Generated.FoundryStructuredOutputException\"/> keeping the text.</summary>",
+        Kind.StructuredStream => "/// <summary>Sends the request with streaming on and the route's structured-output format set to <typeparamref name=\"T\"/>'s JSON schema, and yields each event as it arrives (the JSON text in pieces) while <paramref name=\"accumulator\"/> builds the whole answer; its <c>ToResult()</c> parses it after the stream.</summary>",
         _ when isStream => "/// <summary>Sends the request with streaming on and yields each server-sent event as it arrives.</summary>",
         _ => "/// <summary>Sends the request and returns the whole response.</summary>",
     };
@@ -178,13 +231,24 @@ internal static class ClientEmitter
     private static void EmitShortOverload(SourceWriter w, OperationModel op, string returnType, string name, string modelParameter, Kind kind, bool isStream)
     {
         w.Line(Summary(kind, isStream));
+        if (kind is Kind.Structured or Kind.StructuredStream)
+        {
+            w.Line("/// <typeparam name=\"T\">The caller's type the answer is parsed as.</typeparam>");
+        }
+
         if (op.Deprecated)
         {
             w.Line(Types.TypeEmitter.Obsolete);
         }
 
         var model = modelParameter.Length > 0 ? "model, " : string.Empty;
-        var (accumulatorParameter, accumulator) = kind == Kind.Accumulating ? ($"{Accumulator}<{op.AccumulatedType}> accumulator, ", "accumulator, ") : (string.Empty, string.Empty);
+        var (accumulatorParameter, accumulator) = kind switch
+        {
+            Kind.Accumulating => ($"{Accumulator}<{op.AccumulatedType}> accumulator, ", "accumulator, "),
+            Kind.Structured => ($"{TypeInfo}<T> typeInfo, ", "typeInfo, "),
+            Kind.StructuredStream => ($"{StructuredAccumulator}<T, {op.AccumulatedType}> accumulator, ", "accumulator, "),
+            _ => (string.Empty, string.Empty),
+        };
         var options = kind == Kind.Whole && isStream && op.AccumulatedType != null ? "options: null" : "null";
         w.Line($"public {returnType} {name}({modelParameter}{op.RequestType} request, {accumulatorParameter}{Token} cancellationToken = default) => {name}({model}request, {accumulator}{options}, cancellationToken);");
         w.Line();
