@@ -8,7 +8,7 @@ namespace Foundry.Generated.Build.Tests;
 
 /// <summary>
 /// A consumer of the packed packages published as Native AOT (<c>PublishAot</c>, the SDK's ILCompiler; gcc links):
-/// typed streams, the stream accumulator and the IChatClient adapter compile with no trimming or AOT warning (IL2xxx,
+/// typed streams, the stream accumulator, structured output and the IChatClient adapter compile with no trimming or AOT warning (IL2xxx,
 /// IL3xxx), and the native program streams from the emulator. The promise this keeps: reflection-free JSON end to end.
 /// </summary>
 [Collection(PackageFeedCollection.Name)]
@@ -60,6 +60,7 @@ public sealed class NativeAotPublishTests(PackageFeed feed)
             Assert.True(runExit == 0, runOutput);
             Assert.Contains("accumulated: completed", runOutput);
             Assert.Contains("chat client: ", runOutput);
+            Assert.Contains("structured: Tell me a 6 word story, 1", runOutput);
         }
         finally
         {
@@ -84,6 +85,13 @@ public sealed class NativeAotPublishTests(PackageFeed feed)
         Console.WriteLine($"accumulated: {accumulator.ToResponse().Status}, {accumulator.ToResponseJson().Length} bytes");
         IChatClient chat = client.OpenAiChatCompletions.AsIChatClient(ChatCompletionsModel.Gpt4_1);
         Console.WriteLine("chat client: " + (await chat.GetResponseAsync("Hello")).Text);
+        var structured = await client.OpenAiResponses.CreateAsync(request, StoryJson.Default.Story);
+        Console.WriteLine($"structured: {structured.Value.Title}, {structured.Value.Words}");
+
+        public sealed record Story(string Title, int Words);
+
+        [System.Text.Json.Serialization.JsonSerializable(typeof(Story))]
+        internal sealed partial class StoryJson : System.Text.Json.Serialization.JsonSerializerContext;
         """;
 
     private static (int Exit, string Output) Run(string native, FoundryProxyEmulator emulator)

@@ -84,9 +84,11 @@ public sealed partial class ReadmeWalkthroughTests(PackageFeed feed)
 
             await using var emulator = await FoundryProxyEmulator.StartAsync();
             var failures = new List<string>();
+            var outputs = new Dictionary<string, string>();
             foreach (var snippet in snippets)
             {
                 var (exit, output) = Dotnet.Run(dir, [("FOUNDRY_URL", emulator.BaseUrl.ToString()), ("FOUNDRY_TOKEN", emulator.Token)], Path.Combine("bin", "Debug", "net10.0", "YourApp.dll"), snippet.Name);
+                outputs[snippet.Name] = output;
                 var printsText = snippet.Source.Contains("Console.Write(", StringComparison.Ordinal);
                 if (exit != 0 || (printsText && output.Trim().Length == 0))
                 {
@@ -95,6 +97,12 @@ public sealed partial class ReadmeWalkthroughTests(PackageFeed feed)
             }
 
             Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+            foreach (var (marker, expected) in ExpectedOutput)
+            {
+                var snippet = Assert.Single(snippets, s => s.Block.Text.Contains(marker, StringComparison.Ordinal));
+                Assert.Contains(expected, outputs[snippet.Name]);
+            }
+
             // The snippets reached the emulator on the routes they name, and the accumulator snippet saved its response.
             Assert.Contains(emulator.Requests, r => r.Route == "openai-responses" && r.Status == 200);
             Assert.Contains(emulator.Requests, r => r.Route == "anthropic-messages" && r.Status == 200);
@@ -105,6 +113,15 @@ public sealed partial class ReadmeWalkthroughTests(PackageFeed feed)
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    // What a snippet prints against the emulator, where it says more than "some text": (a text of the snippet, output).
+    // The emulator's structured answers fill strings with the prompt, integers with 1 and enums with their first value.
+    private static readonly (string Marker, string Output)[] ExpectedOutput =
+    [
+        ("new FoundryStreamAccumulator<Response>()", "completed: 1 output item(s),"),
+        ("new FoundryStructuredAccumulator<", "The weather in Paris today: 1 °C, Clear ("),
+        ("new FoundryStructuredAccumulator<", "streamed: The weather in Paris today"),
+    ];
 
     // A new console project (`dotnet new console`: implicit usings, nullable) with the README's package XML and catalog
     // XML pasted in, and the two packages the README names for the M.E.AI and host examples.

@@ -13,7 +13,8 @@ internal sealed record Snippet(string Name, ReadmeBlock Block, string Source);
 /// a snippet's statements become the body of <c>L{line}.RunAsync(args)</c>, its using directives stay at the top of
 /// its file, and the types it declares after its statements (a handler class) move out of the method. A block without
 /// using directives continues the snippet before it (e.g. <c>StreamTextAsync(request)</c> after the block that made
-/// <c>client</c> and <c>request</c>), unless it stands alone with that snippet's usings. Program.cs runs the snippet
+/// <c>client</c> and <c>request</c>), unless it stands alone with that snippet's usings; the types a snippet declares
+/// are visible to every other, as in one project. Program.cs runs the snippet
 /// named by its first argument.
 /// </summary>
 internal static partial class SnippetProgram
@@ -35,9 +36,9 @@ internal static partial class SnippetProgram
             }
             else
             {
-                var (wholeUsings, wholeStatements, wholeTypes) = Split(lastWhole.Text);
+                // The types the snippet before declared are the program's already (one project holds every snippet).
+                var (wholeUsings, wholeStatements, _) = Split(lastWhole.Text);
                 usings = wholeUsings;
-                types = [.. wholeTypes, .. types];
                 statements = standsAlone(block) ? statements : [.. wholeStatements, .. statements];
             }
 
@@ -88,7 +89,7 @@ internal static partial class SnippetProgram
     private static bool IsDirective(string line)
         => line.StartsWith("using ", StringComparison.Ordinal) && line.TrimEnd().EndsWith(';') && !line.Contains('=') && !line.Contains(" var ", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^((public|internal|sealed|static|abstract|partial|file)\s+)*(class|record|struct|interface)\s")]
+    [GeneratedRegex(@"^((public|internal|sealed|static|abstract|partial|file)\s+)*(class|record|struct|interface|enum)\s")]
     private static partial Regex TypeDeclaration();
 
     [GeneratedRegex(@"\bawait\b")]
