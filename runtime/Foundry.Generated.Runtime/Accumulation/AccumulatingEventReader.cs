@@ -20,11 +20,11 @@ internal readonly struct AccumulatingEventReader<TEvent> : IStreamValueReader<Ac
     }
 
     /// <summary>Binds the accumulator (<paramref name="state"/>) to this stream when its enumeration starts.</summary>
-    public static AccumulatingEventReader<TEvent> ForStream(string route, object? state)
+    public static AccumulatingEventReader<TEvent> ForStream(string route, object? state, in TokenScrubber scrub)
     {
         var accumulator = (Foundry.Generated.FoundryStreamAccumulator)state!;
-        accumulator.Begin(route);
-        return new(TypedEventReader<TEvent>.ForStream(route, null), accumulator);
+        accumulator.Begin(route, scrub);
+        return new(TypedEventReader<TEvent>.ForStream(route, null, scrub), accumulator);
     }
 
     public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out TEvent value, out ErrorCheck error)

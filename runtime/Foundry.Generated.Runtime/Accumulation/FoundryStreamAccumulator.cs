@@ -52,8 +52,11 @@ public abstract class FoundryStreamAccumulator
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>The stream's redaction point (the tokens its call sent), for failures raised from what it collected.</summary>
+    internal TokenScrubber Scrubber { get; private set; }
+
     /// <summary>Binds the accumulator to a stream of <paramref name="route"/>; a second stream is refused.</summary>
-    internal void Begin(string route)
+    internal void Begin(string route, in TokenScrubber scrub)
     {
         if (_engine is not null)
         {
@@ -63,6 +66,7 @@ public abstract class FoundryStreamAccumulator
         var dialect = FoundryRoutes.GetStreamDialect(route) ?? throw new ArgumentException($"route '{route}' does not stream", nameof(route));
         _engine = StreamAccumulator.For(dialect, _unknown);
         Route = route;
+        Scrubber = scrub;
     }
 
     /// <summary>One event's raw JSON, after it decoded as the route's event type.</summary>

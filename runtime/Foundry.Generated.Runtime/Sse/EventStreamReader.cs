@@ -53,7 +53,7 @@ internal static class EventStreamReader
         var maxBytes = options.MaxEventBytes;
         var body = new EventSizeLimitStream(idle, maxBytes);
         // Per stream, never shared between two enumerations: e.g. the cache of ids and model names.
-        var values = TReader.ForStream(operation.Route, state);
+        var values = TReader.ForStream(operation.Route, state, failures.Scrubber);
         var scanUsage = FoundryTelemetry.RecordsUsage(failures.Activity);
         var terminal = new StreamTerminal(FoundryRoutes.GetStreamDialect(operation.Route), options.FailOnIncompleteResponse);
         var parser = SseParser.Create(body, (type, data) => StreamEventDecoder.Decode<TValue, TReader>(values, terminal, type, data, maxBytes, scanUsage));

@@ -11,8 +11,9 @@ internal interface IStreamValueReader<TSelf, TValue>
     where TSelf : struct, IStreamValueReader<TSelf, TValue>
 {
     /// <summary>A reader for one stream of <paramref name="route"/>; per-stream state lives in it. <paramref name="state"/>
-    /// is what the caller gave the stream for this reader (an accumulator), or null.</summary>
-    static abstract TSelf ForStream(string route, object? state);
+    /// is what the caller gave the stream for this reader (an accumulator), or null; <paramref name="scrub"/> is the
+    /// call's redaction point, for what the reader keeps of the server's text.</summary>
+    static abstract TSelf ForStream(string route, object? state, in TokenScrubber scrub);
 
     /// <summary>
     /// Reads one event and shows it to the stream's <paramref name="terminal"/> (a reader that walks the event anyway
@@ -37,7 +38,7 @@ internal readonly struct TypedEventReader<TEvent> : IStreamValueReader<TypedEven
 
     private TypedEventReader(FoundryStringCache strings) => _strings = strings;
 
-    public static TypedEventReader<TEvent> ForStream(string route, object? state) => new(new FoundryStringCache());
+    public static TypedEventReader<TEvent> ForStream(string route, object? state, in TokenScrubber scrub) => new(new FoundryStringCache());
 
     public void Accepted(ReadOnlySpan<byte> data)
     {
@@ -74,7 +75,7 @@ internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader,
 
     private StreamTextReader(FoundryStreamDialect dialect) => _dialect = dialect;
 
-    public static StreamTextReader ForStream(string route, object? state)
+    public static StreamTextReader ForStream(string route, object? state, in TokenScrubber scrub)
         => new(FoundryRoutes.GetStreamDialect(route) ?? throw new ArgumentException($"route '{route}' does not stream", nameof(route)));
 
     public void Accepted(ReadOnlySpan<byte> data)

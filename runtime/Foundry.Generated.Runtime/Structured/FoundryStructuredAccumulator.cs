@@ -39,7 +39,7 @@ public sealed class FoundryStructuredAccumulator<T, TResponse>
     {
         var route = Accumulator.Route ?? throw new InvalidOperationException("The accumulator has not been given a stream yet: pass it to a client's StreamAsync and enumerate the stream.");
         var json = Accumulator.ToResponseJson();
-        return StructuredOutput.Complete(route, Model, TypeInfo, FoundryJson.Deserialize<TResponse>(json), json);
+        return StructuredOutput.Complete(route, Model, TypeInfo, FoundryJson.Deserialize<TResponse>(json), json, Accumulator.Scrubber);
     }
 }
 

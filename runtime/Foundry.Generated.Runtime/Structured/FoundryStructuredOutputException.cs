@@ -25,13 +25,14 @@ public enum FoundryStructuredOutputFailure
 /// </summary>
 public sealed class FoundryStructuredOutputException : FoundryException
 {
-    internal FoundryStructuredOutputException(string message, string route, string? model, FoundryStructuredOutputFailure failure, string rawText, string? refusal, string? finishReason, Exception? inner)
-        : base(message, route, model, inner, TokenScrubber.None)
+    // The model's text is a server string like any other: a server that echoes the token does not hand it on.
+    internal FoundryStructuredOutputException(string message, string route, string? model, FoundryStructuredOutputFailure failure, string rawText, string? refusal, string? finishReason, Exception? inner, in TokenScrubber scrub)
+        : base(message, route, model, inner, scrub)
     {
         Failure = failure;
-        RawText = rawText;
-        Refusal = refusal;
-        FinishReason = finishReason;
+        RawText = scrub.Scrub(rawText);
+        Refusal = scrub.ScrubOrNull(refusal);
+        FinishReason = scrub.ScrubOrNull(finishReason);
     }
 
     /// <summary>Why there is no value.</summary>

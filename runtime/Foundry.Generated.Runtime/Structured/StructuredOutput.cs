@@ -98,17 +98,17 @@ internal static class StructuredOutput
     }
 
     /// <summary>The value parsed from a whole answer's JSON (a non-streaming body, or what an accumulator built).</summary>
-    public static FoundryStructuredResponse<T, TResponse> Complete<T, TResponse>(string route, string? model, JsonTypeInfo<T> typeInfo, TResponse response, ReadOnlySpan<byte> json)
+    public static FoundryStructuredResponse<T, TResponse> Complete<T, TResponse>(string route, string? model, JsonTypeInfo<T> typeInfo, TResponse response, ReadOnlySpan<byte> json, in TokenScrubber scrub)
     {
         var answer = Read(FoundryRoutes.GetStreamDialect(route)!.Value, json);
         if (answer.Refusal is not null)
         {
-            throw new FoundryStructuredOutputException($"The model refused to answer on {route}{ModelText(model)}: {answer.Refusal}", route, model, FoundryStructuredOutputFailure.Refused, answer.Text, answer.Refusal, answer.Finish, null);
+            throw new FoundryStructuredOutputException($"The model refused to answer on {route}{ModelText(model)}: {answer.Refusal}", route, model, FoundryStructuredOutputFailure.Refused, answer.Text, answer.Refusal, answer.Finish, null, scrub);
         }
 
         if (answer.Incomplete)
         {
-            throw new FoundryStructuredOutputException($"The answer on {route}{ModelText(model)} was cut off ({answer.Finish}) before its JSON was whole; raise the output token limit. Text so far: {Preview(answer.Text)}", route, model, FoundryStructuredOutputFailure.Incomplete, answer.Text, null, answer.Finish, null);
+            throw new FoundryStructuredOutputException($"The answer on {route}{ModelText(model)} was cut off ({answer.Finish}) before its JSON was whole; raise the output token limit. Text so far: {Preview(answer.Text)}", route, model, FoundryStructuredOutputFailure.Incomplete, answer.Text, null, answer.Finish, null, scrub);
         }
 
         T? value;
@@ -118,12 +118,13 @@ internal static class StructuredOutput
         }
         catch (JsonException e)
         {
-            throw new FoundryStructuredOutputException($"The answer on {route}{ModelText(model)} is not JSON of {typeInfo.Type.Name}: {e.Message} Text: {Preview(answer.Text)}", route, model, FoundryStructuredOutputFailure.Unparsable, answer.Text, null, answer.Finish, e);
+            // Not kept as the inner exception: its message quotes the text, which only passes the scrubber here.
+            throw new FoundryStructuredOutputException($"The answer on {route}{ModelText(model)} is not JSON of {typeInfo.Type.Name}: {e.Message} Text: {Preview(answer.Text)}", route, model, FoundryStructuredOutputFailure.Unparsable, answer.Text, null, answer.Finish, null, scrub);
         }
 
         if (value is null)
         {
-            throw new FoundryStructuredOutputException($"The answer on {route}{ModelText(model)} gave no {typeInfo.Type.Name} (JSON null). Text: {Preview(answer.Text)}", route, model, FoundryStructuredOutputFailure.Unparsable, answer.Text, null, answer.Finish, null);
+            throw new FoundryStructuredOutputException($"The answer on {route}{ModelText(model)} gave no {typeInfo.Type.Name} (JSON null). Text: {Preview(answer.Text)}", route, model, FoundryStructuredOutputFailure.Unparsable, answer.Text, null, answer.Finish, null, scrub);
         }
 
         return new FoundryStructuredResponse<T, TResponse>(value, response, answer.Text);

@@ -99,7 +99,7 @@ public sealed partial class FoundryPipeline : IDisposable
 
             var result = Decode<TResponse>(failures, body.Bytes);
             failures.Completed(UsageScanner.Scan(body.Bytes));
-            return new FoundryResponse<TResponse>(result, head!, keepHead ? body.Bytes : default);
+            return new FoundryResponse<TResponse>(result, head!, keepHead ? body.Bytes : default, failures.Scrubber);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -151,7 +151,7 @@ public sealed partial class FoundryPipeline : IDisposable
     {
         var body = StructuredOutput.Prepare(operation, request, typeInfo, WireOptions());
         var response = await SendCoreAsync<PreparedRequest, TResponse>(operation, body, requestOptions, keepHead: true, cancellationToken).ConfigureAwait(false);
-        return StructuredOutput.Complete(operation.Route, ModelName(operation), typeInfo, response.Value, response.Body.Span);
+        return StructuredOutput.Complete(operation.Route, ModelName(operation), typeInfo, response.Value, response.Body.Span, response.Scrubber);
     }
 
     /// <summary>

@@ -8,12 +8,16 @@ namespace Foundry.Generated;
 /// </summary>
 public sealed class FoundryResponse<T>
 {
-    internal FoundryResponse(T value, FoundryResponseHead head, ReadOnlyMemory<byte> body)
+    internal FoundryResponse(T value, FoundryResponseHead head, ReadOnlyMemory<byte> body, Runtime.TokenScrubber scrubber)
     {
         Value = value;
         Head = head;
         Body = body;
+        Scrubber = scrubber;
     }
+
+    /// <summary>The call's redaction point, for failures raised later from the body (structured output).</summary>
+    internal Runtime.TokenScrubber Scrubber { get; }
 
     /// <summary>The decoded answer (what the method without <c>WithResponse</c> returns).</summary>
     public T Value { get; }
