@@ -16,6 +16,7 @@ namespace Foundry.Generated.Runtime;
 internal sealed class ResponsesAccumulator : StreamAccumulator
 {
     private JsonObject _response = new() { ["object"] = "response" };
+    private readonly RepeatedDeltaEvent _repeated = new();
 
     public ResponsesAccumulator(List<JsonElement> unknown)
         : base(unknown)
@@ -24,6 +25,12 @@ internal sealed class ResponsesAccumulator : StreamAccumulator
 
     protected override bool Add(ReadOnlySpan<byte> data)
     {
+        if (_repeated.TryAppend(data, Text, Pieces))
+        {
+            return true;
+        }
+
+        _repeated.Forget();
         var delta = DeltaEvent.Read(data, "delta"u8, Pieces, KnownTypes);
         var type = delta.Type;
         if (type is null)
@@ -34,7 +41,9 @@ internal sealed class ResponsesAccumulator : StreamAccumulator
         if (!delta.HasOther && delta.HasDelta && Piece(type) is { } piece)
         {
             var (owner, member) = piece;
-            Text.Append(Target(owner, delta), member, delta.Delta);
+            var target = Target(owner, delta);
+            Text.Append(target, member, delta.Delta);
+            _repeated.Remember(data, target, member);
             return true;
         }
 
