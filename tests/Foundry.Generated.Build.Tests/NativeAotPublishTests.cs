@@ -20,14 +20,7 @@ public sealed class NativeAotPublishTests(PackageFeed feed)
         var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "fdry-aot-" + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
-            File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="foundry-test-feed" value="{feed.Folder}" />
-                  </packageSources>
-                </configuration>
-                """);
+            feed.WriteNuGetConfig(dir);
             File.WriteAllText(Path.Combine(dir, "AotApp.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>

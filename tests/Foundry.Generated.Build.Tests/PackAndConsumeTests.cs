@@ -276,14 +276,7 @@ public sealed class PackAndConsumeTests(PackageFeed feed)
         {
             Directory = Path.Combine(Path.GetTempPath(), "fdry-pkg-consumer-" + Guid.NewGuid().ToString("N"));
             System.IO.Directory.CreateDirectory(Directory);
-            File.WriteAllText(Path.Combine(Directory, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="foundry-test-feed" value="{feed.Folder}" />
-                  </packageSources>
-                </configuration>
-                """);
+            feed.WriteNuGetConfig(Directory);
             File.WriteAllText(Path.Combine(Directory, "Consumer.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>

@@ -47,6 +47,17 @@ public sealed class PackageFeed : IDisposable
 
     public string Package(string id) => Path.Combine(Folder, $"{id}.{Version}.nupkg");
 
+    /// <summary>A nuget.config in <paramref name="directory"/> whose one package source is this feed (NuGet's own
+    /// sources come from the machine's configuration).</summary>
+    public void WriteNuGetConfig(string directory) => File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="foundry-test-feed" value="{Folder}" />
+          </packageSources>
+        </configuration>
+        """);
+
     /// <summary>The symbol package (PDBs) packed next to <see cref="Package"/>.</summary>
     public string SymbolPackage(string id) => Path.Combine(Folder, $"{id}.{Version}.snupkg");
 
