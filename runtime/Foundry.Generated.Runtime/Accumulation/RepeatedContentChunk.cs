@@ -82,38 +82,7 @@ internal sealed class RepeatedContentChunk
     // inside a string only makes a chunk miss the shape (and take the full merge), never match it wrongly.
     private static bool TrySplit(ReadOnlySpan<byte> data, out int quote, out int end)
     {
-        quote = end = 0;
-        var at = data.IndexOf(ContentStart);
-        if (at < 0)
-        {
-            return false;
-        }
-
-        quote = at + ContentStart.Length - 1;
-        var i = quote + 1;
-        while (true)
-        {
-            var next = data[i..].IndexOfAny((byte)'"', (byte)'\\');
-            if (next < 0)
-            {
-                return false;
-            }
-
-            i += next;
-            if (data[i] == '"')
-            {
-                break;
-            }
-
-            i += 2;
-            if (i >= data.Length)
-            {
-                return false;
-            }
-        }
-
-        end = i + 1;
-        if (end >= data.Length || data[end] != '}')
+        if (!RawJsonStrings.TryFind(data, ContentStart, out quote, out end) || end >= data.Length || data[end] != '}')
         {
             return false;
         }
@@ -127,16 +96,10 @@ internal sealed class RepeatedContentChunk
     {
         head = suffix;
         tail = default;
-        var at = suffix.IndexOf(Obfuscation);
-        if (at >= 0)
+        if (RawJsonStrings.TryFind(suffix, Obfuscation, out var quote, out var end))
         {
-            var valueStart = at + Obfuscation.Length;
-            var close = suffix[valueStart..].IndexOf((byte)'"');
-            if (close >= 0)
-            {
-                head = suffix[..valueStart];
-                tail = suffix[(valueStart + close)..];
-            }
+            head = suffix[..quote];
+            tail = suffix[end..];
         }
     }
 }

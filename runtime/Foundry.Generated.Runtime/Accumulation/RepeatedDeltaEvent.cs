@@ -59,16 +59,8 @@ internal sealed class RepeatedDeltaEvent
     // Copies the event without the three varying values into the scratch buffer; [quote, end) is the delta string.
     private bool TryMask(ReadOnlySpan<byte> data, out int quote, out int end, out int length)
     {
-        quote = end = length = 0;
-        var at = data.IndexOf(DeltaName);
-        if (at < 0)
-        {
-            return false;
-        }
-
-        quote = at + DeltaName.Length - 1;
-        end = StringEnd(data, quote);
-        if (end < 0)
+        length = 0;
+        if (!RawJsonStrings.TryFind(data, DeltaName, out quote, out end))
         {
             return false;
         }
@@ -87,17 +79,10 @@ internal sealed class RepeatedDeltaEvent
             cuts[1] = (start, start + stop);
         }
 
-        var obfuscation = data.IndexOf(ObfuscationName);
-        if (obfuscation >= 0)
+        // The event already decoded as JSON, so a member that is there is terminated.
+        if (RawJsonStrings.TryFind(data, ObfuscationName, out var padStart, out var padEnd))
         {
-            var start = obfuscation + ObfuscationName.Length - 1;
-            var stop = StringEnd(data, start);
-            if (stop < 0)
-            {
-                return false;
-            }
-
-            cuts[2] = (start, stop);
+            cuts[2] = (padStart, padEnd);
         }
 
         cuts.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -142,29 +127,5 @@ internal sealed class RepeatedDeltaEvent
         }
 
         return true;
-    }
-
-    // The index just past the closing quote of the JSON string opening at quote, or -1.
-    private static int StringEnd(ReadOnlySpan<byte> data, int quote)
-    {
-        var i = quote + 1;
-        while (i < data.Length)
-        {
-            var next = data[i..].IndexOfAny((byte)'"', (byte)'\\');
-            if (next < 0)
-            {
-                return -1;
-            }
-
-            i += next;
-            if (data[i] == '"')
-            {
-                return i + 1;
-            }
-
-            i += 2;
-        }
-
-        return -1;
     }
 }
