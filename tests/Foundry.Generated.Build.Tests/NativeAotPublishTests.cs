@@ -49,7 +49,7 @@ public sealed class NativeAotPublishTests(PackageFeed feed)
             Assert.False(File.Exists(Path.Combine(dir, "out", "AotApp.dll")), "a native executable, not an IL assembly");
 
             await using var emulator = await FoundryProxyEmulator.StartAsync();
-            var (runExit, runOutput) = Run(native, emulator);
+            var (runExit, runOutput) = Processes.Run(native, dir, [("FOUNDRY_URL", emulator.BaseUrl.ToString()), ("FOUNDRY_TOKEN", emulator.Token)]);
             Assert.True(runExit == 0, runOutput);
             Assert.Contains("accumulated: completed", runOutput);
             Assert.Contains("chat client: ", runOutput);
@@ -86,16 +86,4 @@ public sealed class NativeAotPublishTests(PackageFeed feed)
         [System.Text.Json.Serialization.JsonSerializable(typeof(Story))]
         internal sealed partial class StoryJson : System.Text.Json.Serialization.JsonSerializerContext;
         """;
-
-    private static (int Exit, string Output) Run(string native, FoundryProxyEmulator emulator)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(native) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["FOUNDRY_URL"] = emulator.BaseUrl.ToString();
-        start.Environment["FOUNDRY_TOKEN"] = emulator.Token;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
 }

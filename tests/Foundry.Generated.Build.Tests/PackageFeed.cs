@@ -65,9 +65,10 @@ public sealed class PackageFeed : IDisposable
     {
         Directory.Delete(Folder, recursive: true);
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "foundry.generated", "foundry.generated.hosting", "foundry.generated.cli" })
+        foreach (var project in Projects)
         {
-            var extracted = Path.Combine(cache, id, Version);
+            // Each project is named after its package (ids are lower case in the cache).
+            var extracted = Path.Combine(cache, Path.GetFileName(project).ToLowerInvariant(), Version);
             if (Directory.Exists(extracted))
             {
                 Directory.Delete(extracted, recursive: true);
@@ -82,8 +83,15 @@ internal static class Dotnet
     public static (int Exit, string Output) Run(string directory, params string[] args) => Run(directory, null, args);
 
     public static (int Exit, string Output) Run(string directory, (string Name, string Value)[]? environment, params string[] args)
+        => Processes.Run("dotnet", directory, environment, args);
+}
+
+/// <summary>Runs a program and returns its exit code and combined output.</summary>
+internal static class Processes
+{
+    public static (int Exit, string Output) Run(string fileName, string directory, (string Name, string Value)[]? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(fileName) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
