@@ -28,6 +28,7 @@ public static class CpuTimeRun
             ("Chat: Foundry.Generated, StreamTextAsync", bench.ChatFoundryText),
             ("Chat: OpenAI SDK 2.15", bench.ChatOpenAi),
             ("Chat: floor", bench.ChatFloor),
+            ("Chat: floor reading every token", bench.ChatFloorWholeEvent),
             ("Chat: generated types only", bench.ChatTypedOnly),
             ("Responses: Foundry.Generated", bench.ResponsesFoundry),
             ("Responses: Foundry.Generated, accumulated", bench.ResponsesFoundryAccumulated),
@@ -35,6 +36,7 @@ public static class CpuTimeRun
             ("Responses: Foundry.Generated, StreamTextAsync", bench.ResponsesFoundryText),
             ("Responses: OpenAI SDK 2.15", bench.ResponsesOpenAi),
             ("Responses: floor", bench.ResponsesFloor),
+            ("Responses: floor reading every token", bench.ResponsesFloorWholeEvent),
             ("Responses: generated types only", bench.ResponsesTypedOnly),
         };
         // A filter naming one row exactly runs that row alone (e.g. under a profiler); otherwise every row containing it.

@@ -68,12 +68,23 @@ internal readonly struct TypedEventReader<TEvent> : IStreamValueReader<TypedEven
     }
 }
 
-/// <summary>Reads only the answer text of each event, in the route's dialect (see <see cref="StreamText"/>).</summary>
+/// <summary>
+/// Reads only the answer text of each event, in the route's dialect (see <see cref="StreamText"/>). An event that
+/// repeats the one before but for its piece takes the shortcut of <see cref="RepeatedTextEvent"/>.
+/// </summary>
 internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader, string>
 {
     private readonly FoundryStreamDialect _dialect;
+    private readonly RepeatedTextEvent _repeated;
 
-    private StreamTextReader(FoundryStreamDialect dialect) => _dialect = dialect;
+    private StreamTextReader(FoundryStreamDialect dialect)
+    {
+        _dialect = dialect;
+        _repeated = new RepeatedTextEvent();
+    }
+
+    /// <summary>Events this stream read by the shortcut.</summary>
+    internal int Shortcuts => _repeated.Hits;
 
     public static StreamTextReader ForStream(string route, object? state, in TokenScrubber scrub)
         => new(FoundryRoutes.GetStreamDialect(route) ?? throw new ArgumentException($"route '{route}' does not stream", nameof(route)));
@@ -85,10 +96,21 @@ internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader,
     // An empty delta (chat's first chunk, "content":"") is nothing to show.
     public bool TryRead(string eventType, ReadOnlySpan<byte> data, StreamTerminal terminal, out TerminalSignal signal, out string value, out ErrorCheck error)
     {
+        if (_repeated.TryRead(eventType, data, out var repeated))
+        {
+            // What the event before told the terminal (no signal, choice 0 seen) holds again: it only counts.
+            terminal.Count();
+            signal = TerminalSignal.None;
+            value = repeated!;
+            return Yields(value, out error);
+        }
+
+        var piece = default(PieceToken);
+        string? text;
         if (_dialect == FoundryStreamDialect.OpenAiChatCompletions)
         {
             // One pass: the text reader walks the first choice whole, so it also tells whether it finished.
-            var choice = ChatCompletionsDialect.ReadFirstChoice(data, out var text);
+            var choice = ChatCompletionsDialect.ReadFirstChoice(data, out text, ref piece);
             if (choice.Known)
             {
                 terminal.ObserveFirstChoice(choice.Seen, choice.Finished);
@@ -98,13 +120,24 @@ internal readonly struct StreamTextReader : IStreamValueReader<StreamTextReader,
             {
                 signal = terminal.Observe(eventType, data);
             }
-
-            value = text!;
-            return Yields(value, out error);
+        }
+        else
+        {
+            signal = terminal.Observe(eventType, data);
+            text = StreamText.Read(_dialect, data, ref piece);
         }
 
-        signal = terminal.Observe(eventType, data);
-        value = StreamText.Read(_dialect, data)!;
+        // Only an event that said nothing of the stream's end: observing it again changes nothing.
+        if (text is not null && signal == TerminalSignal.None && !terminal.Ended)
+        {
+            _repeated.Remember(eventType, data, piece);
+        }
+        else
+        {
+            _repeated.Forget();
+        }
+
+        value = text!;
         return Yields(value, out error);
     }
 

@@ -9,7 +9,8 @@ namespace Foundry.Generated.Runtime;
 /// </summary>
 internal static class JsonScan
 {
-    public delegate string? ValueReader(ref Utf8JsonReader reader);
+    /// <summary>Reads a value that holds the text; sets <paramref name="piece"/> when the text is one string.</summary>
+    public delegate string? ValueReader(ref Utf8JsonReader reader, ref PieceToken piece);
 
     /// <summary>A reader on the event's opening brace; an event that is not a JSON object is invalid.</summary>
     public static Utf8JsonReader Start(ReadOnlySpan<byte> data)
@@ -54,8 +55,16 @@ internal static class JsonScan
     /// <summary>On a value: its string, or null after skipping anything else.</summary>
     public static string? StringOrSkip(ref Utf8JsonReader reader)
     {
+        PieceToken unused = default;
+        return StringOrSkip(ref reader, ref unused);
+    }
+
+    /// <summary>On a value: its string (where it stands in <paramref name="piece"/>), or null after skipping anything else.</summary>
+    public static string? StringOrSkip(ref Utf8JsonReader reader, ref PieceToken piece)
+    {
         if (reader.TokenType == JsonTokenType.String)
         {
+            piece.Set(reader);
             return reader.GetString();
         }
 
@@ -63,9 +72,9 @@ internal static class JsonScan
         return null;
     }
 
-    /// <summary>On an object: the string value of one property (null if absent or not a string); reads to the
-    /// object's end.</summary>
-    public static string? StringProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    /// <summary>On an object: the string value of one property (null if absent or not a string; where it stands in
+    /// <paramref name="piece"/>); reads to the object's end.</summary>
+    public static string? StringProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, ref PieceToken piece)
     {
         string? value = null;
         while (NextProperty(ref reader))
@@ -74,6 +83,7 @@ internal static class JsonScan
             reader.Read();
             if (match && reader.TokenType == JsonTokenType.String)
             {
+                piece.Set(reader);
                 value = reader.GetString();
             }
             else
@@ -89,7 +99,7 @@ internal static class JsonScan
     /// The <c>delta</c> of an event <c>{"type": type, …, "delta": …}</c>, read by <paramref name="readDelta"/>, or
     /// null for another type. "type" comes first in practice; a delta before it is kept until the type is known.
     /// </summary>
-    public static string? TypedDelta(ReadOnlySpan<byte> data, ReadOnlySpan<byte> type, ValueReader readDelta)
+    public static string? TypedDelta(ReadOnlySpan<byte> data, ReadOnlySpan<byte> type, ValueReader readDelta, ref PieceToken piece)
     {
         var reader = Start(data);
         bool? matches = null;
@@ -108,7 +118,7 @@ internal static class JsonScan
             else if (reader.ValueTextEquals("delta"u8))
             {
                 reader.Read();
-                delta = readDelta(ref reader);
+                delta = readDelta(ref reader, ref piece);
                 if (matches == true)
                 {
                     return delta;

@@ -16,14 +16,14 @@ internal static class AnthropicDialect
     public static bool IsStop(string eventType, ReadOnlySpan<byte> data)
         => eventType == "message_stop" || (eventType == "message" && data.IndexOf("message_stop"u8) >= 0 && JsonScan.TopLevelTypeIs(data, "message_stop"u8) == 0);
 
-    public static string? Text(ReadOnlySpan<byte> data) => JsonScan.TypedDelta(data, "content_block_delta"u8, TextDelta);
+    public static string? Text(ReadOnlySpan<byte> data, ref PieceToken piece) => JsonScan.TypedDelta(data, "content_block_delta"u8, TextDelta, ref piece);
 
     // {"type":"text_delta","text":"…"}
-    private static string? TextDelta(ref Utf8JsonReader reader)
+    private static string? TextDelta(ref Utf8JsonReader reader, ref PieceToken piece)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return JsonScan.StringOrSkip(ref reader);
+            return JsonScan.StringOrSkip(ref reader, ref piece);
         }
 
         var isText = false;
@@ -38,12 +38,17 @@ internal static class AnthropicDialect
             else if (reader.ValueTextEquals("text"u8))
             {
                 reader.Read();
-                text = JsonScan.StringOrSkip(ref reader);
+                text = JsonScan.StringOrSkip(ref reader, ref piece);
             }
             else
             {
                 JsonScan.SkipValue(ref reader);
             }
+        }
+
+        if (!isText)
+        {
+            piece = default;
         }
 
         return isText ? text : null;

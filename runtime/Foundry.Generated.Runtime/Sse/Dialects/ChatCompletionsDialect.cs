@@ -33,9 +33,10 @@ internal static class ChatCompletionsDialect
     /// <summary>
     /// The text of a chunk's choice 0 and what the terminal check needs, in one pass: choice 0 is read up to its delta,
     /// the rest of the chunk only searched (another <c>"index"</c> means another choice; a <c>finish_reason</c> that is
-    /// not null finishes choice 0). A chunk with other choices is left to the fuller look.
+    /// not null finishes choice 0). A chunk with other choices is left to the fuller look. <paramref name="piece"/>:
+    /// where the text stands, when it was read in this pass.
     /// </summary>
-    public static FirstChoice ReadFirstChoice(ReadOnlySpan<byte> data, out string? text)
+    public static FirstChoice ReadFirstChoice(ReadOnlySpan<byte> data, out string? text, ref PieceToken piece)
     {
         text = null;
         var reader = JsonScan.Start(data);
@@ -61,7 +62,7 @@ internal static class ChatCompletionsDialect
             }
             else if (reader.ValueTextEquals("delta"u8))
             {
-                text = ReadContent(ref reader);
+                text = ReadContent(ref reader, ref piece);
                 sawDelta = true;
             }
             else if (reader.ValueTextEquals("finish_reason"u8))
@@ -87,6 +88,7 @@ internal static class ChatCompletionsDialect
         }
 
         // Several choices, or the first is not choice 0: the text comes from choice 0 wherever it stands.
+        piece = default;
         text = Text(data);
         return new FirstChoice(Known: false, Seen: true, Finished: false);
     }
@@ -112,7 +114,8 @@ internal static class ChatCompletionsDialect
                 }
                 else if (reader.ValueTextEquals("delta"u8))
                 {
-                    content = ReadContent(ref reader);
+                    PieceToken unused = default;
+                    content = ReadContent(ref reader, ref unused);
                 }
                 else
                 {
@@ -142,9 +145,9 @@ internal static class ChatCompletionsDialect
     }
 
     // On the "delta" name: its content string (null when absent or not a string).
-    private static string? ReadContent(ref Utf8JsonReader reader)
+    private static string? ReadContent(ref Utf8JsonReader reader, ref PieceToken piece)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.StartObject ? JsonScan.StringProperty(ref reader, "content"u8) : JsonScan.StringOrSkip(ref reader);
+        return reader.TokenType == JsonTokenType.StartObject ? JsonScan.StringProperty(ref reader, "content"u8, ref piece) : JsonScan.StringOrSkip(ref reader, ref piece);
     }
 }

@@ -39,7 +39,7 @@ internal static class ResponsesDialect
         return signal;
     }
 
-    public static string? Text(ReadOnlySpan<byte> data) => JsonScan.TypedDelta(data, "response.output_text.delta"u8, JsonScan.StringOrSkip);
+    public static string? Text(ReadOnlySpan<byte> data, ref PieceToken piece) => JsonScan.TypedDelta(data, "response.output_text.delta"u8, JsonScan.StringOrSkip, ref piece);
 
     /// <summary>The <c>response.incomplete_details.reason</c> of a <c>response.incomplete</c> event (null when absent).</summary>
     public static string? IncompleteReason(ReadOnlySpan<byte> data)

@@ -1,0 +1,176 @@
+using System;
+using System.Buffers.Text;
+
+namespace Foundry.Generated.Runtime;
+
+/// <summary>
+/// An event's bytes with its varying values cut out: the piece (a text or argument string), the <c>obfuscation</c>
+/// padding and (unless told otherwise) the <c>sequence_number</c>. Real streams send long runs of events that differ only there, so the next
+/// event is compared with this frame byte for byte around those holes: when it matches, it has the same JSON structure
+/// and the same value everywhere else, so what a full read of the remembered event found holds for it too, and its
+/// piece stands where the remembered one stood. A few comparisons of memory instead of a read of every member.
+/// </summary>
+/// <remarks>
+/// Each hole is one whole token, a string (scanned with its escapes, so no byte inside it can change the structure)
+/// or an integer. A name found as <c>"obfuscation":"</c> is always followed by a value: a quote in a JSON string is
+/// escaped, so the bytes <c>":</c> end a property name. Bytes after the frame's last byte are not checked beyond
+/// equality: a match is as valid as the remembered event, whose full read checked it.
+/// </remarks>
+internal sealed class EventFrame
+{
+    private const int MaxHoles = 3;
+
+    private static ReadOnlySpan<byte> ObfuscationName => "\"obfuscation\":\""u8;
+    private static ReadOnlySpan<byte> SequenceName => "\"sequence_number\":"u8;
+
+    private byte[] _bytes = new byte[512];
+    private int _length;
+
+    // Where each hole's value stood in the frame (holes in order); which of them is the piece.
+    private readonly int[] _holeAt = new int[MaxHoles];
+    private readonly bool[] _holeIsString = new bool[MaxHoles];
+    private readonly bool _cutSequenceNumber;
+    private int _holes;
+    private int _piece = -1;
+
+    /// <param name="cutSequenceNumber">Whether <c>sequence_number</c> varies freely (Responses events: it is no part of
+    /// the answer); false where a reader keeps it, so a new value takes the full way.</param>
+    public EventFrame(bool cutSequenceNumber = true) => _cutSequenceNumber = cutSequenceNumber;
+
+    /// <summary>The remembered event's bytes without its holes' values (empty when none is remembered).</summary>
+    public ReadOnlySpan<byte> FixedBytes => IsSet ? _bytes.AsSpan(0, _length) : default;
+
+    /// <summary>True while an event is remembered.</summary>
+    public bool IsSet => _piece >= 0;
+
+    /// <summary>Forgets the remembered event: the next <see cref="TryMatch"/> fails.</summary>
+    public void Clear() => _piece = -1;
+
+    /// <summary>
+    /// Remembers <paramref name="data"/> with the string token at [<paramref name="pieceStart"/>,
+    /// <paramref name="pieceEnd"/>) (quotes included) as its piece, cutting out its <c>obfuscation</c> and
+    /// <c>sequence_number</c> values too. False (and nothing remembered) when a value is not where it should be.
+    /// </summary>
+    public bool Remember(ReadOnlySpan<byte> data, int pieceStart, int pieceEnd)
+    {
+        Clear();
+        if (pieceStart < 0 || pieceEnd > data.Length || pieceEnd - pieceStart < 2 || data[pieceStart] != '"' || data[pieceEnd - 1] != '"')
+        {
+            return false;
+        }
+
+        Span<(int Start, int End, bool IsString)> holes = stackalloc (int, int, bool)[MaxHoles];
+        var count = 0;
+        holes[count++] = (pieceStart, pieceEnd, true);
+        if (RawJsonStrings.TryFind(data, ObfuscationName, out var padStart, out var padEnd))
+        {
+            holes[count++] = (padStart, padEnd, true);
+        }
+
+        var sequence = _cutSequenceNumber ? data.IndexOf(SequenceName) : -1;
+        if (sequence >= 0)
+        {
+            var start = sequence + SequenceName.Length;
+            var end = IntegerEnd(data, start);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            holes[count++] = (start, end, false);
+        }
+
+        holes = holes[..count];
+        holes.Sort((a, b) => a.Start.CompareTo(b.Start));
+        if (_bytes.Length < data.Length)
+        {
+            _bytes = new byte[Math.Max(data.Length, _bytes.Length * 2)];
+        }
+
+        var from = 0;
+        _length = 0;
+        for (var i = 0; i < holes.Length; i++)
+        {
+            var (start, end, isString) = holes[i];
+            if (start < from)
+            {
+                // Overlapping holes cannot come from a valid event; such an event is not remembered.
+                return false;
+            }
+
+            data[from..start].CopyTo(_bytes.AsSpan(_length));
+            _length += start - from;
+            _holeAt[i] = _length;
+            _holeIsString[i] = isString;
+            if (start == pieceStart)
+            {
+                _piece = i;
+            }
+
+            from = end;
+        }
+
+        data[from..].CopyTo(_bytes.AsSpan(_length));
+        _length += data.Length - from;
+        _holes = holes.Length;
+        return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="data"/> is the remembered event but for its holes; [<paramref name="pieceStart"/>,
+    /// <paramref name="pieceEnd"/>) is then its piece's string token, quotes included.
+    /// </summary>
+    public bool TryMatch(ReadOnlySpan<byte> data, out int pieceStart, out int pieceEnd)
+    {
+        pieceStart = pieceEnd = -1;
+        if (_piece < 0 || data.Length < _length)
+        {
+            return false;
+        }
+
+        var frame = _bytes.AsSpan(0, _length);
+        var at = 0;
+        var frameAt = 0;
+        for (var i = 0; i < _holes; i++)
+        {
+            var fixedPart = frame[frameAt.._holeAt[i]];
+            if (!data[at..].StartsWith(fixedPart))
+            {
+                return false;
+            }
+
+            at += fixedPart.Length;
+            frameAt = _holeAt[i];
+            var end = _holeIsString[i]
+                ? at < data.Length && data[at] == '"' ? RawJsonStrings.End(data, at) : -1
+                : IntegerEnd(data, at);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            if (i == _piece)
+            {
+                (pieceStart, pieceEnd) = (at, end);
+            }
+
+            at = end;
+        }
+
+        return data[at..].SequenceEqual(frame[frameAt..]);
+    }
+
+    // The end of the integer that starts at `start` (a sequence number), or -1 when none stands there.
+    private static int IntegerEnd(ReadOnlySpan<byte> data, int start)
+    {
+        var rest = data[start..];
+        var length = rest.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        if (length < 0)
+        {
+            length = rest.Length;
+        }
+
+        // A leading zero is JSON only alone ("0", not "07").
+        return length == 0 || (length > 1 && rest[0] == '0') || !Utf8Parser.TryParse(rest[..length], out long _, out _) ? -1 : start + length;
+    }
+}
