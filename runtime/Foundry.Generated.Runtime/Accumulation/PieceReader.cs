@@ -23,4 +23,27 @@ internal sealed class PieceReader
         var n = reader.CopyString(_chars);
         return _chars.AsSpan(0, n);
     }
+
+    /// <summary>
+    /// A string token (quotes included) of an event the typed reader already read whole, so its bytes are known to be
+    /// valid: without escapes it is transcoded straight into the buffer, with them unescaped by a reader.
+    /// </summary>
+    public ReadOnlySpan<char> Chars(ReadOnlySpan<byte> validStringToken)
+    {
+        var raw = validStringToken[1..^1];
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            var reader = new Utf8JsonReader(validStringToken);
+            reader.Read();
+            return Chars(ref reader);
+        }
+
+        if (_chars.Length < raw.Length)
+        {
+            _chars = new char[Math.Max(raw.Length, _chars.Length * 2)];
+        }
+
+        var n = System.Text.Encoding.UTF8.GetChars(raw, _chars);
+        return _chars.AsSpan(0, n);
+    }
 }

@@ -28,9 +28,7 @@ internal sealed class RepeatedContentChunk
             return false;
         }
 
-        var reader = new Utf8JsonReader(data[quote..end]);
-        reader.Read();
-        text.Append(_message, "content", pieces.Chars(ref reader));
+        text.Append(_message, "content", pieces.Chars(data[quote..end]));
         return true;
     }
 

@@ -27,9 +27,7 @@ internal sealed class RepeatedDeltaEvent
             return false;
         }
 
-        var reader = new Utf8JsonReader(data[quote..end]);
-        reader.Read();
-        text.Append(_target, _member!, pieces.Chars(ref reader));
+        text.Append(_target, _member!, pieces.Chars(data[quote..end]));
         return true;
     }
 
