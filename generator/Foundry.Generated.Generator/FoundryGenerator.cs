@@ -31,12 +31,12 @@ public sealed class FoundryGenerator : IIncrementalGenerator
         var catalog = ReadCatalog(files);
         var precompiled = FindPrecompiledModels(context, options);
 
-        // FoundryGenerate=Integrations: the spec's types are compiled into a referenced assembly; only plan adapters.
+        // FoundryGenerate=Integrations (or SharedBodyAdapters): the spec's types are compiled into a referenced assembly; only plan adapters.
         var emitted = spec.Combine(options).Select((pair, _) => pair.Right.Mode == GenerateMode.All ? pair.Left : null);
         EmitTypes(context, emitted);
         EmitClients(context, emitted);
         EmitModels(context, catalog, options, precompiled);
-        EmitIntegrations(context, spec);
+        EmitIntegrations(context, spec, options);
 
         // Diagnostics are separate outputs so a problem-only change never re-emits source.
         ReportOptionProblems(context, options);
@@ -141,10 +141,13 @@ public sealed class FoundryGenerator : IIncrementalGenerator
     /// Adapters for optional libraries the consumer references (e.g. Microsoft.Extensions.AI). The compilation step
     /// yields a small value, so edits that do not change references re-run nothing downstream.
     /// </summary>
-    private static void EmitIntegrations(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecModel?> spec)
+    private static void EmitIntegrations(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<SpecModel?> spec, IncrementalValueProvider<GeneratorOptions> options)
     {
         var libraries = context.CompilationProvider.Select((c, _) => ReferencedLibraries.From(c)).WithTrackingName(TrackingNames.Libraries);
-        var integrations = spec.Combine(libraries).Select((pair, _) => IntegrationEmitter.Plan(pair.Left, pair.Right)).WithTrackingName(TrackingNames.Integrations);
+        var sharedBodiesOnly = options.Select((o, _) => o.Mode == GenerateMode.SharedBodyAdapters);
+        var integrations = spec.Combine(libraries).Combine(sharedBodiesOnly)
+            .Select((pair, _) => IntegrationEmitter.Plan(pair.Left.Left, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.Integrations);
         context.RegisterSourceOutput(integrations, (spc, plan) =>
         {
             foreach (var template in plan.Emit)

@@ -16,6 +16,10 @@ internal enum GenerateMode
     /// <summary>Only the adapters (IChatClient, DI), for types compiled into a referenced assembly. The precompiled
     /// clients' adapters need no generator: they are compiled in <c>Foundry.Generated.Clients.Hosting</c>.</summary>
     Integrations,
+
+    /// <summary>Only the adapters that reuse another adapter's body (xAI's, on the OpenAI bodies): the build of
+    /// <c>Foundry.Generated.Clients.Hosting</c>, which compiles every other adapter from its own file.</summary>
+    SharedBodyAdapters,
 }
 
 /// <summary>MSBuild options the generator reads (<c>CompilerVisibleProperty</c>); compared by value.</summary>
@@ -85,8 +89,11 @@ internal sealed record GeneratorOptions(
             case "integrations":
                 mode = GenerateMode.Integrations;
                 break;
+            case "sharedbodyadapters":
+                mode = GenerateMode.SharedBodyAdapters;
+                break;
             case var other:
-                problems.Add(new OptionProblem("FoundryGenerate", other, "expected 'All' or 'Integrations'; using 'All'"));
+                problems.Add(new OptionProblem("FoundryGenerate", other, "expected 'All', 'Integrations' or 'SharedBodyAdapters'; using 'All'"));
                 break;
         }
 

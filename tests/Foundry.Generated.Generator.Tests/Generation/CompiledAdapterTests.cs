@@ -16,6 +16,7 @@ namespace Foundry.Generated.Generator.Tests.Generation;
 /// The adapters are compiled in Foundry.Generated.Clients.Hosting (<c>Adapters/</c>) and embedded in the generator:
 /// each compiled file is exactly the generator's output for the checked-in spec, and what the generator checks a
 /// spec for (AdapterRequirements.txt) is what the compiled bodies use. <c>ACCEPT_SNAPSHOTS=1</c> rewrites both.
+/// The adapters that reuse another's body (xAI's) have no file: the Hosting build generates them.
 /// </summary>
 public sealed class CompiledAdapterTests
 {
@@ -41,6 +42,7 @@ public sealed class CompiledAdapterTests
         var generated = driver.GetRunResult().GeneratedTrees
             .Select(t => (File: Path.GetFileName(t.FilePath), Text: t.GetText().ToString()))
             .Where(t => t.File.StartsWith("AI.", StringComparison.Ordinal) || t.File.StartsWith("Hosting.", StringComparison.Ordinal))
+            .Where(t => !SharedBodyHints.Contains(t.File))
             .ToList();
 
         var differing = new List<string>();
@@ -61,6 +63,20 @@ public sealed class CompiledAdapterTests
         var expectedFiles = generated.Select(t => CompiledName(t.File)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
         Assert.Equal(expectedFiles, Directory.GetFiles(AdaptersDir, "*.cs").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).ToArray());
         Assert.True(differing.Count == 0 || Accept, "Differs from the generator's output (review, then ACCEPT_SNAPSHOTS=1): " + string.Join(", ", differing));
+    }
+
+    [Fact]
+    public void The_hosting_build_generates_exactly_the_adapters_that_reuse_another_body()
+    {
+        // As runtime/Foundry.Generated.Hosting builds: FoundryGenerate=SharedBodyAdapters, the precompiled types referenced.
+        var (_, diagnostics, driver) = Generate(AdapterReferences, new() { ["build_property.FoundryGenerate"] = "SharedBodyAdapters" });
+
+        var hints = driver.GetRunResult().GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).OrderBy(h => h, StringComparer.Ordinal);
+        Assert.Equal(["AI.FoundryXaiChatCompletionsChatClient.g.cs", "AI.FoundryXaiResponsesChatClient.g.cs"], hints);
+        Assert.Equal(SharedBodyHints.OrderBy(h => h, StringComparer.Ordinal), hints);
+        var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.DoesNotContain(SharedBodyHints, hint => File.Exists(Path.Combine(AdaptersDir, CompiledName(hint))));
     }
 
     [Fact]
@@ -146,7 +162,7 @@ public sealed class CompiledAdapterTests
         => aliases.TryGetValue(type, out var alias) ? alias : type.ToDisplayString().Substring("Foundry.Generated.".Length);
 
     /// <summary>The checked-in spec and catalog through the generator, with <paramref name="references"/> added.</summary>
-    private static (Compilation Output, IReadOnlyList<Diagnostic> Diagnostics, GeneratorDriver Driver) Generate(MetadataReference[] references)
+    private static (Compilation Output, IReadOnlyList<Diagnostic> Diagnostics, GeneratorDriver Driver) Generate(MetadataReference[] references, Dictionary<string, string>? buildProperties = null)
     {
         var texts = new AdditionalText[]
         {
@@ -154,11 +170,14 @@ public sealed class CompiledAdapterTests
             new InMemoryAdditionalText(GeneratorRun.CatalogPath, File.ReadAllText(RepoPaths.Spec("model-catalog.json"))),
         };
         var compilation = GeneratorHarness.CreateCompilation("class A { }").AddReferences(references);
-        var driver = GeneratorHarness.CreateDriver(new FoundryGenerator(), texts, trackSteps: false).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = GeneratorHarness.CreateDriver(new FoundryGenerator(), texts, buildProperties, trackSteps: false).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (output, diagnostics, driver);
     }
 
+    private static readonly HashSet<string> SharedBodyHints = IntegrationTemplates.All.Where(t => !t.HasOwnBody).Select(t => t.HintName).ToHashSet();
+
     /// <summary><c>AI.FoundryResponsesChatClient.g.cs</c> → <c>FoundryResponsesChatClient.cs</c>.</summary>
+
     private static string CompiledName(string hint)
         => hint.Substring(hint.IndexOf('.') + 1, hint.Length - hint.IndexOf('.') - 1 - ".g.cs".Length) + ".cs";
 }

@@ -13,6 +13,9 @@ internal sealed record IntegrationTemplate(IntegrationLibrary Library, string Na
 {
     public string HintName => (Library == IntegrationLibrary.ExtensionsAi ? "AI." : "Hosting.") + Name + ".g.cs";
 
+    /// <summary>False for an adapter that reuses another's body (xAI's on the OpenAI bodies).</summary>
+    public bool HasOwnBody => Body == Name + ".cs";
+
     /// <summary>The type (below the root namespace) an alias of the header stands for, or null.</summary>
     public string? AliasTarget(string alias)
     {
@@ -80,7 +83,7 @@ internal static class IntegrationTemplates
     {
         foreach (var template in All)
         {
-            if (template.Body == template.Name + ".cs")
+            if (template.HasOwnBody)
             {
                 yield return template;
             }
