@@ -1,5 +1,4 @@
 using System.IO;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Foundry.Generated.Testing;
 using Xunit;
@@ -26,27 +25,6 @@ public sealed class ChatSessionTests
         Assert.Equal("Once upon a time.", _output.ToString().Trim());
         Assert.Contains("[gpt-5-mini] 4 output tokens", _log.ToString());
         Assert.Equal("Tell me a story", _foundry.LastRequest.Prompt);
-    }
-
-    [Fact]
-    public async Task A_tool_call_runs_the_local_tool_and_sends_its_result_back()
-    {
-        _foundry.Enqueue(FoundryReply.ToolCall("local_time", """{"city":"Paris"}""", "call_7"))
-                .Enqueue(FoundryReply.Text("It is noon in Paris."));
-        using var client = _foundry.CreateClient();
-        var clock = new ChatTool("local_time", "The time in a city", JsonDocument.Parse("""{"type":"object","properties":{"city":{"type":"string"}}}""").RootElement, args => "12:00 in " + JsonDocument.Parse(args).RootElement.GetProperty("city").GetString());
-
-        var exit = await new ChatSession(client, [clock]).AskAsync("What time is it in Paris?", _output, _log);
-
-        Assert.Equal(0, exit);
-        Assert.Equal("It is noon in Paris.", _output.ToString().Trim());
-        using var followUp = JsonDocument.Parse(_foundry.Requests[1].Body);
-        var input = followUp.RootElement.GetProperty("input");
-        var result = input[input.GetArrayLength() - 1];
-        Assert.Equal("function_call_output", result.GetProperty("type").GetString());
-        Assert.Equal("call_7", result.GetProperty("call_id").GetString());
-        Assert.Equal("12:00 in Paris", result.GetProperty("output").GetString());
-        _foundry.VerifyAllRepliesUsed();
     }
 
     [Fact]
