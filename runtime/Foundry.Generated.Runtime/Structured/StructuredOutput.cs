@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -17,9 +16,8 @@ internal readonly struct PreparedRequest(ReadOnlyMemory<byte> json) : IFoundryJs
 
 /// <summary>
 /// Structured output by route, on the request's and the answer's JSON: the rules depend on the route's dialect only,
-/// so they are compiled here and the generator emits only typed overloads. Request: the format field of the route
-/// (Responses <c>text.format</c>, chat <c>response_format</c>, Anthropic <c>output_config.format</c>, Gemini
-/// <c>generationConfig.responseJsonSchema</c> + <c>responseMimeType</c>). Answer: the text, a refusal, a cut-off.
+/// so they are compiled here and the generator emits only typed overloads. Request: the format field of the route, and
+/// answer: the text, a refusal, a cut-off — each in its dialect's file (<see cref="ResponsesDialect"/>, …).
 /// </summary>
 internal static class StructuredOutput
 {
@@ -33,38 +31,20 @@ internal static class StructuredOutput
         var schema = StructuredSchema.Build(typeInfo, rules);
         var body = JsonNode.Parse(FoundryJson.SerializeToUtf8Bytes(request, wire)) as JsonObject
             ?? throw new ArgumentException("The request is not a JSON object.", nameof(request));
-        var dialect = FoundryRoutes.GetStreamDialect(operation.Route)!.Value;
-        switch (dialect)
+        var name = StructuredSchema.NameOf(typeInfo);
+        switch (FoundryRoutes.GetStreamDialect(operation.Route)!.Value)
         {
             case FoundryStreamDialect.OpenAiResponses:
-                var text = Child(body, "text");
-                Refuse(text, "format", "text.format");
-                text["format"] = new JsonObject { ["type"] = "json_schema", ["name"] = StructuredSchema.NameOf(typeInfo), ["schema"] = schema, ["strict"] = true };
+                ResponsesDialect.SetStructuredFormat(body, schema, name);
                 break;
             case FoundryStreamDialect.OpenAiChatCompletions:
-                Refuse(body, "response_format", "response_format");
-                body["response_format"] = new JsonObject
-                {
-                    ["type"] = "json_schema",
-                    ["json_schema"] = new JsonObject { ["name"] = StructuredSchema.NameOf(typeInfo), ["schema"] = schema, ["strict"] = true },
-                };
+                ChatCompletionsDialect.SetStructuredFormat(body, schema, name);
                 break;
             case FoundryStreamDialect.AnthropicMessages:
-                var output = Child(body, "output_config");
-                Refuse(output, "format", "output_config.format");
-                output["format"] = new JsonObject { ["type"] = "json_schema", ["schema"] = schema };
+                AnthropicDialect.SetStructuredFormat(body, schema);
                 break;
             default:
-                var config = Child(body, "generationConfig");
-                Refuse(config, "responseJsonSchema", "generationConfig.responseJsonSchema");
-                Refuse(config, "responseSchema", "generationConfig.responseSchema");
-                if (config["responseMimeType"] is JsonValue mime && mime.GetValue<string>() != "application/json")
-                {
-                    throw new ArgumentException($"The request sets generationConfig.responseMimeType to '{mime}'; structured output answers in application/json.", nameof(request));
-                }
-
-                config["responseMimeType"] = "application/json";
-                config["responseJsonSchema"] = schema;
+                GeminiDialect.SetStructuredFormat(body, schema);
                 break;
         }
 
@@ -75,26 +55,6 @@ internal static class StructuredOutput
         }
 
         return new PreparedRequest(buffer.WrittenMemory);
-    }
-
-    private static JsonObject Child(JsonObject parent, string name)
-    {
-        if (parent[name] is JsonObject existing)
-        {
-            return existing;
-        }
-
-        var created = new JsonObject();
-        parent[name] = created;
-        return created;
-    }
-
-    private static void Refuse(JsonObject parent, string name, string path)
-    {
-        if (parent[name] is not null)
-        {
-            throw new ArgumentException($"The request already sets {path}; structured output sets it from the type's schema. Leave it unset.", "request");
-        }
     }
 
     /// <summary>The value parsed from a whole answer's JSON (a non-streaming body, or what an accumulator built).</summary>
@@ -134,121 +94,18 @@ internal static class StructuredOutput
 
     private static string Preview(string text) => text.Length == 0 ? "(none)" : text.Length <= 200 ? text : text.Substring(0, 200) + "…";
 
-    internal readonly record struct Answer(string Text, string? Refusal, string? Finish, bool Incomplete);
-
-    /// <summary>The answer's text (first choice or candidate), refusal and finish, from a route's non-streaming response.</summary>
-    internal static Answer Read(FoundryStreamDialect dialect, ReadOnlySpan<byte> json)
+    /// <summary>The answer's text, refusal and finish, from a route's non-streaming response (each dialect's rules).</summary>
+    internal static StructuredAnswer Read(FoundryStreamDialect dialect, ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
-        var text = new StringBuilder();
-        string? refusal = null;
-        string? finish = null;
-        var incomplete = false;
-        switch (dialect)
+        return dialect switch
         {
-            case FoundryStreamDialect.OpenAiResponses:
-                finish = String(root, "status");
-                if (finish == "incomplete")
-                {
-                    incomplete = true;
-                    finish = Property(root, "incomplete_details") is { } details && String(details, "reason") is { } reason ? reason : finish;
-                    if (finish == "content_filter")
-                    {
-                        refusal = "content_filter";
-                    }
-                }
-
-                foreach (var item in Items(root, "output"))
-                {
-                    if (String(item, "type") != "message")
-                    {
-                        continue;
-                    }
-
-                    foreach (var part in Items(item, "content"))
-                    {
-                        switch (String(part, "type"))
-                        {
-                            case "output_text":
-                                text.Append(String(part, "text"));
-                                break;
-                            case "refusal":
-                                refusal = (refusal ?? string.Empty) + String(part, "refusal");
-                                break;
-                        }
-                    }
-                }
-
-                break;
-            case FoundryStreamDialect.OpenAiChatCompletions:
-                foreach (var choice in Items(root, "choices"))
-                {
-                    finish = String(choice, "finish_reason");
-                    if (Property(choice, "message") is { } message)
-                    {
-                        text.Append(String(message, "content"));
-                        refusal = String(message, "refusal");
-                    }
-
-                    break;
-                }
-
-                incomplete = finish == "length";
-                refusal ??= finish == "content_filter" ? "content_filter" : null;
-                break;
-            case FoundryStreamDialect.AnthropicMessages:
-                finish = String(root, "stop_reason");
-                foreach (var block in Items(root, "content"))
-                {
-                    if (String(block, "type") == "text")
-                    {
-                        text.Append(String(block, "text"));
-                    }
-                }
-
-                incomplete = finish is "max_tokens" or "model_context_window_exceeded";
-                refusal = finish == "refusal" ? (text.Length > 0 ? text.ToString() : "refusal") : null;
-                break;
-            default:
-                if (Property(root, "promptFeedback") is { } feedback && String(feedback, "blockReason") is { } blocked)
-                {
-                    refusal = blocked;
-                    finish = blocked;
-                }
-
-                foreach (var candidate in Items(root, "candidates"))
-                {
-                    finish = String(candidate, "finishReason") ?? finish;
-                    if (Property(candidate, "content") is { } content)
-                    {
-                        foreach (var part in Items(content, "parts"))
-                        {
-                            if (Property(part, "thought") is not { ValueKind: JsonValueKind.True })
-                            {
-                                text.Append(String(part, "text"));
-                            }
-                        }
-                    }
-
-                    break;
-                }
-
-                incomplete = finish == "MAX_TOKENS";
-                refusal ??= finish is "SAFETY" or "RECITATION" or "PROHIBITED_CONTENT" or "BLOCKLIST" or "SPII" or "IMAGE_SAFETY" ? finish : null;
-                break;
-        }
-
-        return new Answer(text.ToString(), refusal, finish, incomplete);
+            FoundryStreamDialect.OpenAiResponses => ResponsesDialect.StructuredAnswer(root),
+            FoundryStreamDialect.OpenAiChatCompletions => ChatCompletionsDialect.StructuredAnswer(root),
+            FoundryStreamDialect.AnthropicMessages => AnthropicDialect.StructuredAnswer(root),
+            _ => GeminiDialect.StructuredAnswer(root),
+        };
     }
-
-    private static JsonElement? Property(JsonElement element, string name)
-        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static string? String(JsonElement element, string name)
-        => Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
-
-    private static System.Collections.Generic.IEnumerable<JsonElement> Items(JsonElement element, string name)
-        => Property(element, name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : System.Array.Empty<JsonElement>();
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Foundry.Generated.Runtime;
 
@@ -8,7 +9,8 @@ namespace Foundry.Generated.Runtime;
 /// on every choice index seen — judged without a parse for most chunks (<see cref="ChoiceScan"/>). Text: the first
 /// choice's <c>delta.content</c> (with n &gt; 1 the choices' texts would interleave). Errors: a top-level
 /// <c>error</c> object (generic; OpenRouter sends one beside its choices). Usage: <c>prompt_tokens</c> /
-/// <c>completion_tokens</c> of the last chunk.
+/// <c>completion_tokens</c> of the last chunk. Structured output: <c>response_format</c>; the answer is the first
+/// choice's <c>message.content</c>.
 /// </summary>
 internal static class ChatCompletionsDialect
 {
@@ -149,5 +151,39 @@ internal static class ChatCompletionsDialect
     {
         reader.Read();
         return reader.TokenType == JsonTokenType.StartObject ? JsonScan.StringProperty(ref reader, "content"u8, ref piece) : JsonScan.StringOrSkip(ref reader, ref piece);
+    }
+
+    /// <summary>Structured output: <c>response_format</c> is a strict <c>json_schema</c>.</summary>
+    public static void SetStructuredFormat(JsonObject body, JsonNode schema, string name)
+    {
+        StructuredFormat.Refuse(body, "response_format", "response_format");
+        body["response_format"] = new JsonObject
+        {
+            ["type"] = "json_schema",
+            ["json_schema"] = new JsonObject { ["name"] = name, ["schema"] = schema, ["strict"] = true },
+        };
+    }
+
+    /// <summary>The first choice's <c>message.content</c> and <c>refusal</c>; <c>length</c> cuts it off,
+    /// <c>content_filter</c> refuses.</summary>
+    public static StructuredAnswer StructuredAnswer(JsonElement root)
+    {
+        string text = string.Empty;
+        string? refusal = null;
+        string? finish = null;
+        foreach (var choice in JsonElements.Items(root, "choices"))
+        {
+            finish = JsonElements.String(choice, "finish_reason");
+            if (JsonElements.Property(choice, "message") is { } message)
+            {
+                text = JsonElements.String(message, "content") ?? string.Empty;
+                refusal = JsonElements.String(message, "refusal");
+            }
+
+            break;
+        }
+
+        refusal ??= finish == "content_filter" ? "content_filter" : null;
+        return new StructuredAnswer(text, refusal, finish, finish == "length");
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text;
 
 namespace Foundry.Generated.Runtime;
 
@@ -8,7 +10,8 @@ namespace Foundry.Generated.Runtime;
 /// index seen (a candidate without <c>index</c> is candidate 0), or a <c>promptFeedback.blockReason</c> (the prompt was
 /// blocked, so no candidate comes). Text: the first candidate's <c>content.parts[].text</c> that are not
 /// <c>thought</c>. Errors: a top-level <c>error</c> object (generic). Usage: <c>promptTokenCount</c> /
-/// <c>candidatesTokenCount</c> of <c>usageMetadata</c>.
+/// <c>candidatesTokenCount</c> of <c>usageMetadata</c>. Structured output: <c>generationConfig.responseJsonSchema</c>;
+/// the answer is the first candidate's parts that are not thoughts.
 /// </summary>
 internal static class GeminiDialect
 {
@@ -124,5 +127,54 @@ internal static class GeminiDialect
         }
 
         return false;
+    }
+
+    /// <summary>Structured output: <c>generationConfig.responseJsonSchema</c> with <c>responseMimeType</c> <c>application/json</c>.</summary>
+    public static void SetStructuredFormat(JsonObject body, JsonNode schema)
+    {
+        var config = StructuredFormat.Child(body, "generationConfig");
+        StructuredFormat.Refuse(config, "responseJsonSchema", "generationConfig.responseJsonSchema");
+        StructuredFormat.Refuse(config, "responseSchema", "generationConfig.responseSchema");
+        if (config["responseMimeType"] is JsonValue mime && mime.GetValue<string>() != "application/json")
+        {
+            throw new ArgumentException($"The request sets generationConfig.responseMimeType to '{mime}'; structured output answers in application/json.", "request");
+        }
+
+        config["responseMimeType"] = "application/json";
+        config["responseJsonSchema"] = schema;
+    }
+
+    /// <summary>The first candidate's parts that are not thoughts; <c>MAX_TOKENS</c> cuts it off, a blocked prompt or a
+    /// safety finish refuses.</summary>
+    public static StructuredAnswer StructuredAnswer(JsonElement root)
+    {
+        var text = new StringBuilder();
+        string? refusal = null;
+        string? finish = null;
+        if (JsonElements.Property(root, "promptFeedback") is { } feedback && JsonElements.String(feedback, "blockReason") is { } blocked)
+        {
+            refusal = blocked;
+            finish = blocked;
+        }
+
+        foreach (var candidate in JsonElements.Items(root, "candidates"))
+        {
+            finish = JsonElements.String(candidate, "finishReason") ?? finish;
+            if (JsonElements.Property(candidate, "content") is { } content)
+            {
+                foreach (var part in JsonElements.Items(content, "parts"))
+                {
+                    if (JsonElements.Property(part, "thought") is not { ValueKind: JsonValueKind.True })
+                    {
+                        text.Append(JsonElements.String(part, "text"));
+                    }
+                }
+            }
+
+            break;
+        }
+
+        refusal ??= finish is "SAFETY" or "RECITATION" or "PROHIBITED_CONTENT" or "BLOCKLIST" or "SPII" or "IMAGE_SAFETY" ? finish : null;
+        return new StructuredAnswer(text.ToString(), refusal, finish, finish == "MAX_TOKENS");
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text;
 
 namespace Foundry.Generated.Runtime;
 
@@ -8,7 +10,8 @@ namespace Foundry.Generated.Runtime;
 /// partial answer: a length or content limit) or <c>response.failed</c> — the SSE event type, or the JSON <c>type</c>
 /// when a server sends data-only events. Text: the <c>delta</c> of <c>response.output_text.delta</c>. Errors:
 /// <c>event: error</c> / <c>"type":"error"</c> (generic, in <see cref="StreamEventDecoder"/>) and
-/// <c>response.failed</c>'s <c>response.error</c>. Usage: <c>input_tokens</c> / <c>output_tokens</c>.
+/// <c>response.failed</c>'s <c>response.error</c>. Usage: <c>input_tokens</c> / <c>output_tokens</c>. Structured output:
+/// <c>text.format</c>; the answer is the message items' <c>output_text</c>.
 /// </summary>
 internal static class ResponsesDialect
 {
@@ -82,5 +85,50 @@ internal static class ResponsesDialect
         }
 
         return (null, null);
+    }
+
+    /// <summary>Structured output: <c>text.format</c> is a strict <c>json_schema</c>.</summary>
+    public static void SetStructuredFormat(JsonObject body, JsonNode schema, string name)
+    {
+        var text = StructuredFormat.Child(body, "text");
+        StructuredFormat.Refuse(text, "format", "text.format");
+        text["format"] = new JsonObject { ["type"] = "json_schema", ["name"] = name, ["schema"] = schema, ["strict"] = true };
+    }
+
+    /// <summary>The <c>output_text</c> of the message items, their refusals, and <c>incomplete</c> with its reason.</summary>
+    public static StructuredAnswer StructuredAnswer(JsonElement root)
+    {
+        var text = new StringBuilder();
+        string? refusal = null;
+        var finish = JsonElements.String(root, "status");
+        var incomplete = finish == "incomplete";
+        if (incomplete)
+        {
+            finish = JsonElements.Property(root, "incomplete_details") is { } details && JsonElements.String(details, "reason") is { } reason ? reason : finish;
+            refusal = finish == "content_filter" ? "content_filter" : null;
+        }
+
+        foreach (var item in JsonElements.Items(root, "output"))
+        {
+            if (JsonElements.String(item, "type") != "message")
+            {
+                continue;
+            }
+
+            foreach (var part in JsonElements.Items(item, "content"))
+            {
+                switch (JsonElements.String(part, "type"))
+                {
+                    case "output_text":
+                        text.Append(JsonElements.String(part, "text"));
+                        break;
+                    case "refusal":
+                        refusal = (refusal ?? string.Empty) + JsonElements.String(part, "refusal");
+                        break;
+                }
+            }
+        }
+
+        return new StructuredAnswer(text.ToString(), refusal, finish, incomplete);
     }
 }
