@@ -108,29 +108,9 @@ internal abstract class StreamAccumulator
         array[index] = value;
     }
 
-    protected static JsonArray ArrayOf(JsonObject owner, string name)
-    {
-        if (owner[name] is JsonArray a)
-        {
-            return a;
-        }
+    protected static JsonArray ArrayOf(JsonObject owner, string name) => JsonNodes.ArrayOf(owner, name);
 
-        var created = new JsonArray();
-        owner[name] = created;
-        return created;
-    }
-
-    protected static JsonObject ObjectOf(JsonObject owner, string name)
-    {
-        if (owner[name] is JsonObject o)
-        {
-            return o;
-        }
-
-        var created = new JsonObject();
-        owner[name] = created;
-        return created;
-    }
+    protected static JsonObject ObjectOf(JsonObject owner, string name) => JsonNodes.ObjectOf(owner, name);
 
     /// <summary>Detaches a node from the event it came in, so it can be placed in the response.</summary>
     protected static JsonNode? Take(JsonObject owner, string name)

@@ -11,17 +11,7 @@ internal readonly record struct StructuredAnswer(string Text, string? Refusal, s
 internal static class StructuredFormat
 {
     /// <summary>The object <paramref name="name"/> of <paramref name="parent"/>, created when absent.</summary>
-    public static JsonObject Child(JsonObject parent, string name)
-    {
-        if (parent[name] is JsonObject existing)
-        {
-            return existing;
-        }
-
-        var created = new JsonObject();
-        parent[name] = created;
-        return created;
-    }
+    public static JsonObject Child(JsonObject parent, string name) => JsonNodes.ObjectOf(parent, name);
 
     /// <summary>Throws when the caller's request already sets <paramref name="path"/>: the type's schema would replace it.</summary>
     public static void Refuse(JsonObject parent, string name, string path)
