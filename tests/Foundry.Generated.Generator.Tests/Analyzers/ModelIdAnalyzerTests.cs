@@ -150,6 +150,26 @@ public sealed class ModelIdAnalyzerTests
     }
 
     [Fact]
+    public async Task A_structured_output_call_is_checked_through_locals_and_with_copies_but_not_a_reassigned_local()
+    {
+        var diagnostics = await Analyze(StructuredPrefix +
+            // The model in a local, the request in a local, a copy with another input: the copy keeps the model.
+            "    Task A(FoundryLlmClient client, JsonTypeInfo<Weather> type)\n    {\n        var model = ResponsesModel.Gpt6_1Sol;\n" +
+            "        var request = new CreateResponse { Model = model, Input = \"x\" };\n        var again = request with { Input = \"y\" };\n" +
+            "        return client.OpenAiResponses.CreateAsync(again, type);\n    }\n" +
+            // A copy that names a model with structured output: nothing.
+            "    Task B(FoundryLlmClient client, JsonTypeInfo<Weather> type)\n    {\n        var request = new CreateResponse { Model = ResponsesModel.Gpt6_1Sol, Input = \"x\" };\n" +
+            "        return client.OpenAiResponses.CreateAsync(request with { Model = ResponsesModel.Gpt5Mini }, type);\n    }\n" +
+            // Written after its declaration: which value reaches the call is control flow; no guess, no warning.
+            "    Task F(FoundryLlmClient client, JsonTypeInfo<Weather> type, bool mini)\n    {\n        var request = new CreateResponse { Model = ResponsesModel.Gpt6_1Sol, Input = \"x\" };\n" +
+            "        if (mini) { request = request with { Model = ResponsesModel.Gpt5Mini }; }\n" +
+            "        return client.OpenAiResponses.CreateAsync(request, type);\n    }\n}");
+
+        var structured = diagnostics.Where(d => d.Id == "FDRY008").ToList();
+        Assert.Equal(new[] { "FDRY008@12:16" }, structured.Select(At));
+    }
+
+    [Fact]
     public async Task Editing_the_catalog_changes_the_verdict()
     {
         var code = Prefix + "    ResponsesModel M() => ResponsesModel.Parse(\"gpt-5.2\");\n}";
