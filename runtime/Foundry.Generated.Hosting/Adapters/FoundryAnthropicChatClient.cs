@@ -53,8 +53,13 @@ public sealed class FoundryAnthropicChatClient(Client client, Model defaultModel
             {
                 case Anthropic.MessageStartEvent start:
                     messageId = start.Message.Id;
-                    inputTokens = start.Message.Usage.InputTokens + (start.Message.Usage.CacheCreationInputTokens ?? 0) + (start.Message.Usage.CacheReadInputTokens ?? 0);
-                    cachedTokens = start.Message.Usage.CacheReadInputTokens;
+                    // A message_start may come without usage (thinking streams): message_delta's usage then counts.
+                    if (start.Message.Usage is { } startUsage)
+                    {
+                        inputTokens = startUsage.InputTokens + (startUsage.CacheCreationInputTokens ?? 0) + (startUsage.CacheReadInputTokens ?? 0);
+                        cachedTokens = startUsage.CacheReadInputTokens;
+                    }
+
                     break;
                 case Anthropic.ContentBlockStartEvent { ContentBlock: Anthropic.ResponseToolUseBlock toolUse } block:
                     calls.Start(block.Index, toolUse.Id, toolUse.Name);

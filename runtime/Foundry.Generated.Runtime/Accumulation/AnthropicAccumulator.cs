@@ -9,8 +9,8 @@ namespace Foundry.Generated.Runtime;
 /// <summary>
 /// Anthropic Messages: <c>message_start</c>'s message is the start; <c>content_block_start</c> places a block at its
 /// index; <c>content_block_delta</c> joins text, thinking and compaction pieces, keeps the last signature, appends
-/// citations, and gathers a tool input's JSON pieces, parsed into <c>input</c> at <c>content_block_stop</c> (or, for a
-/// stream cut inside the block, kept as it started); <c>message_delta</c> sets every member of its <c>delta</c>
+/// citations, and gathers a tool input's JSON pieces, parsed into <c>input</c> at <c>content_block_stop</c> (kept as
+/// text in <c>partial_json</c> when they are not JSON; for a stream cut inside the block, the input stays as it started); <c>message_delta</c> sets every member of its <c>delta</c>
 /// (stop reason, stop sequence, stop details, container, …), every non-null <c>usage</c> member and its other members
 /// (<c>context_management</c>) on the message. Pings and <c>message_stop</c> add nothing.
 /// </summary>
@@ -178,11 +178,23 @@ internal sealed class AnthropicAccumulator : StreamAccumulator
     }
 
     // A block's input pieces make its input once the block ends; none (or only whitespace) leave the start's input.
+    // Pieces that do not make JSON (the model wrote invalid arguments) are kept as they came in the block's
+    // `partial_json`, beside the start's input: the SDKs raise there and lose the message.
     private void Stop(int index)
     {
-        if (_inputs.Remove(index, out var json) && json.Length > 0 && !string.IsNullOrWhiteSpace(json.ToString()))
+        if (!_inputs.Remove(index, out var json) || json.Length == 0 || string.IsNullOrWhiteSpace(json.ToString()))
         {
-            At(Content, index)["input"] = JsonNode.Parse(json.ToString());
+            return;
+        }
+
+        var block = At(Content, index);
+        try
+        {
+            block["input"] = JsonNode.Parse(json.ToString());
+        }
+        catch (JsonException)
+        {
+            block["partial_json"] = json.ToString();
         }
     }
 
