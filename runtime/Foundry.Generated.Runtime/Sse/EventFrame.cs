@@ -5,20 +5,28 @@ namespace Foundry.Generated.Runtime;
 
 /// <summary>
 /// An event's bytes with its varying values cut out: the piece (a text or argument string), the <c>obfuscation</c>
-/// padding and (unless told otherwise) the <c>sequence_number</c>. Real streams send long runs of events that differ only there, so the next
+/// padding, (unless told otherwise) the <c>sequence_number</c>, and the spaces before the closing brace (Anthropic pads
+/// its events there with a varying run). Real streams send long runs of events that differ only there, so the next
 /// event is compared with this frame byte for byte around those holes: when it matches, it has the same JSON structure
 /// and the same value everywhere else, so what a full read of the remembered event found holds for it too, and its
 /// piece stands where the remembered one stood. A few comparisons of memory instead of a read of every member.
 /// </summary>
 /// <remarks>
 /// Each hole is one whole token, a string (scanned with its escapes, so no byte inside it can change the structure)
-/// or an integer. A name found as <c>"obfuscation":"</c> is always followed by a value: a quote in a JSON string is
+/// or an integer, or a run of spaces between tokens (which JSON ignores). A name found as <c>"obfuscation":"</c> is always followed by a value: a quote in a JSON string is
 /// escaped, so the bytes <c>":</c> end a property name. Bytes after the frame's last byte are not checked beyond
 /// equality: a match is as valid as the remembered event, whose full read checked it.
 /// </remarks>
 internal sealed class EventFrame
 {
-    private const int MaxHoles = 3;
+    private const int MaxHoles = 4;
+
+    private enum Hole : byte
+    {
+        String,
+        Integer,
+        Spaces,
+    }
 
     private static ReadOnlySpan<byte> ObfuscationName => "\"obfuscation\":\""u8;
     private static ReadOnlySpan<byte> SequenceName => "\"sequence_number\":"u8;
@@ -28,7 +36,7 @@ internal sealed class EventFrame
 
     // Where each hole's value stood in the frame (holes in order); which of them is the piece.
     private readonly int[] _holeAt = new int[MaxHoles];
-    private readonly bool[] _holeIsString = new bool[MaxHoles];
+    private readonly Hole[] _holeKind = new Hole[MaxHoles];
     private readonly bool _cutSequenceNumber;
     private int _holes;
     private int _piece = -1;
@@ -59,12 +67,18 @@ internal sealed class EventFrame
             return false;
         }
 
-        Span<(int Start, int End, bool IsString)> holes = stackalloc (int, int, bool)[MaxHoles];
+        Span<(int Start, int End, Hole Kind)> holes = stackalloc (int, int, Hole)[MaxHoles];
         var count = 0;
-        holes[count++] = (pieceStart, pieceEnd, true);
+        holes[count++] = (pieceStart, pieceEnd, Hole.String);
         if (RawJsonStrings.TryFind(data, ObfuscationName, out var padStart, out var padEnd))
         {
-            holes[count++] = (padStart, padEnd, true);
+            holes[count++] = (padStart, padEnd, Hole.String);
+        }
+
+        if (data[^1] == '}')
+        {
+            var close = data.Length - 1;
+            holes[count++] = (SpacesStart(data, close), close, Hole.Spaces);
         }
 
         var sequence = _cutSequenceNumber ? data.IndexOf(SequenceName) : -1;
@@ -77,7 +91,7 @@ internal sealed class EventFrame
                 return false;
             }
 
-            holes[count++] = (start, end, false);
+            holes[count++] = (start, end, Hole.Integer);
         }
 
         holes = holes[..count];
@@ -91,7 +105,7 @@ internal sealed class EventFrame
         _length = 0;
         for (var i = 0; i < holes.Length; i++)
         {
-            var (start, end, isString) = holes[i];
+            var (start, end, kind) = holes[i];
             if (start < from)
             {
                 // Overlapping holes cannot come from a valid event; such an event is not remembered.
@@ -101,7 +115,7 @@ internal sealed class EventFrame
             data[from..start].CopyTo(_bytes.AsSpan(_length));
             _length += start - from;
             _holeAt[i] = _length;
-            _holeIsString[i] = isString;
+            _holeKind[i] = kind;
             if (start == pieceStart)
             {
                 _piece = i;
@@ -141,9 +155,12 @@ internal sealed class EventFrame
 
             at += fixedPart.Length;
             frameAt = _holeAt[i];
-            var end = _holeIsString[i]
-                ? at < data.Length && data[at] == '"' ? RawJsonStrings.End(data, at) : -1
-                : IntegerEnd(data, at);
+            var end = _holeKind[i] switch
+            {
+                Hole.String => at < data.Length && data[at] == '"' ? RawJsonStrings.End(data, at) : -1,
+                Hole.Integer => IntegerEnd(data, at),
+                _ => SpacesEnd(data, at),
+            };
             if (end < 0)
             {
                 return false;
@@ -158,6 +175,25 @@ internal sealed class EventFrame
         }
 
         return data[at..].SequenceEqual(frame[frameAt..]);
+    }
+
+    // Where the run of spaces that ends at `end` starts.
+    private static int SpacesStart(ReadOnlySpan<byte> data, int end)
+    {
+        var start = end;
+        while (start > 0 && data[start - 1] == ' ')
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    // The end of the run of spaces (maybe none) that starts at `start`.
+    private static int SpacesEnd(ReadOnlySpan<byte> data, int start)
+    {
+        var length = data[start..].IndexOfAnyExcept((byte)' ');
+        return length < 0 ? data.Length : start + length;
     }
 
     // The end of the integer that starts at `start` (a sequence number), or -1 when none stands there.

@@ -65,6 +65,22 @@ public sealed class EventFrameTests
         Assert.False(Matches(frame, json[..^1], out _));
     }
 
+    [Fact]
+    public void Spaces_before_the_closing_brace_are_a_hole_of_any_length_but_nowhere_else()
+    {
+        // Anthropic pads its events: {"type":"content_block_delta",…,"delta":{"type":"text_delta","text":"Hi"}     }
+        static string Padded(string text, int spaces) => $$"""{"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":{{text}}}{{new string(' ', spaces)}}}""";
+        var json = Padded("\"Here\"", 10);
+        var start = json.IndexOf("\"Here\"", System.StringComparison.Ordinal);
+        var frame = new EventFrame();
+        Assert.True(frame.Remember(Encoding.UTF8.GetBytes(json), start, start + 6));
+
+        Assert.True(Matches(frame, Padded("\" are\"", 0), out var piece));
+        Assert.Equal("\" are\"", piece);
+        Assert.True(Matches(frame, Padded("\" the\"", 23), out _));
+        Assert.False(Matches(frame, Padded("\" the\"", 3).Replace("\"index\":1", "\"index\": 1", System.StringComparison.Ordinal), out _));
+    }
+
     [Theory]
     [InlineData("07", "\"b\"", "\"p\"")]
     [InlineData("-1", "\"b\"", "\"p\"")]

@@ -89,8 +89,8 @@ public sealed class RepeatedTextEventTests
         Assert.Equal(["a", "b", "c"], text);
     }
 
-    // Recorded Anthropic streams pad each event with a varying run of spaces inside its JSON, so their events differ
-    // and take the full way (correctly); OpenAI and xAI streams repeat byte for byte but for piece, padding and number.
+    // OpenAI and xAI streams repeat byte for byte but for piece, padding and number; Anthropic's pad each event with a
+    // varying run of spaces before its closing brace (a hole of its own).
     public static TheoryData<string, string> TextRecordings() => new()
     {
         { "openai-chat-text-usage.sse", FoundryRoutes.OpenAiChatCompletions },
@@ -99,6 +99,8 @@ public sealed class RepeatedTextEventTests
         { "openai-chat-refusal.sse", FoundryRoutes.OpenAiChatCompletions },
         { "xai-responses-reasoning-text.sse", FoundryRoutes.XaiResponses },
         { "xai-responses-x-search.sse", FoundryRoutes.XaiResponses },
+        { "anthropic-messages-thinking.sse", FoundryRoutes.AnthropicMessages },
+        { "anthropic-messages-server-tool-web-fetch.sse", FoundryRoutes.AnthropicMessages },
     };
 
     [Theory]
