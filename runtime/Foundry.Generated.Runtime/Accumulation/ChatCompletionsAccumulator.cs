@@ -19,7 +19,9 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
     private readonly JsonObject _chunk = new();
     private readonly SortedDictionary<int, JsonObject> _choices = new();
     private readonly DeltaMerge _merge;
-    private readonly RepeatedContentChunk _repeated = new();
+    // A chunk that repeats the one before but for its delta.content piece and padding goes to the same message. A chunk
+    // member that changes (a sequence number some servers might add) must take the full merge: its last value stands.
+    private readonly RepeatedPieceEvent _repeated = new(cutSequenceNumber: false);
 
     // The message of the choice the current chunk merged into (the last one, with several).
     private JsonObject? _chunkMessage;
@@ -77,8 +79,29 @@ internal sealed class ChatCompletionsAccumulator : StreamAccumulator
             }
         }
 
-        _repeated.Remember(data, _chunkMessage);
+        if (_chunkMessage is not null && ContentPiece(data, out var quote, out var end))
+        {
+            _repeated.Remember(data, quote, end, _chunkMessage, "content");
+        }
+
         return true;
+    }
+
+    private static ReadOnlySpan<byte> ContentStart => "\"delta\":{\"content\":\""u8;
+
+    // The repeatable chunk: its piece is the JSON string at [quote, end) (quotes included); before it only the root, the
+    // choices array, one choice and the delta open; after it the delta closes at once and nothing opens. Such a chunk
+    // holds nothing but members whose last value stands, so a repeat of it changes nothing but the piece. A brace or
+    // bracket inside a string only makes a chunk miss the shape (and take the full merge), never match it wrongly.
+    private static bool ContentPiece(ReadOnlySpan<byte> data, out int quote, out int end)
+    {
+        if (!RawJsonStrings.TryFind(data, ContentStart, out quote, out end) || end >= data.Length || data[end] != '}')
+        {
+            return false;
+        }
+
+        var prefix = data[..quote];
+        return prefix.Count((byte)'{') == 3 && prefix.Count((byte)'[') == 1 && data[end..].IndexOfAny((byte)'{', (byte)'[') < 0;
     }
 
     // One choice of a chunk: its index first (usually the first member; else the choice is read whole).

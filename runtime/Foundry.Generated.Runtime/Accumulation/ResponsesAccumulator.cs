@@ -16,7 +16,9 @@ namespace Foundry.Generated.Runtime;
 internal sealed class ResponsesAccumulator : StreamAccumulator
 {
     private JsonObject _response = new() { ["object"] = "response" };
-    private readonly RepeatedDeltaEvent _repeated = new();
+    // A delta event that repeats the one before but for its sequence number, piece and padding (same type, item and
+    // indexes; see RememberRepeatable) goes to the member the event before filled.
+    private readonly RepeatedPieceEvent _repeated = new(cutSequenceNumber: true);
 
     public ResponsesAccumulator(List<JsonElement> unknown)
         : base(unknown)
@@ -43,11 +45,43 @@ internal sealed class ResponsesAccumulator : StreamAccumulator
             var (owner, member) = piece;
             var target = Target(owner, delta);
             Text.Append(target, member, delta.Delta);
-            _repeated.Remember(data, target, member);
+            RememberRepeatable(data, target, member);
             return true;
         }
 
         return AddWhole(type, ParseObject(data));
+    }
+
+    private static ReadOnlySpan<byte> DeltaName => "\"delta\":\""u8;
+
+    // Remembers a delta event that holds nothing else with data (no object but the root, no array but an empty one), so
+    // a repeat of it changes nothing the full way would but its piece.
+    private void RememberRepeatable(ReadOnlySpan<byte> data, JsonObject target, string member)
+    {
+        if (!RawJsonStrings.TryFind(data, DeltaName, out var quote, out var end) || !_repeated.Remember(data, quote, end, target, member) || !HoldsNoData(_repeated.FixedBytes))
+        {
+            _repeated.Forget();
+        }
+    }
+
+    // The root object only, and no array but an empty one (a brace or bracket inside a string only makes an event miss
+    // the shape, never match it wrongly).
+    private static bool HoldsNoData(ReadOnlySpan<byte> frame)
+    {
+        if (frame.Count((byte)'{') != 1)
+        {
+            return false;
+        }
+
+        for (var i = frame.IndexOf((byte)'['); i >= 0; i = frame[(i + 1)..].IndexOf((byte)'[') is var next and >= 0 ? i + 1 + next : -1)
+        {
+            if (i + 1 >= frame.Length || frame[i + 1] != ']')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The frequent event types, matched without a string per event.
