@@ -20,6 +20,9 @@ internal static class RecordedStream
 
     public static string PathOf(string fixture) => Path.Combine(Directory, fixture);
 
+    /// <summary>The recordings' manifest (the format <c>FoundryRecording.Load</c> and <c>foundry-llm probe --record</c> share).</summary>
+    public static string Manifest => PathOf("manifest.json");
+
     public static byte[] Bytes(string fixture) => File.ReadAllBytes(PathOf(fixture));
 
     /// <summary>A client whose every request is answered 200 <c>text/event-stream</c> with <paramref name="body"/>; no sockets.</summary>

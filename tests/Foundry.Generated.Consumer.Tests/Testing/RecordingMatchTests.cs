@@ -15,7 +15,7 @@ namespace Foundry.Generated.Consumer.Tests.Testing;
 /// <summary>A replayed recording answers the request it recorded: a request that differs fails with the difference.</summary>
 public sealed class RecordingMatchTests
 {
-    private static readonly string Manifest = Path.Combine(AppContext.BaseDirectory, "fixtures", "sse", "manifest.json");
+    private static readonly string Manifest = Sse.RecordedStream.Manifest;
 
     private static FoundryRecording ResponsesText() => FoundryRecording.Load(Manifest).Single(r => r.File == "openai-responses-text.sse");
 

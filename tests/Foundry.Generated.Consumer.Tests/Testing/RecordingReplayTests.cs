@@ -17,7 +17,7 @@ namespace Foundry.Generated.Consumer.Tests.Testing;
 /// <summary>Recorded replies (the tests/fixtures manifest format) replayed by the fake, byte for byte.</summary>
 public sealed class RecordingReplayTests
 {
-    private static readonly string Manifest = Path.Combine(AppContext.BaseDirectory, "fixtures", "sse", "manifest.json");
+    private static readonly string Manifest = Sse.RecordedStream.Manifest;
 
     // A request each route's checks accept (a model the catalog has on it); xAI chat completions has none in the catalog.
     private static readonly Dictionary<string, (string Path, string Body)> Requests = new()

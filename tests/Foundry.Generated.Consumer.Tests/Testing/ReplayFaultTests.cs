@@ -15,7 +15,7 @@ namespace Foundry.Generated.Consumer.Tests.Testing;
 /// <summary>Faults on replayed recordings: cut after event N, an error event, a reset, a stall, as on scripted replies.</summary>
 public sealed class ReplayFaultTests
 {
-    private static readonly string Manifest = Path.Combine(AppContext.BaseDirectory, "fixtures", "sse", "manifest.json");
+    private static readonly string Manifest = Sse.RecordedStream.Manifest;
 
     private static FoundryRecording ResponsesText() => FoundryRecording.Load(Manifest).Single(r => r.File == "openai-responses-text.sse");
 
