@@ -127,54 +127,32 @@ public static class FoundryConfiguration
         }
     }
 
-    private static void Int(IConfiguration section, string path, string key, Action<int> set, List<string> problems)
-    {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return;
-        }
+    private delegate bool Parser<T>(string text, out T value);
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            set(value);
-        }
-        else
-        {
-            problems.Add($"{path}:{key} '{text}' is not a whole number.");
-        }
-    }
+    private static void Int(IConfiguration section, string path, string key, Action<int> set, List<string> problems)
+        => Read(section, path, key, static (string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value), "is not a whole number", set, problems);
 
     private static void Bool(IConfiguration section, string path, string key, Action<bool> set, List<string> problems)
-    {
-        if (section[key] is not { Length: > 0 } text)
-        {
-            return;
-        }
-
-        if (bool.TryParse(text, out var value))
-        {
-            set(value);
-        }
-        else
-        {
-            problems.Add($"{path}:{key} '{text}' is not true or false.");
-        }
-    }
+        => Read(section, path, key, bool.TryParse, "is not true or false", set, problems);
 
     private static void Time(IConfiguration section, string path, string key, Action<TimeSpan> set, List<string> problems)
+        => Read(section, path, key, static (string text, out TimeSpan value) => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value), "is not a time span (e.g. 00:02:00)", set, problems);
+
+    // A key that is absent or empty keeps the option's value; one that does not parse is a problem naming it.
+    private static void Read<T>(IConfiguration section, string path, string key, Parser<T> parse, string notValid, Action<T> set, List<string> problems)
     {
         if (section[key] is not { Length: > 0 } text)
         {
             return;
         }
 
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
+        if (parse(text, out var value))
         {
             set(value);
         }
         else
         {
-            problems.Add($"{path}:{key} '{text}' is not a time span (e.g. 00:02:00).");
+            problems.Add($"{path}:{key} '{text}' {notValid}.");
         }
     }
 }
