@@ -182,7 +182,7 @@ internal sealed class AnthropicAccumulator : StreamAccumulator
     // `partial_json`, beside the start's input: the SDKs raise there and lose the message.
     private void Stop(int index)
     {
-        if (!_inputs.Remove(index, out var json) || json.Length == 0 || string.IsNullOrWhiteSpace(json.ToString()))
+        if (!_inputs.Remove(index, out var pieces) || pieces.ToString() is not { } json || string.IsNullOrWhiteSpace(json))
         {
             return;
         }
@@ -190,11 +190,11 @@ internal sealed class AnthropicAccumulator : StreamAccumulator
         var block = At(Content, index);
         try
         {
-            block["input"] = JsonNode.Parse(json.ToString());
+            block["input"] = JsonNode.Parse(json);
         }
         catch (JsonException)
         {
-            block["partial_json"] = json.ToString();
+            block["partial_json"] = json;
         }
     }
 
